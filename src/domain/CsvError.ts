@@ -1,0 +1,64 @@
+/**
+ * The error for a CSV file uuidmap cannot accept (the clients CSV or the ledger).
+ *
+ * @module
+ */
+import * as Data from "effect/Data"
+
+/**
+ * Why a CSV file was refused.
+ *
+ * @example
+ * ```ts
+ * import type { CsvErrorReason } from "./CsvError.ts"
+ * const reason: CsvErrorReason = "DuplicateRowId"
+ * ```
+ * @category models
+ */
+export type CsvErrorReason =
+  | "Unreadable"
+  | "Encoding"
+  | "UnbalancedQuote"
+  | "Unparseable"
+  | "FieldCount"
+  | "MissingIdColumn"
+  | "EmptyRowId"
+  | "DuplicateRowId"
+  | "InvalidUuid"
+  | "DuplicateUuid"
+  | "CountMismatch"
+  | "InvalidCell"
+
+/**
+ * A CSV file was refused. `line` and `column` are 1-based and point at the offending cell
+ * (column counts characters on that line); 0 means "the whole file".
+ *
+ * @example
+ * ```ts
+ * import { CsvError, formatCsvError } from "./CsvError.ts"
+ * const error = new CsvError({ reason: "EmptyRowId", file: "clients.csv", line: 3, column: 1, message: "Row id is empty" })
+ * formatCsvError(error) // "clients.csv:3:1: Row id is empty"
+ * ```
+ * @category errors
+ */
+export class CsvError extends Data.TaggedError("CsvError")<{
+  readonly reason: CsvErrorReason
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly message: string
+}> {}
+
+/**
+ * Formats the error as `file:line:column: message`, the form editors and CI annotate.
+ *
+ * @example
+ * ```ts
+ * import { CsvError, formatCsvError } from "./CsvError.ts"
+ * formatCsvError(new CsvError({ reason: "Unreadable", file: "a.csv", line: 0, column: 0, message: "No such file" }))
+ * // "a.csv: No such file"
+ * ```
+ * @category formatting
+ */
+export const formatCsvError = (error: CsvError): string =>
+  error.line > 0 ? `${error.file}:${error.line}:${error.column}: ${error.message}` : `${error.file}: ${error.message}`

@@ -1,0 +1,55 @@
+/**
+ * The UUID uuidmap gives a file. Once written it never changes.
+ *
+ * @module
+ */
+import * as Schema from "effect/Schema"
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * A lower-case, hyphenated RFC 9562 UUID of any version.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema"
+ * import { FileUuid } from "./FileUuid.ts"
+ * Schema.decodeUnknownSync(FileUuid)("3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f")
+ * ```
+ * @category models
+ */
+export const FileUuid = Schema.String.check(Schema.isPattern(uuidPattern)).pipe(Schema.brand("uuidmap/FileUuid"))
+
+/** @category models */
+export type FileUuid = typeof FileUuid.Type
+
+/**
+ * Tells whether a string is a UUID in the canonical lower-case form uuidmap writes.
+ *
+ * @example
+ * ```ts
+ * import { isFileUuid } from "./FileUuid.ts"
+ * isFileUuid("3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f") // true
+ * isFileUuid("not-a-uuid") // false
+ * ```
+ * @category guards
+ */
+export const isFileUuid = (value: string): value is FileUuid => uuidPattern.test(value)
+
+/**
+ * Reads the UUID at the start of a pool object's file name, with or without an extension
+ * (`3f2a…e5f.pdf`). Upper-case hex is accepted and lower-cased.
+ *
+ * @example
+ * ```ts
+ * import { uuidFromFileName } from "./FileUuid.ts"
+ * uuidFromFileName("3F2A9C4E-1B7D-4C1E-9F00-0A1B2C3D4E5F.pdf") // "3f2a9c4e-…"
+ * uuidFromFileName("readme.txt") // undefined
+ * ```
+ * @category parsing
+ */
+export const uuidFromFileName = (fileName: string): FileUuid | undefined => {
+  const dot = fileName.indexOf(".")
+  const stem = (dot === -1 ? fileName : fileName.slice(0, dot)).toLowerCase()
+  return isFileUuid(stem) ? stem : undefined
+}

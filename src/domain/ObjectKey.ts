@@ -1,0 +1,63 @@
+/**
+ * The key of an object in the store, relative to the bucket prefix, exactly as stored.
+ *
+ * @module
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * An object key. Keys are compared byte for byte: no normalisation of case, slashes or unicode.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema"
+ * import { ObjectKey } from "./ObjectKey.ts"
+ * Schema.decodeUnknownSync(ObjectKey)("502/Sam_Torode/resume.pdf")
+ * ```
+ * @category models
+ */
+export const ObjectKey = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/ObjectKey"))
+
+/** @category models */
+export type ObjectKey = typeof ObjectKey.Type
+
+/**
+ * Brands a string already known to be a key (one a store just listed, say).
+ *
+ * @example
+ * ```ts
+ * import { unsafeObjectKey } from "./ObjectKey.ts"
+ * const key = unsafeObjectKey("files/readme.txt")
+ * ```
+ * @category constructors
+ */
+export const unsafeObjectKey = (value: string): ObjectKey => value as ObjectKey
+
+/**
+ * The first path segment of a key: a client's row id when the key is in a client folder.
+ * A key with no `/` has no folder.
+ *
+ * @example
+ * ```ts
+ * import { firstSegment } from "./ObjectKey.ts"
+ * firstSegment("502/Sam_Torode/resume.pdf") // "502"
+ * firstSegment("readme.txt") // undefined
+ * ```
+ * @category accessors
+ */
+export const firstSegment = (key: string): string | undefined => {
+  const slash = key.indexOf("/")
+  return slash <= 0 ? undefined : key.slice(0, slash)
+}
+
+/**
+ * The last path segment of a key (its file name).
+ *
+ * @example
+ * ```ts
+ * import { fileName } from "./ObjectKey.ts"
+ * fileName("files/3f2a.pdf") // "3f2a.pdf"
+ * ```
+ * @category accessors
+ */
+export const fileName = (key: string): string => key.slice(key.lastIndexOf("/") + 1)

@@ -1,0 +1,36 @@
+/**
+ * The id of one client: the value of the clients CSV's id column (default `row_id`), and the
+ * first segment of that client's folder in the bucket.
+ *
+ * @module
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * A non-empty client id, branded so that it cannot be mixed up with other strings.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema"
+ * import { RowId } from "./RowId.ts"
+ * const id = Schema.decodeUnknownSync(RowId)("502")
+ * ```
+ * @category models
+ */
+export const RowId = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/RowId"))
+
+/** @category models */
+export type RowId = typeof RowId.Type
+
+/**
+ * Brands a string already known to be a valid, non-empty row id (for example one read from a
+ * CSV that was checked on the way in).
+ *
+ * @example
+ * ```ts
+ * import { unsafeRowId } from "./RowId.ts"
+ * const id = unsafeRowId("502")
+ * ```
+ * @category constructors
+ */
+export const unsafeRowId = (value: string): RowId => value as RowId

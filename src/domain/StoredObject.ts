@@ -1,0 +1,48 @@
+/**
+ * One object as a store lists it: the facts uuidmap keeps about a file's bytes.
+ *
+ * @module
+ */
+import * as Schema from "effect/Schema"
+import { ObjectKey } from "./ObjectKey.ts"
+
+/**
+ * An object's key, size in bytes, ETag (quoted, as S3 gives it) and last-modified time
+ * (ISO 8601, UTC).
+ *
+ * @example
+ * ```ts
+ * import type { StoredObject } from "./StoredObject.ts"
+ * import { unsafeObjectKey } from "./ObjectKey.ts"
+ * const object: StoredObject = {
+ *   key: unsafeObjectKey("502/Sam_Torode/resume.pdf"),
+ *   size: 1024,
+ *   etag: "\"9e107d9d372bb6826bd81d3542a419d6\"",
+ *   lastModified: "2024-05-01T10:00:00.000Z"
+ * }
+ * ```
+ * @category models
+ */
+export const StoredObject = Schema.Struct({
+  key: ObjectKey,
+  size: Schema.Number,
+  etag: Schema.String,
+  lastModified: Schema.String
+})
+
+/** @category models */
+export interface StoredObject extends Schema.Schema.Type<typeof StoredObject> {}
+
+/**
+ * Tells whether an ETag is the MD5 of the content. A multipart ETag (`"…-N"`) is not, so it
+ * never counts as content identity.
+ *
+ * @example
+ * ```ts
+ * import { isContentEtag } from "./StoredObject.ts"
+ * isContentEtag("\"9e107d9d372bb6826bd81d3542a419d6\"") // true
+ * isContentEtag("\"9e107d9d372bb6826bd81d3542a419d6-3\"") // false
+ * ```
+ * @category predicates
+ */
+export const isContentEtag = (etag: string): boolean => /^"?[0-9a-fA-F]{32}"?$/.test(etag)

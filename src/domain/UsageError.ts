@@ -1,0 +1,34 @@
+/**
+ * The error for a command that cannot run as asked: a bad flag value, a locked CSV, a
+ * capability that is not built. These exit 2 and write nothing.
+ *
+ * @module
+ */
+import * as Data from "effect/Data"
+
+/**
+ * Why the command was refused.
+ *
+ * @example
+ * ```ts
+ * import type { UsageErrorReason } from "./UsageError.ts"
+ * const reason: UsageErrorReason = "Locked"
+ * ```
+ * @category models
+ */
+export type UsageErrorReason = "BadFlag" | "Locked" | "NotBuilt" | "BadFile"
+
+/**
+ * A usage error with a one-line message.
+ *
+ * @example
+ * ```ts
+ * import { UsageError } from "./UsageError.ts"
+ * new UsageError({ reason: "BadFlag", message: "--bucket must start with s3:// or file://" })
+ * ```
+ * @category errors
+ */
+export class UsageError extends Data.TaggedError("UsageError")<{
+  readonly reason: UsageErrorReason
+  readonly message: string
+}> {}
