@@ -1,0 +1,23 @@
+/**
+ * Phase 3 (SPEC §2): every client row gets its tracking columns, `0` and an empty list for a
+ * client with no files, so "tracked, no files" is told apart from "not tracked yet".
+ *
+ * @module
+ */
+import type { State } from "../domain/State.ts"
+import { reconcileExistingState } from "./ExistingState.ts"
+import { syncTrackingCells } from "./TrackingCells.ts"
+
+/**
+ * Phase 3. Idempotent. Objects phases 1 and 2 did not map (strays, folders of unknown
+ * clients, non-UUID pool names) are already in `state.findings`, where reports show them.
+ *
+ * @example
+ * ```ts
+ * import { trackAllClients } from "./AllClients.ts"
+ * const next = trackAllClients(state)
+ * next.clients.every((client) => client.tracked) // true
+ * ```
+ * @category phases
+ */
+export const trackAllClients = (input: State): State => syncTrackingCells(reconcileExistingState(input), () => true)
