@@ -75,7 +75,11 @@ export const reconcileExistingState = (state: State): State => {
 
   for (const [uuid, claimants] of cellClaims(state)) {
     const existing = book.byUuid(uuid)
-    if (existing !== undefined && claimants.length === 1 && ownerOf(existing) === claimants[0]) continue
+    // A claim the ledger already explains (same owner, backed by evidence) adds nothing.
+    if (
+      existing !== undefined && claimants.length === 1 && ownerOf(existing) === claimants[0] &&
+      existing.evidence.some((item) => item.rowId === claimants[0])
+    ) continue
     const claims: Array<Evidence> = claimants.map((rowId) => ({ source: "tracking-cell", rowId, detail: `tracking cell of client ${rowId}` }))
     const base: Mapping = existing ?? newMappingFor(uuid, pool.get(uuid) ?? null, state)
     const evidence = replaceEvidence(base.evidence, ["tracking-cell"], claims)

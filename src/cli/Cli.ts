@@ -1,0 +1,24 @@
+/**
+ * The command tree: `uuidmap` and its subcommands. Only puts the commands together.
+ *
+ * @module
+ */
+import { Command } from "effect/cli"
+import { demoCommand } from "./commands/DemoCommand.ts"
+import { runCommand } from "./commands/RunCommand.ts"
+
+/**
+ * The root command.
+ *
+ * @example
+ * ```ts
+ * import { Command } from "effect/cli"
+ * import { cli } from "./Cli.ts"
+ * const program = Command.run(cli, { version: "0.1.0" })
+ * ```
+ * @category commands
+ */
+export const cli = Command.make("uuidmap").pipe(
+  Command.withDescription("Reconcile an S3 bucket with a CSV of clients: a UUID for every file, one owner for every file."),
+  Command.withSubcommands([runCommand, demoCommand])
+)

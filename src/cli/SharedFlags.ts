@@ -1,0 +1,140 @@
+/**
+ * The flags every data command shares (SPEC §3, "Common flags"), and their translation into
+ * the program's Settings.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { UsageError } from "../domain/UsageError.ts"
+import { makeSettings, type Settings } from "../program/Settings.ts"
+import {
+  choiceWithDefault,
+  intWithDefault,
+  optionalText,
+  repeatedText,
+  switchFlag,
+  textWithDefault
+} from "./FlagKit.ts"
+
+/**
+ * The shared flags, to spread into a command's configuration.
+ *
+ * @example
+ * ```ts
+ * import { Command } from "effect/cli"
+ * import { sharedFlags } from "./SharedFlags.ts"
+ * const summary = Command.make("summary", { ...sharedFlags })
+ * ```
+ * @category flags
+ */
+export const sharedFlags = {
+  clients: textWithDefault("clients", "Clients CSV", "clients.csv"),
+  ledger: optionalText("ledger", "Ledger CSV (default: <clients name>.ledger.csv beside the clients CSV)"),
+  bucket: optionalText("bucket", "Store: s3://NAME[/PREFIX] or file:///DIR (a local folder)"),
+  inventory: optionalText("inventory", "Read an S3 Inventory manifest instead of listing (s3://… or file:///…)"),
+  endpoint: optionalText("endpoint", "S3 endpoint URL (MinIO, R2, Wasabi, a local server)"),
+  region: optionalText("region", "S3 region"),
+  forcePathStyle: switchFlag("force-path-style", "Address buckets by path (most S3-compatible servers need it)"),
+  profile: optionalText("profile", "AWS profile for credentials"),
+  maxAttempts: intWithDefault("max-attempts", "Attempts per S3 request before giving up", 5),
+  idColumn: textWithDefault("id-column", "Client id column", "row_id"),
+  uuidsColumn: textWithDefault("uuids-column", "Tracking column with the client's file UUIDs", "file_uuids"),
+  countColumn: textWithDefault("count-column", "Tracking column with the client's file count", "file_count"),
+  delimiter: optionalText("delimiter", "CSV delimiter: , ; or tab (default: detected)"),
+  encoding: choiceWithDefault("encoding", "Clients CSV encoding", ["utf-8", "windows-1252"] as const, "utf-8"),
+  poolPrefix: textWithDefault("pool-prefix", "Prefix of the UUID pool", "files/"),
+  concurrency: intWithDefault("concurrency", "Parallel listing and metadata requests", 8),
+  backupDir: optionalText("backup-dir", "Folder for backups (default: beside each file)"),
+  uuidVersion: choiceWithDefault("uuid-version", "Version of new UUIDs", ["4", "7"] as const, "4"),
+  migrationLog: repeatedText("migration-log", "Migration log, CSV or JSON Lines (old_key + new_key or uuid)"),
+  records: repeatedText("records", "Records exported from a database (uuid,row_id)"),
+  verbose: switchFlag("verbose", "Say more about what happens"),
+  quiet: switchFlag("quiet", "Print only results and errors")
+}
+
+/**
+ * The parsed values of the shared flags.
+ *
+ * @example
+ * ```ts
+ * import type { SharedFlagValues } from "./SharedFlags.ts"
+ * ```
+ * @category models
+ */
+export interface SharedFlagValues {
+  readonly clients: string
+  readonly ledger: Option.Option<string>
+  readonly bucket: Option.Option<string>
+  readonly inventory: Option.Option<string>
+  readonly endpoint: Option.Option<string>
+  readonly region: Option.Option<string>
+  readonly forcePathStyle: boolean
+  readonly profile: Option.Option<string>
+  readonly maxAttempts: number
+  readonly idColumn: string
+  readonly uuidsColumn: string
+  readonly countColumn: string
+  readonly delimiter: Option.Option<string>
+  readonly encoding: "utf-8" | "windows-1252"
+  readonly poolPrefix: string
+  readonly concurrency: number
+  readonly backupDir: Option.Option<string>
+  readonly uuidVersion: "4" | "7"
+  readonly migrationLog: ReadonlyArray<string>
+  readonly records: ReadonlyArray<string>
+  readonly verbose: boolean
+  readonly quiet: boolean
+}
+
+const delimiters: Readonly<Record<string, "," | ";" | "\t">> = { ",": ",", ";": ";", "\t": "\t", "tab": "\t", "\\t": "\t" }
+
+/**
+ * Turns flag values into Settings, refusing values that make no sense with exit 2.
+ *
+ * @example
+ * ```ts
+ * import { settingsFromFlags } from "./SharedFlags.ts"
+ * const settings = settingsFromFlags(values)
+ * ```
+ * @category settings
+ */
+export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settings, UsageError> =>
+  Effect.gen(function*() {
+    const bucket = Option.getOrUndefined(flags.bucket)
+    if (bucket === undefined) {
+      return yield* new UsageError({ reason: "BadFlag", message: "--bucket is required: s3://NAME[/PREFIX] or file:///DIR" })
+    }
+    if (!bucket.startsWith("s3://") && !bucket.startsWith("file://")) {
+      return yield* new UsageError({ reason: "BadFlag", message: `--bucket "${bucket}" must start with s3:// or file://` })
+    }
+    const delimiterText = Option.getOrUndefined(flags.delimiter)
+    const delimiter = delimiterText === undefined ? undefined : delimiters[delimiterText]
+    if (delimiterText !== undefined && delimiter === undefined) {
+      return yield* new UsageError({ reason: "BadFlag", message: `--delimiter "${delimiterText}" must be , ; or tab` })
+    }
+    if (flags.concurrency < 1 || flags.maxAttempts < 1) {
+      return yield* new UsageError({ reason: "BadFlag", message: "--concurrency and --max-attempts must be at least 1" })
+    }
+    const poolPrefix = flags.poolPrefix === "" || flags.poolPrefix.endsWith("/") ? flags.poolPrefix : `${flags.poolPrefix}/`
+    return makeSettings({
+      clientsFile: flags.clients,
+      ...Option.match(flags.ledger, { onNone: () => ({}), onSome: (ledgerFile) => ({ ledgerFile }) }),
+      bucket,
+      columns: { id: flags.idColumn, uuids: flags.uuidsColumn, count: flags.countColumn },
+      delimiter,
+      encoding: flags.encoding,
+      layout: { poolPrefix },
+      concurrency: flags.concurrency,
+      backupDir: Option.getOrUndefined(flags.backupDir),
+      uuidVersion: flags.uuidVersion === "7" ? 7 : 4,
+      s3: {
+        endpoint: Option.getOrUndefined(flags.endpoint),
+        region: Option.getOrUndefined(flags.region),
+        forcePathStyle: flags.forcePathStyle,
+        profile: Option.getOrUndefined(flags.profile),
+        maxAttempts: flags.maxAttempts
+      },
+      evidence: { migrationLogs: flags.migrationLog, records: flags.records }
+    })
+  })

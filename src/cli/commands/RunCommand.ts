@@ -1,0 +1,62 @@
+/**
+ * `uuidmap run [--phase 1|2|3|all] [--diff] [--json]`: compute and apply; with `--diff`, print
+ * what would change and write nothing.
+ *
+ * @module
+ */
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import { Command } from "effect/cli"
+import { UsageError } from "../../domain/UsageError.ts"
+import { phaseFunctions } from "../../pipeline/Phases.ts"
+import { reconcile } from "../../program/Reconcile.ts"
+import { runServices } from "../../program/Services.ts"
+import { choiceWithDefault, switchFlag } from "../FlagKit.ts"
+import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
+import { renderDiff } from "../render/DiffText.ts"
+import { renderMetricsTable } from "../render/MetricsTable.ts"
+import { outcomeJson } from "../render/OutcomeJson.ts"
+import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
+
+/**
+ * The `run` command.
+ *
+ * @example
+ * ```ts
+ * import { Command } from "effect/cli"
+ * import { runCommand } from "./RunCommand.ts"
+ * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([runCommand]))
+ * ```
+ * @category commands
+ */
+export const runCommand = Command.make("run", {
+  ...sharedFlags,
+  phase: choiceWithDefault("phase", "Phase to run: 1 client folders, 2 pool files, 3 all clients", ["1", "2", "3", "all"] as const, "all"),
+  diff: switchFlag("diff", "Print what would change and write nothing"),
+  json: switchFlag("json", "Print the changes as JSON")
+}, (flags) =>
+  Effect.gen(function*() {
+    const settings = yield* settingsFromFlags(flags)
+    if (flags.phase !== "all" && phaseFunctions[flags.phase] === undefined) {
+      return yield* new UsageError({ reason: "NotBuilt", message: `Phase ${flags.phase} is not built yet; run --phase 1, 3 or all` })
+    }
+    const outcome = yield* reconcile(settings, { phase: flags.phase, dryRun: flags.diff }).pipe(Effect.provide(runServices(settings)))
+    if (flags.json) return yield* Console.log(JSON.stringify(outcomeJson(outcome, flags.diff), null, 2))
+    if (outcome.skipped.length > 0 && !flags.quiet) {
+      yield* Console.error(`Skipped phase ${outcome.skipped.join(", ")}: not built yet.`)
+    }
+    if (flags.diff) {
+      const lines = renderDiff(outcome.changes, { clients: settings.clientsFile, ledger: settings.ledgerFile }, makePainter(stdoutWantsColour()))
+      return yield* Console.log(lines.join("\n"))
+    }
+    if (outcome.written.length === 0) return yield* Console.log("Nothing to change.")
+    const newUuids = outcome.changes.ledger.filter((change) => change.before === null).length
+    yield* Console.log(`Ran phase ${outcome.ran.join(", ")}: ${newUuids} new ledger row${newUuids === 1 ? "" : "s"}, ${outcome.changes.cells.length} tracking cell${outcome.changes.cells.length === 1 ? "" : "s"} changed.`)
+    for (const file of outcome.written) {
+      yield* Console.log(`Wrote ${file.file}${file.backup === undefined ? "" : ` (backup: ${file.backup})`}`)
+    }
+    if (!flags.quiet) {
+      yield* Console.log("")
+      yield* Console.log(renderMetricsTable([{ label: "Before", metrics: outcome.metricsBefore }, { label: "After", metrics: outcome.metricsAfter }]).join("\n"))
+    }
+  })).pipe(Command.withDescription("Compute the mapping and apply it (or, with --diff, only show it)"))

@@ -1,0 +1,57 @@
+/**
+ * Renders a run's changes as a readable diff: tracking cells first, then ledger rows.
+ *
+ * @module
+ */
+import type { ClientRow } from "../../domain/ClientRow.ts"
+import type { Mapping } from "../../domain/Mapping.ts"
+import type { StateChanges } from "../../pipeline/StateDiff.ts"
+import type { Painter } from "./Colour.ts"
+
+const cell = (client: ClientRow): string =>
+  client.tracked ? `${client.uuids.length} file${client.uuids.length === 1 ? "" : "s"} [${client.uuids.join(";")}]` : "(not tracked)"
+
+const describe = (mapping: Mapping): string =>
+  `${mapping.status}${mapping.rowId === null ? "" : ` ${mapping.rowId}`}`
+
+/**
+ * The diff as lines of text. `files` names the CSV and the ledger in the headings.
+ *
+ * @example
+ * ```ts
+ * import { renderDiff } from "./DiffText.ts"
+ * import { makePainter } from "./Colour.ts"
+ * renderDiff({ cells: [], ledger: [] }, { clients: "clients.csv", ledger: "clients.ledger.csv" }, makePainter(false))
+ * // ["No changes."]
+ * ```
+ * @category rendering
+ */
+export const renderDiff = (
+  changes: StateChanges,
+  files: { readonly clients: string; readonly ledger: string },
+  paint: Painter
+): ReadonlyArray<string> => {
+  if (changes.cells.length === 0 && changes.ledger.length === 0) return ["No changes."]
+  const lines: Array<string> = []
+  if (changes.cells.length > 0) {
+    lines.push(paint.bold(`--- ${files.clients} (tracking cells: ${changes.cells.length} row${changes.cells.length === 1 ? "" : "s"})`))
+    for (const change of changes.cells) {
+      lines.push(`  row ${change.rowId}`)
+      lines.push(paint.red(`    - ${cell(change.before)}`))
+      lines.push(paint.green(`    + ${cell(change.after)}`))
+    }
+  }
+  if (changes.ledger.length > 0) {
+    lines.push(paint.bold(`--- ${files.ledger} (${changes.ledger.length} row${changes.ledger.length === 1 ? "" : "s"})`))
+    for (const change of changes.ledger) {
+      if (change.before === null && change.after !== null) {
+        lines.push(paint.green(`  + ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.after)}: ${change.after.why}`))
+      } else if (change.after === null && change.before !== null) {
+        lines.push(paint.red(`  - ${change.uuid}  ${change.before.key ?? "(no key)"}  ${describe(change.before)}`))
+      } else if (change.before !== null && change.after !== null) {
+        lines.push(paint.yellow(`  ~ ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.before)} -> ${describe(change.after)}: ${change.after.why}`))
+      }
+    }
+  }
+  return lines
+}

@@ -1,0 +1,66 @@
+/**
+ * The source of new UUIDs. The pure core never draws one itself: the program asks this
+ * service for as many as phase 1 needs, and tests replace it with a deterministic one.
+ *
+ * @module
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { v4, v7 } from "uuid"
+import type { FileUuid } from "../../domain/FileUuid.ts"
+
+/**
+ * Draws `count` new UUIDs.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { UuidGenerator } from "./UuidGenerator.ts"
+ * const program = Effect.gen(function*() {
+ *   const generator = yield* UuidGenerator
+ *   return yield* generator.draw(3)
+ * }).pipe(Effect.provide(UuidGenerator.layerV4))
+ * ```
+ * @category services
+ */
+export class UuidGenerator extends Context.Service<UuidGenerator, {
+  readonly draw: (count: number) => Effect.Effect<ReadonlyArray<FileUuid>>
+}>()("uuidmap/UuidGenerator") {
+  /** Random version-4 UUIDs (the default). */
+  static readonly layerV4 = Layer.succeed(UuidGenerator, {
+    draw: (count) => Effect.sync(() => Array.from({ length: count }, () => v4() as FileUuid))
+  })
+
+  /** Time-ordered version-7 UUIDs (`--uuid-version 7`). */
+  static readonly layerV7 = Layer.succeed(UuidGenerator, {
+    draw: (count) => Effect.sync(() => Array.from({ length: count }, () => v7() as FileUuid))
+  })
+
+  /**
+   * Deterministic UUIDs for tests and the demo: `seed` picks the sequence, and a fresh
+   * counter makes each draw differ from the last.
+   */
+  static readonly layerTest = (seed = 0) =>
+    Layer.sync(UuidGenerator, () => {
+      let counter = 0
+      return {
+        draw: (count) => Effect.sync(() => Array.from({ length: count }, () => deterministicUuid(seed, counter++)))
+      }
+    })
+}
+
+/**
+ * A valid version-4-shaped UUID derived from two numbers, without randomness.
+ *
+ * @example
+ * ```ts
+ * import { deterministicUuid } from "./UuidGenerator.ts"
+ * deterministicUuid(0, 1) // "00000000-0000-4000-8000-000000000001"
+ * ```
+ * @category constructors
+ */
+export const deterministicUuid = (seed: number, index: number): FileUuid => {
+  const hex = (value: number, width: number) => value.toString(16).padStart(width, "0").slice(-width)
+  return `${hex(seed, 8)}-0000-4000-8000-${hex(index, 12)}` as FileUuid
+}

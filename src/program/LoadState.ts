@@ -1,0 +1,223 @@
+/**
+ * Loads a run's state through the services: the clients CSV, the ledger, and one pass over the
+ * bucket listing. The listing is folded, never collected: only objects the phases can map (and
+ * keys the ledger already knows) are kept; everything else becomes a finding.
+ *
+ * @module
+ */
+import * as fs from "node:fs/promises"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import { CsvError } from "../domain/CsvError.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
+import type { Finding } from "../domain/Finding.ts"
+import { compareMappings, type Mapping } from "../domain/Mapping.ts"
+import type { ObjectKey } from "../domain/ObjectKey.ts"
+import { makeState, type State } from "../domain/State.ts"
+import type { StoreError } from "../domain/StoreError.ts"
+import type { StoredObject } from "../domain/StoredObject.ts"
+import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
+import { readLedger } from "../io/csv/LedgerFile.ts"
+import { ObjectStore } from "../io/store/ObjectStore.ts"
+import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
+import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
+import { keysNeedingUuids } from "../pipeline/ClientFolders.ts"
+import type { Settings } from "./Settings.ts"
+
+/**
+ * A loaded run: the state, plus what writing needs to preserve (the CSV table with its exact
+ * bytes, the ledger's exact bytes).
+ *
+ * @example
+ * ```ts
+ * import type { LoadedRun } from "./LoadState.ts"
+ * ```
+ * @category models
+ */
+export interface LoadedRun {
+  readonly table: ClientsTable
+  readonly clientsBytes: Uint8Array
+  readonly ledgerBytes: Uint8Array | undefined
+  readonly state: State
+}
+
+/**
+ * Reads a whole input file, as a CsvError naming it when it cannot be read.
+ *
+ * @example
+ * ```ts
+ * import { readInputFile } from "./LoadState.ts"
+ * const bytes = readInputFile("clients.csv")
+ * ```
+ * @category reading
+ */
+export const readInputFile = (file: string): Effect.Effect<Uint8Array, CsvError> =>
+  Effect.tryPromise({
+    try: () => fs.readFile(file),
+    catch: (cause) =>
+      new CsvError({
+        reason: "Unreadable",
+        file,
+        line: 0,
+        column: 0,
+        message: (cause as { code?: string }).code === "ENOENT" ? "File does not exist" : `Cannot read file: ${String(cause)}`
+      })
+  })
+
+/**
+ * Reads a file that may be absent (the ledger before the first run).
+ *
+ * @example
+ * ```ts
+ * import { readOptionalFile } from "./LoadState.ts"
+ * const bytes = readOptionalFile("clients.ledger.csv")
+ * ```
+ * @category reading
+ */
+export const readOptionalFile = (file: string): Effect.Effect<Uint8Array | undefined, CsvError> =>
+  Effect.flatMap(
+    Effect.promise(() => fs.stat(file).then(() => true, () => false)),
+    (exists) => (exists ? readInputFile(file) : Effect.succeed(undefined))
+  )
+
+interface ListingFold {
+  readonly objects: Map<ObjectKey, StoredObject>
+  readonly findings: Array<Finding>
+  readonly poolUuids: Map<FileUuid, ObjectKey>
+}
+
+/**
+ * Folds the listing into the objects the phases may map and the findings to report.
+ *
+ * @example
+ * ```ts
+ * import { foldListing } from "./LoadState.ts"
+ * const fold = foldListing(new Set(["502"]), { poolPrefix: "files/" }, new Set())
+ * ```
+ * @category reading
+ */
+export const foldListing = (
+  knownRowIds: ReadonlySet<string>,
+  layout: State["layout"],
+  ledgerKeys: ReadonlySet<string>
+) => {
+  const classify = makeKeyClassifier(knownRowIds, layout)
+  return (fold: ListingFold, object: StoredObject): ListingFold => {
+    if (fold.objects.has(object.key)) return fold
+    const place = classify(object.key)
+    switch (place._tag) {
+      case "ClientFolder":
+        fold.objects.set(object.key, object)
+        break
+      case "Pool":
+        if (place.uuid === undefined) {
+          fold.findings.push({ kind: "non-uuid-pool-name", subject: object.key, detail: "pool object whose name is not a UUID" })
+        } else if (fold.poolUuids.has(place.uuid)) {
+          fold.findings.push({ kind: "duplicate-uuid", subject: object.key, detail: `same UUID as ${fold.poolUuids.get(place.uuid)}` })
+        } else {
+          fold.poolUuids.set(place.uuid, object.key)
+          fold.objects.set(object.key, object)
+        }
+        break
+      case "UnknownClientFolder":
+        fold.findings.push({ kind: "unknown-client-folder", subject: object.key, detail: `folder "${place.folder}" names no client in the CSV` })
+        break
+      case "Stray":
+        fold.findings.push({ kind: "stray", subject: object.key, detail: "outside every client folder and the pool" })
+        break
+    }
+    // The ledger may know a key that no longer classifies (its client left the CSV): keep its
+    // facts so it is not mistaken for missing.
+    if (place._tag !== "ClientFolder" && place._tag !== "Pool" && ledgerKeys.has(object.key)) {
+      fold.objects.set(object.key, object)
+    }
+    return fold
+  }
+}
+
+/**
+ * Lists the whole store into objects and findings.
+ *
+ * @example
+ * ```ts
+ * import { listBucket } from "./LoadState.ts"
+ * const listed = listBucket(new Set(["502"]), { poolPrefix: "files/" }, new Set())
+ * ```
+ * @category reading
+ */
+export const listBucket = (
+  knownRowIds: ReadonlySet<string>,
+  layout: State["layout"],
+  ledgerKeys: ReadonlySet<string>
+): Effect.Effect<ListingFold, StoreError, ObjectStore> =>
+  Effect.gen(function*() {
+    const store = yield* ObjectStore
+    const fold = foldListing(knownRowIds, layout, ledgerKeys)
+    const result = yield* Stream.runFold(
+      store.list(""),
+      (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
+      fold
+    )
+    result.findings.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0))
+    return result
+  })
+
+/**
+ * Loads the state of a run and draws the fresh UUIDs phase 1 will need.
+ *
+ * @example
+ * ```ts
+ * import { loadRun } from "./LoadState.ts"
+ * import { makeSettings } from "./Settings.ts"
+ * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }))
+ * ```
+ * @category reading
+ */
+export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings) {
+  const clientsBytes = yield* readInputFile(settings.clientsFile)
+  const table = yield* readClientsTable(settings.clientsFile, clientsBytes, {
+    idColumn: settings.columns.id,
+    uuidsColumn: settings.columns.uuids,
+    countColumn: settings.columns.count,
+    ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
+    encoding: settings.encoding
+  })
+  const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
+  const ledger: ReadonlyArray<Mapping> = ledgerBytes === undefined ? [] : yield* readLedger(settings.ledgerFile, ledgerBytes)
+  const ledgerKeys = new Set<string>()
+  for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
+  const knownRowIds = new Set<string>(table.clients.map((client: { readonly rowId: string }) => client.rowId))
+  const listing = yield* listBucket(knownRowIds, settings.layout, ledgerKeys)
+  const base = makeState({
+    clients: table.clients,
+    objects: listing.objects,
+    ledger: [...ledger].sort(compareMappings),
+    findings: listing.findings,
+    layout: settings.layout
+  })
+  const freshUuids = yield* drawUnusedUuids(keysNeedingUuids(base).length, usedUuids(base))
+  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: { ...base, freshUuids } }
+  return loaded
+})
+
+// Every UUID the state already holds, so a new one can never collide with an old one, even
+// with a deterministic generator.
+const usedUuids = (state: State): ReadonlySet<string> => {
+  const used = new Set<string>()
+  for (const mapping of state.ledger) used.add(mapping.uuid)
+  for (const client of state.clients) for (const uuid of client.uuids) used.add(uuid)
+  for (const key of state.objects.keys()) used.add(key.slice(key.lastIndexOf("/") + 1, key.lastIndexOf("/") + 37).toLowerCase())
+  return used
+}
+
+const drawUnusedUuids = (count: number, used: ReadonlySet<string>) =>
+  Effect.gen(function*() {
+    const generator = yield* UuidGenerator
+    const fresh = new Set<FileUuid>()
+    while (fresh.size < count) {
+      for (const uuid of yield* generator.draw(count - fresh.size)) {
+        if (!used.has(uuid)) fresh.add(uuid)
+      }
+    }
+    return [...fresh]
+  })

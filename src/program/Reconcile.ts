@@ -1,0 +1,84 @@
+/**
+ * The `run` program: lock the clients CSV, load the state, run the phases, and write the
+ * result (or, with `dryRun`, only report what would change). The one place where the pure
+ * pipeline and the I/O services meet for a run.
+ *
+ * @module
+ */
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import type { State } from "../domain/State.ts"
+import { lockFile } from "../io/files/FileLock.ts"
+import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
+import { type PhaseName, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
+import { diffStates, hasChanges, type StateChanges } from "../pipeline/StateDiff.ts"
+import { loadRun } from "./LoadState.ts"
+import type { Settings } from "./Settings.ts"
+import { type WrittenFile, writeResult } from "./WriteResult.ts"
+
+/**
+ * What a run should do.
+ *
+ * @example
+ * ```ts
+ * import type { ReconcileOptions } from "./Reconcile.ts"
+ * const options: ReconcileOptions = { phase: "all", dryRun: true }
+ * ```
+ * @category models
+ */
+export interface ReconcileOptions {
+  readonly phase: PhaseSelection
+  readonly dryRun: boolean
+}
+
+/**
+ * What a run did.
+ *
+ * @example
+ * ```ts
+ * import type { ReconcileOutcome } from "./Reconcile.ts"
+ * ```
+ * @category models
+ */
+export interface ReconcileOutcome {
+  readonly before: State
+  readonly after: State
+  readonly changes: StateChanges
+  readonly ran: ReadonlyArray<PhaseName>
+  readonly skipped: ReadonlyArray<PhaseName>
+  readonly metricsBefore: Metrics
+  readonly metricsAfter: Metrics
+  readonly written: ReadonlyArray<WrittenFile>
+}
+
+/**
+ * Runs the phases and applies the result. Bad input fails before anything is written; a
+ * listing that fails fails before anything is written.
+ *
+ * @example
+ * ```ts
+ * import { reconcile } from "./Reconcile.ts"
+ * import { makeSettings } from "./Settings.ts"
+ * const outcome = reconcile(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }), { phase: "all", dryRun: false })
+ * ```
+ * @category programs
+ */
+export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Settings, options: ReconcileOptions) {
+  const now = new Date(yield* Clock.currentTimeMillis)
+  if (!options.dryRun) yield* lockFile(settings.clientsFile, now)
+  const loaded = yield* loadRun(settings)
+  const run = runPhases(loaded.state, options.phase)
+  const changes = diffStates(loaded.state, run.state)
+  const written = options.dryRun || !hasChanges(changes) ? [] : yield* writeResult(settings, loaded, run.state, now)
+  const outcome: ReconcileOutcome = {
+    before: loaded.state,
+    after: run.state,
+    changes,
+    ran: run.ran,
+    skipped: run.skipped,
+    metricsBefore: computeMetrics(loaded.state),
+    metricsAfter: computeMetrics(run.state),
+    written
+  }
+  return outcome
+}, Effect.scoped)

@@ -1,0 +1,134 @@
+/**
+ * The settings of one run, resolved from flags and `UUIDMAP_*` variables by the CLI (or given
+ * directly by a program that embeds uuidmap).
+ *
+ * @module
+ */
+import * as path from "node:path"
+import type { Layout } from "../domain/State.ts"
+
+/**
+ * Names of the CSV columns uuidmap reads and writes.
+ *
+ * @example
+ * ```ts
+ * import { defaultColumns } from "./Settings.ts"
+ * defaultColumns.id // "row_id"
+ * ```
+ * @category models
+ */
+export interface Columns {
+  readonly id: string
+  readonly uuids: string
+  readonly count: string
+}
+
+/**
+ * The default column names (SPEC §1).
+ *
+ * @example
+ * ```ts
+ * import { defaultColumns } from "./Settings.ts"
+ * ```
+ * @category constructors
+ */
+export const defaultColumns: Columns = { id: "row_id", uuids: "file_uuids", count: "file_count" }
+
+/**
+ * How to reach an S3-compatible store.
+ *
+ * @example
+ * ```ts
+ * import type { S3Settings } from "./Settings.ts"
+ * const s3: S3Settings = { endpoint: "http://127.0.0.1:9000", forcePathStyle: true }
+ * ```
+ * @category models
+ */
+export interface S3Settings {
+  readonly endpoint?: string | undefined
+  readonly region?: string | undefined
+  readonly forcePathStyle?: boolean | undefined
+  readonly profile?: string | undefined
+  readonly maxAttempts?: number | undefined
+}
+
+/**
+ * Outside evidence for phase 2.
+ *
+ * @example
+ * ```ts
+ * import type { EvidenceSettings } from "./Settings.ts"
+ * const evidence: EvidenceSettings = { migrationLogs: ["moves.csv"], records: [] }
+ * ```
+ * @category models
+ */
+export interface EvidenceSettings {
+  readonly migrationLogs: ReadonlyArray<string>
+  readonly records: ReadonlyArray<string>
+}
+
+/**
+ * Everything a run needs to know.
+ *
+ * @example
+ * ```ts
+ * import { makeSettings } from "./Settings.ts"
+ * const settings = makeSettings({ clientsFile: "clients.csv", bucket: "file:///data/bucket" })
+ * settings.ledgerFile // "clients.ledger.csv" beside it
+ * ```
+ * @category models
+ */
+export interface Settings {
+  readonly clientsFile: string
+  readonly ledgerFile: string
+  readonly bucket: string
+  readonly columns: Columns
+  readonly delimiter?: "," | ";" | "\t" | undefined
+  readonly encoding: "utf-8" | "windows-1252"
+  readonly layout: Layout
+  readonly concurrency: number
+  readonly backupDir?: string | undefined
+  readonly uuidVersion: 4 | 7
+  readonly s3: S3Settings
+  readonly evidence: EvidenceSettings
+}
+
+/**
+ * The default ledger path: `<name>.ledger.csv` beside the clients CSV.
+ *
+ * @example
+ * ```ts
+ * import { defaultLedgerFile } from "./Settings.ts"
+ * defaultLedgerFile("/data/clients.csv") // "/data/clients.ledger.csv"
+ * ```
+ * @category constructors
+ */
+export const defaultLedgerFile = (clientsFile: string): string => {
+  const parsed = path.parse(clientsFile)
+  const stem = parsed.ext.toLowerCase() === ".csv" ? parsed.name : parsed.base
+  return path.join(parsed.dir, `${stem}.ledger.csv`)
+}
+
+/**
+ * Builds settings, filling defaults for everything not given.
+ *
+ * @example
+ * ```ts
+ * import { makeSettings } from "./Settings.ts"
+ * const settings = makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket", concurrency: 16 })
+ * ```
+ * @category constructors
+ */
+export const makeSettings = (
+  parts: Partial<Settings> & Pick<Settings, "clientsFile" | "bucket">
+): Settings => ({
+  ...parts,
+  ledgerFile: parts.ledgerFile ?? defaultLedgerFile(parts.clientsFile),
+  columns: parts.columns ?? defaultColumns,
+  encoding: parts.encoding ?? "utf-8",
+  layout: parts.layout ?? { poolPrefix: "files/" },
+  concurrency: parts.concurrency ?? 8,
+  uuidVersion: parts.uuidVersion ?? 4,
+  s3: parts.s3 ?? {},
+  evidence: parts.evidence ?? { migrationLogs: [], records: [] }
+})

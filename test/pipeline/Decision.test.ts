@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest"
+import type { Evidence } from "../../src/domain/Evidence.ts"
+import { unsafeRowId } from "../../src/domain/RowId.ts"
+import { decideOwner } from "../../src/pipeline/Decision.ts"
+
+const order = new Map(["502", "503", "504"].map((id, i) => [unsafeRowId(id), i]))
+const ev = (source: Evidence["source"], rowId: string, detail = "d"): Evidence => ({ source, rowId: unsafeRowId(rowId), detail })
+
+describe("decideOwner", () => {
+  it("maps when trusted evidence names exactly one client", () => {
+    const decision = decideOwner([ev("records", "503"), ev("migration-log", "503")], order)
+    expect(decision.status).toBe("mapped")
+    expect(decision.rowId).toBe("503")
+    expect(decision.confidence).toBe(0.95)
+  })
+
+  it("sends conflicting trusted evidence to review with the most trusted candidate", () => {
+    const decision = decideOwner([ev("records", "502"), ev("migration-log", "503")], order)
+    expect(decision.status).toBe("review")
+    expect(decision.rowId).toBe("503")
+    expect(decision.why).toContain("client 502")
+    expect(decision.why).toContain("client 503")
+  })
+
+  it("breaks ties between equally trusted candidates by CSV order, not evidence order", () => {
+    const a = decideOwner([ev("content", "504"), ev("content", "503")], order)
+    const b = decideOwner([ev("content", "503"), ev("content", "504")], order)
+    expect(a).toEqual(b)
+    expect(a.rowId).toBe("503")
+  })
+
+  it("never maps on weak signals alone", () => {
+    const decision = decideOwner([ev("weak", "502")], order)
+    expect(decision.status).toBe("review")
+    expect(decision.rowId).toBe("502")
+  })
+
+  it("ignores evidence naming a client that is not in the CSV", () => {
+    expect(decideOwner([ev("records", "999")], order).status).toBe("unmapped")
+    expect(decideOwner([ev("records", "999"), ev("records", "502")], order).rowId).toBe("502")
+  })
+
+  it("lets a person's decision win over any machine evidence", () => {
+    const decision = decideOwner([ev("client-folder", "502"), ev("human", "504", "2026-01-01T00:00:00Z ok")], order)
+    expect(decision).toMatchObject({ status: "mapped", rowId: "504", confidence: 1 })
+  })
+
+  it("is unmapped with no evidence", () => {
+    expect(decideOwner([], order)).toMatchObject({ status: "unmapped", rowId: null, confidence: 0 })
+  })
+})
