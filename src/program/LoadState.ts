@@ -19,9 +19,8 @@ import type { StoredObject } from "../domain/StoredObject.ts"
 import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
 import { readLedger } from "../io/csv/LedgerFile.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
-import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
-import { keysNeedingUuids } from "../pipeline/ClientFolders.ts"
+import { withFreshUuids } from "./FreshUuids.ts"
 import type { Settings } from "./Settings.ts"
 
 /**
@@ -195,29 +194,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     findings: listing.findings,
     layout: settings.layout
   })
-  const freshUuids = yield* drawUnusedUuids(keysNeedingUuids(base).length, usedUuids(base))
-  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: { ...base, freshUuids } }
+  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
   return loaded
 })
 
-// Every UUID the state already holds, so a new one can never collide with an old one, even
-// with a deterministic generator.
-const usedUuids = (state: State): ReadonlySet<string> => {
-  const used = new Set<string>()
-  for (const mapping of state.ledger) used.add(mapping.uuid)
-  for (const client of state.clients) for (const uuid of client.uuids) used.add(uuid)
-  for (const key of state.objects.keys()) used.add(key.slice(key.lastIndexOf("/") + 1, key.lastIndexOf("/") + 37).toLowerCase())
-  return used
-}
-
-const drawUnusedUuids = (count: number, used: ReadonlySet<string>) =>
-  Effect.gen(function*() {
-    const generator = yield* UuidGenerator
-    const fresh = new Set<FileUuid>()
-    while (fresh.size < count) {
-      for (const uuid of yield* generator.draw(count - fresh.size)) {
-        if (!used.has(uuid)) fresh.add(uuid)
-      }
-    }
-    return [...fresh]
-  })
