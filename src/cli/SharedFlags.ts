@@ -108,6 +108,9 @@ export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settin
     if (!bucket.startsWith("s3://") && !bucket.startsWith("file://")) {
       return yield* new UsageError({ reason: "BadFlag", message: `--bucket "${bucket}" must start with s3:// or file://` })
     }
+    if (Option.isSome(flags.inventory)) {
+      return yield* new UsageError({ reason: "NotBuilt", message: "--inventory (reading an S3 Inventory report) is not built yet; list the bucket with --bucket" })
+    }
     const delimiterText = Option.getOrUndefined(flags.delimiter)
     const delimiter = delimiterText === undefined ? undefined : delimiters[delimiterText]
     if (delimiterText !== undefined && delimiter === undefined) {

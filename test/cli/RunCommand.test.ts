@@ -136,3 +136,27 @@ describe("uuidmap run", () => {
     expect(JSON.parse(result.stdout).changes.cells).toHaveLength(1)
   })
 })
+
+describe("uuidmap run options", () => {
+  it("draws version-7 UUIDs with --uuid-version 7", async () => {
+    await writeTree(dir, { "clients.csv": "row_id\n502\n", "bucket/502/a.pdf": "a" })
+    expect((await run("--uuid-version", "7")).code).toBe(0)
+    const [csv] = await files("clients.csv")
+    expect(csv.split("\n")[1]).toMatch(/^502,[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12},1$/)
+  })
+
+  it("lists what it reports but never maps with --verbose", async () => {
+    await writeTree(dir, { ...bucketFiles, "clients.csv": "row_id\n502\n" })
+    const result = await run("--verbose", "--diff")
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain("stray: misc/readme.txt")
+    expect(result.stderr).toContain("unknown-client-folder: 999/Nobody/x.pdf")
+  })
+
+  it("says clearly that --inventory is not built yet, exit 2", async () => {
+    await writeTree(dir, { "clients.csv": "row_id\n502\n", "bucket/502/a.pdf": "a" })
+    const result = await run("--inventory", "file:///tmp/manifest.json")
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("--inventory")
+  })
+})

@@ -41,6 +41,9 @@ export const runCommand = Command.make("run", {
       return yield* new UsageError({ reason: "NotBuilt", message: `Phase ${flags.phase} is not built yet; run --phase 1, 3 or all` })
     }
     const outcome = yield* reconcile(settings, { phase: flags.phase, dryRun: flags.diff }).pipe(Effect.provide(runServices(settings)))
+    if (flags.verbose) {
+      for (const finding of outcome.after.findings) yield* Console.error(`${finding.kind}: ${finding.subject} (${finding.detail})`)
+    }
     if (flags.json) return yield* Console.log(JSON.stringify(outcomeJson(outcome, flags.diff), null, 2))
     if (outcome.skipped.length > 0 && !flags.quiet) {
       yield* Console.error(`Skipped phase ${outcome.skipped.join(", ")}: not built yet.`)
