@@ -23,7 +23,8 @@ describe("run on a quirky clients CSV", () => {
       "\"Torode, Sam\",\"line one\nline two\",502,Zürich",
       "Ann Lee,\"=HYPERLINK(\"\"http://x\"\")\",503,\"São Paulo\"",
       "\"Bo \"\"the\"\" Builder\",@SUM(A1),504,東京",
-      "Zed,+1 555,505,-"
+      "Zed,+1 555,505,-",
+      "Quinn,=HYPERLINK(\"http://y\") 5\" disk,506,x"
     ]
     await writeTree(dir, {
       "clients.csv": [header, ...rows].join("\r\n") + "\r\n",
@@ -40,7 +41,8 @@ describe("run on a quirky clients CSV", () => {
     expect(lines[2]).toBe(`${rows[1]},,0`)
     expect(lines[3]).toMatch(new RegExp(`^${escape(rows[2]!)},[0-9a-f-]{36},1$`))
     expect(lines[4]).toBe(`${rows[3]},,0`)
-    expect(lines[5]).toBe("")
+    expect(lines[5]).toBe(`${rows[4]},,0`)
+    expect(lines[6]).toBe("")
 
     const snapshot = await snapshotTree(dir)
     expect((await run()).code).toBe(0)

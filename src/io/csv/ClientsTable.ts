@@ -1,0 +1,317 @@
+/**
+ * The clients CSV as uuidmap sees it: the whole document (kept for lossless writing), where
+ * the id and tracking columns are, and one `ClientRow` per data row. Reading validates every
+ * row up front, so that bad input fails before anything is computed or written (SPEC §4);
+ * writing changes the tracking cells of the clients whose tracking changed and nothing else.
+ *
+ * Tracking cells are strict: the UUID cell is empty or `;`-separated UUIDs in canonical
+ * lower-case form, no spaces, no empty items, no UUID twice (in one cell or across rows); the
+ * count cell is empty (not tracked yet) or a non-negative integer equal to the number of UUIDs.
+ * Strict because the tool writes exactly that form, and a cell in any other form was edited by
+ * hand and deserves a look rather than a guess. The order of UUIDs in a cell is free.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import type { ClientRow } from "../../domain/ClientRow.ts"
+import type { CsvError, CsvErrorReason } from "../../domain/CsvError.ts"
+import { type FileUuid, isFileUuid } from "../../domain/FileUuid.ts"
+import { unsafeRowId } from "../../domain/RowId.ts"
+import { findUnencodable } from "./CsvEncoding.ts"
+import { type CsvDocument, type CsvReadOptions, type CsvRecord, readCsvDocument } from "./CsvReader.ts"
+import { renderCsvDocument } from "./CsvWriter.ts"
+import { cellError } from "./internal/cellError.ts"
+import { quoteValue } from "./internal/textPosition.ts"
+
+/**
+ * The names of the columns uuidmap reads and writes.
+ *
+ * @example
+ * ```ts
+ * import type { ClientsColumns } from "./ClientsTable.ts"
+ * const columns: ClientsColumns = { idColumn: "client_id", uuidsColumn: "file_uuids", countColumn: "file_count" }
+ * ```
+ * @category models
+ */
+export interface ClientsColumns {
+  readonly idColumn: string
+  readonly uuidsColumn: string
+  readonly countColumn: string
+}
+
+/**
+ * The default column names: `row_id`, `file_uuids`, `file_count` (SPEC §1).
+ *
+ * @example
+ * ```ts
+ * import { defaultClientsColumns } from "./ClientsTable.ts"
+ * defaultClientsColumns.idColumn // "row_id"
+ * ```
+ * @category constructors
+ */
+export const defaultClientsColumns: ClientsColumns = {
+  idColumn: "row_id",
+  uuidsColumn: "file_uuids",
+  countColumn: "file_count"
+}
+
+/**
+ * How to read the clients CSV: column names (defaults above) and the reader's options.
+ *
+ * @example
+ * ```ts
+ * import type { ClientsTableOptions } from "./ClientsTable.ts"
+ * const options: ClientsTableOptions = { idColumn: "client_id", encoding: "windows-1252" }
+ * ```
+ * @category models
+ */
+export interface ClientsTableOptions extends CsvReadOptions {
+  readonly idColumn?: string | undefined
+  readonly uuidsColumn?: string | undefined
+  readonly countColumn?: string | undefined
+}
+
+/**
+ * A read clients CSV. `columns` holds the names; `idColumn`, `uuidsColumn` and `countColumn`
+ * are indexes into the header, and a tracking column that is `undefined` is absent and will be
+ * appended on write. `clients[i]` is `document.rows[i]`.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { readClientsTable } from "./ClientsTable.ts"
+ * const bytes = new TextEncoder().encode("name,row_id\nSam,502\n")
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", bytes))
+ * table.idColumn // 1
+ * table.uuidsColumn // undefined
+ * ```
+ * @category models
+ */
+export interface ClientsTable {
+  readonly document: CsvDocument
+  readonly columns: ClientsColumns
+  readonly idColumn: number
+  readonly uuidsColumn: number | undefined
+  readonly countColumn: number | undefined
+  readonly clients: ReadonlyArray<ClientRow>
+}
+
+/**
+ * Reads and validates the clients CSV. Besides the reader's errors it fails, naming the file
+ * and the line and column of the cell, with reason:
+ * - `"MissingIdColumn"`: no header field is the id column;
+ * - `"InvalidCell"`: a column name appears twice in the header, the three names are not
+ *   distinct, or a column to append cannot be written in the file's encoding;
+ * - `"EmptyRowId"`: an id cell is empty or blank;
+ * - `"DuplicateRowId"`: an id was used on an earlier line (the message names it);
+ * - `"InvalidUuid"`: a tracking cell item is not a lower-case UUID;
+ * - `"DuplicateUuid"`: a UUID is listed twice, in one cell or for two clients;
+ * - `"CountMismatch"`: the count is not a non-negative integer, differs from the number of
+ *   UUIDs, or is empty (or absent) while UUIDs are listed.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { readClientsTable } from "./ClientsTable.ts"
+ * const csv = "row_id,file_uuids,file_count\n502,3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f,1\n503,,\n"
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", new TextEncoder().encode(csv)))
+ * table.clients // [{ rowId: "502", tracked: true, uuids: ["3f2a…"] }, { rowId: "503", tracked: false, uuids: [] }]
+ * ```
+ * @category reading
+ */
+export const readClientsTable = (
+  file: string,
+  bytes: Uint8Array,
+  options: ClientsTableOptions = {}
+): Effect.Effect<ClientsTable, CsvError> =>
+  Effect.gen(function*() {
+    const document = yield* readCsvDocument(file, bytes, options)
+    const columns: ClientsColumns = {
+      idColumn: options.idColumn ?? defaultClientsColumns.idColumn,
+      uuidsColumn: options.uuidsColumn ?? defaultClientsColumns.uuidsColumn,
+      countColumn: options.countColumn ?? defaultClientsColumns.countColumn
+    }
+    const table = validateClients(document, columns)
+    return "clients" in table ? table : yield* Effect.fail(table)
+  })
+
+const validateClients = (document: CsvDocument, columns: ClientsColumns): ClientsTable | CsvError => {
+  const { file, header } = document
+  const { delimiter } = document.dialect
+  const headerError = (column: number, reason: "MissingIdColumn" | "InvalidCell", message: string) =>
+    cellError(file, header, column, delimiter, reason, message)
+
+  const names = [columns.idColumn, columns.uuidsColumn, columns.countColumn]
+  if (new Set(names).size !== names.length) {
+    return headerError(
+      0,
+      "InvalidCell",
+      `The id, UUIDs and count columns must have different names; got ${names.map(quoteValue).join(", ")}`
+    )
+  }
+  const indexes: Array<number | undefined> = []
+  for (const name of names) {
+    const first = header.fields.indexOf(name)
+    const second = first === -1 ? -1 : header.fields.indexOf(name, first + 1)
+    if (second !== -1) {
+      return headerError(
+        second,
+        "InvalidCell",
+        `Column ${quoteValue(name)} appears twice in the header (fields ${first + 1} and ${second + 1})`
+      )
+    }
+    if (first === -1 && name !== columns.idColumn && findUnencodable(name, document.dialect.encoding) !== -1) {
+      return headerError(
+        0,
+        "InvalidCell",
+        `Column name ${quoteValue(name)} cannot be written in ${document.dialect.encoding}`
+      )
+    }
+    indexes.push(first === -1 ? undefined : first)
+  }
+  const [idColumn, uuidsColumn, countColumn] = indexes
+  if (idColumn === undefined) {
+    const known = header.fields.slice(0, 20).map(quoteValue).join(", ")
+    return headerError(
+      0,
+      "MissingIdColumn",
+      `No ${quoteValue(columns.idColumn)} column in the header (columns: ${known}); name the id column with --id-column`
+    )
+  }
+
+  const error = (row: CsvRecord, column: number, reason: CsvErrorReason, message: string) =>
+    cellError(file, row, column, delimiter, reason, message)
+  const clients: Array<ClientRow> = []
+  const idLines = new Map<string, number>()
+  const uuidOwners = new Map<string, CsvRecord>()
+  for (const row of document.rows) {
+    const rowId = row.fields[idColumn]!
+    if (rowId.trim() === "") return error(row, idColumn, "EmptyRowId", "Row id is empty")
+    const earlier = idLines.get(rowId)
+    if (earlier !== undefined) {
+      return error(row, idColumn, "DuplicateRowId", `Row id ${quoteValue(rowId)} is already used on line ${earlier}`)
+    }
+    idLines.set(rowId, row.line)
+
+    const uuidsCell = uuidsColumn === undefined ? "" : row.fields[uuidsColumn]!
+    const uuids = parseUuidsCell(uuidsCell)
+    if (!Array.isArray(uuids)) return error(row, uuidsColumn!, uuids.reason, uuids.message)
+    for (const uuid of uuids) {
+      const owner = uuidOwners.get(uuid)
+      if (owner !== undefined) {
+        const ownerId = quoteValue(owner.fields[idColumn]!)
+        const message = `UUID ${quoteValue(uuid)} is also listed for row id ${ownerId} on line ${owner.line}`
+        return error(row, uuidsColumn!, "DuplicateUuid", message)
+      }
+      uuidOwners.set(uuid, row)
+    }
+
+    const countCell = countColumn === undefined ? "" : row.fields[countColumn]!
+    if (countCell === "") {
+      if (uuids.length > 0) {
+        return countColumn === undefined
+          ? error(
+            row,
+            uuidsColumn!,
+            "CountMismatch",
+            `Tracking cell lists ${uuids.length} UUIDs but there is no ${quoteValue(columns.countColumn)} column`
+          )
+          : error(row, countColumn, "CountMismatch", `Count is empty but the tracking cell lists ${uuids.length} UUIDs`)
+      }
+    } else if (!/^[0-9]+$/.test(countCell)) {
+      return error(row, countColumn!, "CountMismatch", `Count ${quoteValue(countCell)} is not a non-negative integer`)
+    } else if (Number(countCell) !== uuids.length) {
+      return error(
+        row,
+        countColumn!,
+        "CountMismatch",
+        `Count is ${countCell} but the tracking cell lists ${uuids.length} UUIDs`
+      )
+    }
+    clients.push({ rowId: unsafeRowId(rowId), tracked: countCell !== "", uuids: uuids.sort() })
+  }
+  return { document, columns, idColumn, uuidsColumn, countColumn, clients }
+}
+
+interface CellProblem {
+  readonly reason: "InvalidUuid" | "DuplicateUuid"
+  readonly message: string
+}
+
+/** The UUIDs of a tracking cell, or why it is invalid. */
+const parseUuidsCell = (cell: string): Array<FileUuid> | CellProblem => {
+  if (cell === "") return []
+  const uuids: Array<FileUuid> = []
+  const seen = new Set<string>()
+  const invalid = (message: string): CellProblem => ({ reason: "InvalidUuid", message })
+  for (const item of cell.split(";")) {
+    if (!isFileUuid(item)) {
+      if (item === "") {
+        return invalid(`Tracking cell ${quoteValue(cell)} has an empty item; separate UUIDs with a single ";"`)
+      }
+      if (isFileUuid(item.trim().toLowerCase())) {
+        return invalid(`Tracking cell item ${quoteValue(item)} must be a lower-case UUID without spaces`)
+      }
+      return invalid(`Tracking cell item ${quoteValue(item)} is not a UUID`)
+    }
+    if (seen.has(item)) {
+      return { reason: "DuplicateUuid", message: `UUID ${quoteValue(item)} appears twice in the tracking cell` }
+    }
+    seen.add(item)
+    uuids.push(item)
+  }
+  return uuids
+}
+
+/**
+ * Renders the clients CSV with new tracking. `clients` must be the table's clients in the same
+ * order (same row ids), with their new `tracked` and `uuids`. Appends the missing tracking
+ * columns (UUIDs, then count); for each client whose tracking changed, writes its UUIDs sorted
+ * and `;`-joined and their count (both empty when not tracked). Every other row is emitted byte
+ * for byte. Encode the text with `encodeCsvText(text, table.document.dialect)`.
+ *
+ * A length or row-id mismatch, or an untracked client with UUIDs (whose UUIDs would be lost),
+ * is a programming error (a RangeError).
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { readClientsTable, renderClientsCsv } from "./ClientsTable.ts"
+ * const bytes = new TextEncoder().encode("row_id,name\r\n502,Sam\r\n")
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", bytes))
+ * renderClientsCsv(table, [{ ...table.clients[0]!, tracked: true }])
+ * // "row_id,name,file_uuids,file_count\r\n502,Sam,,0\r\n"
+ * ```
+ * @category rendering
+ */
+export const renderClientsCsv = (table: ClientsTable, clients: ReadonlyArray<ClientRow>): string => {
+  if (clients.length !== table.clients.length) {
+    throw new RangeError(`Expected ${table.clients.length} clients, got ${clients.length}`)
+  }
+  const width = table.document.header.fields.length
+  const appendColumns: Array<string> = []
+  const appendColumn = (name: string): number => width + appendColumns.push(name) - 1
+  const uuidsColumn = table.uuidsColumn ?? appendColumn(table.columns.uuidsColumn)
+  const countColumn = table.countColumn ?? appendColumn(table.columns.countColumn)
+  const cells = new Map<number, ReadonlyMap<number, string>>()
+  for (let index = 0; index < clients.length; index++) {
+    const before = table.clients[index]!
+    const after = clients[index]!
+    if (after.rowId !== before.rowId) {
+      throw new RangeError(`Client ${index} is ${quoteValue(after.rowId)}, expected ${quoteValue(before.rowId)}`)
+    }
+    const uuids = after.uuids.length < 2 ? after.uuids : [...new Set(after.uuids)].sort()
+    if (!after.tracked && uuids.length > 0) {
+      throw new RangeError(`Client ${quoteValue(after.rowId)} has UUIDs but is not tracked`)
+    }
+    if (after.tracked === before.tracked && sameUuids(uuids, before.uuids)) continue
+    cells.set(
+      index,
+      new Map([[uuidsColumn, uuids.join(";")], [countColumn, after.tracked ? String(uuids.length) : ""]])
+    )
+  }
+  return renderCsvDocument(table.document, { appendColumns, cells })
+}
+
+const sameUuids = (a: ReadonlyArray<FileUuid>, b: ReadonlyArray<FileUuid>): boolean =>
+  a.length === b.length && a.every((uuid, index) => uuid === b[index])

@@ -1,0 +1,136 @@
+/**
+ * Splits one record's exact text into the exact text of each field (quotes and doubled
+ * quotes included) and its terminator. This is what lets uuidmap rewrite one cell of a row
+ * while every other cell keeps its bytes, quoting style and all.
+ *
+ * The record must be one csv-parse accepted (CsvReader guarantees it): the split does not
+ * validate, it only finds boundaries.
+ *
+ * @module
+ */
+import type { CsvDelimiter } from "./CsvDialect.ts"
+import { positionIn, type TextPosition } from "./internal/textPosition.ts"
+
+/**
+ * A 1-based line and column; the column counts Unicode code points, as editors show them.
+ *
+ * @example
+ * ```ts
+ * import type { TextPosition } from "./CsvRawFields.ts"
+ * const position: TextPosition = { line: 3, column: 5 }
+ * ```
+ * @category models
+ */
+export type { TextPosition }
+
+/**
+ * A record as text: each field exactly as written (`"a ""b"""` stays quoted) and the
+ * terminator (`""` for a last line without one). Joining `fields` with the delimiter and
+ * appending `terminator` gives the record back.
+ *
+ * @example
+ * ```ts
+ * import type { RawRecord } from "./CsvRawFields.ts"
+ * const record: RawRecord = { fields: ["502", "\"Torode, Sam\""], terminator: "\r\n" }
+ * ```
+ * @category models
+ */
+export interface RawRecord {
+  readonly fields: ReadonlyArray<string>
+  readonly terminator: "" | "\n" | "\r\n"
+}
+
+/**
+ * The terminator a record's text ends with.
+ *
+ * @example
+ * ```ts
+ * import { rawTerminator } from "./CsvRawFields.ts"
+ * rawTerminator("502,Sam\r\n") // "\r\n"
+ * rawTerminator("502,Sam") // ""
+ * ```
+ * @category parsing
+ */
+export const rawTerminator = (raw: string): RawRecord["terminator"] =>
+  raw.endsWith("\r\n") ? "\r\n" : raw.endsWith("\n") ? "\n" : ""
+
+/**
+ * Splits a record's text into its raw fields and terminator.
+ *
+ * @example
+ * ```ts
+ * import { splitRawRecord } from "./CsvRawFields.ts"
+ * splitRawRecord("502,\"Torode, Sam\",\"line\nbreak\"\n", ",")
+ * // { fields: ["502", "\"Torode, Sam\"", "\"line\nbreak\""], terminator: "\n" }
+ * ```
+ * @category parsing
+ */
+export const splitRawRecord = (raw: string, delimiter: CsvDelimiter): RawRecord => {
+  const terminator = rawTerminator(raw)
+  const end = raw.length - terminator.length
+  const fields: Array<string> = []
+  let start = 0
+  for (;;) {
+    const fieldEnd = findFieldEnd(raw, start, end, delimiter)
+    fields.push(raw.slice(start, fieldEnd))
+    if (fieldEnd >= end) break
+    start = fieldEnd + 1
+  }
+  return { fields, terminator }
+}
+
+const findFieldEnd = (raw: string, start: number, end: number, delimiter: string): number => {
+  let searchFrom = start
+  if (start < end && raw.charCodeAt(start) === 34) {
+    // Skip the quoted section; `""` is an escaped quote, any other `"` closes it.
+    let cursor = start + 1
+    for (;;) {
+      const quote = raw.indexOf('"', cursor)
+      if (quote === -1 || quote >= end) return end
+      if (quote + 1 < end && raw.charCodeAt(quote + 1) === 34) {
+        cursor = quote + 2
+        continue
+      }
+      searchFrom = quote + 1
+      break
+    }
+  }
+  const next = raw.indexOf(delimiter, searchFrom)
+  return next === -1 || next > end ? end : next
+}
+
+/**
+ * Where field `index` of a record starts, as an offset in its raw text; with `index` equal to
+ * the number of fields, where the last field ends (just before the terminator).
+ *
+ * @example
+ * ```ts
+ * import { fieldOffset, splitRawRecord } from "./CsvRawFields.ts"
+ * fieldOffset(splitRawRecord("a,bb,c\n", ","), 2) // 5
+ * ```
+ * @category positions
+ */
+export const fieldOffset = (record: RawRecord, index: number): number => {
+  let offset = 0
+  const count = Math.min(index, record.fields.length)
+  for (let field = 0; field < count; field++) offset += record.fields[field]!.length + 1
+  return index >= record.fields.length ? Math.max(0, offset - 1) : offset
+}
+
+/**
+ * The 1-based line and column where field `index` of a record starts (a quoted field starts
+ * at its opening quote). `record.line` is the line the record starts on; fields after an
+ * embedded line break are on later lines.
+ *
+ * @example
+ * ```ts
+ * import { cellPosition } from "./CsvRawFields.ts"
+ * cellPosition({ raw: "\"a\nb\",c\n", line: 4 }, 1, ",") // { line: 5, column: 4 }
+ * ```
+ * @category positions
+ */
+export const cellPosition = (
+  record: { readonly raw: string; readonly line: number },
+  index: number,
+  delimiter: CsvDelimiter
+): TextPosition => positionIn(record.raw, fieldOffset(splitRawRecord(record.raw, delimiter), index), record.line)

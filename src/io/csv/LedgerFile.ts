@@ -1,0 +1,272 @@
+/**
+ * The ledger file: one row per file uuidmap knows, with its UUID, key, owner, status and the
+ * evidence behind it (SPEC §1). uuidmap owns the ledger outright, so it is always written
+ * whole in one canonical form (comma, `\n`, UTF-8 without BOM, fixed columns), which makes a
+ * second run byte-identical; reading checks every cell, so a hand edit gone wrong fails with
+ * its line and column instead of corrupting a run.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import type { CsvError } from "../../domain/CsvError.ts"
+import { type Evidence, EvidenceSource } from "../../domain/Evidence.ts"
+import { isFileUuid } from "../../domain/FileUuid.ts"
+import type { Mapping } from "../../domain/Mapping.ts"
+import { MappingStatus } from "../../domain/MappingStatus.ts"
+import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
+import { unsafeRowId } from "../../domain/RowId.ts"
+import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
+import { quoteCsvField } from "./CsvWriter.ts"
+import { cellError } from "./internal/cellError.ts"
+import { quoteValue } from "./internal/textPosition.ts"
+
+/**
+ * The ledger's columns, in the order they are written. `why` may be absent from older files.
+ *
+ * @example
+ * ```ts
+ * import { ledgerColumns } from "./LedgerFile.ts"
+ * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why"
+ * ```
+ * @category models
+ */
+export const ledgerColumns = [
+  "uuid",
+  "key",
+  "row_id",
+  "status",
+  "evidence",
+  "confidence",
+  "size",
+  "etag",
+  "last_modified",
+  "why"
+] as const
+
+/**
+ * A ledger column name.
+ *
+ * @example
+ * ```ts
+ * import type { LedgerColumn } from "./LedgerFile.ts"
+ * const column: LedgerColumn = "row_id"
+ * ```
+ * @category models
+ */
+export type LedgerColumn = typeof ledgerColumns[number]
+
+const optionalColumns: ReadonlySet<LedgerColumn> = new Set(["why"])
+
+/**
+ * Formats a confidence for the ledger: rounded to two decimals, shortest form, no trailing
+ * zeros (`1`, `0.5`, `0.33`). Rounding makes the text stable, so a second run writes the same
+ * bytes; a confidence with more decimals reads back rounded.
+ *
+ * @example
+ * ```ts
+ * import { formatConfidence } from "./LedgerFile.ts"
+ * formatConfidence(1) // "1"
+ * formatConfidence(0.5) // "0.5"
+ * formatConfidence(2 / 3) // "0.67"
+ * ```
+ * @category rendering
+ */
+export const formatConfidence = (confidence: number): string => {
+  const rounded = Math.round(confidence * 100) / 100
+  // `+ 0` turns -0 into 0, which would otherwise print as "0" but compare as -0.
+  return String(rounded + 0)
+}
+
+/**
+ * Renders the ledger: the header, then one row per mapping in the given order, empty cells for
+ * nulls, evidence as a compact JSON array of `{"source","row_id","detail"}` objects, `\n` after
+ * every line. Plain UTF-8 text without BOM.
+ *
+ * @example
+ * ```ts
+ * import { renderLedger } from "./LedgerFile.ts"
+ * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why\n"
+ * ```
+ * @category rendering
+ */
+export const renderLedger = (mappings: Iterable<Mapping>): string => {
+  const lines = [ledgerColumns.join(",") + "\n"]
+  for (const mapping of mappings) {
+    const cells = [
+      mapping.uuid,
+      mapping.key ?? "",
+      mapping.rowId ?? "",
+      mapping.status,
+      renderEvidence(mapping.evidence),
+      formatConfidence(mapping.confidence),
+      mapping.size === null ? "" : String(mapping.size),
+      mapping.etag ?? "",
+      mapping.lastModified ?? "",
+      mapping.why
+    ]
+    lines.push(cells.map((cell) => quoteCsvField(cell, ",")).join(",") + "\n")
+  }
+  return lines.join("")
+}
+
+const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
+  JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
+
+/**
+ * Reads and validates a ledger (UTF-8, any line ending, BOM tolerated). Fails, naming the file
+ * and the cell's line and column, with reason `"InvalidUuid"` (not a lower-case UUID),
+ * `"DuplicateUuid"` (a UUID on two rows; the message names the first line) or `"InvalidCell"`
+ * (an unknown, repeated or missing column, an unknown status, evidence that is not the JSON
+ * uuidmap writes, a confidence that is not a number from 0 to 1, a size that is not a
+ * non-negative integer), besides the reader's own errors. A missing `why` column reads as `""`.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { readLedger, renderLedger } from "./LedgerFile.ts"
+ * const bytes = new TextEncoder().encode(renderLedger([]))
+ * const mappings = await Effect.runPromise(readLedger("clients.ledger.csv", bytes))
+ * mappings.length // 0
+ * ```
+ * @category reading
+ */
+export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<ReadonlyArray<Mapping>, CsvError> =>
+  Effect.gen(function*() {
+    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8" })
+    const result = validateLedger(file, document.header, document.rows)
+    return Array.isArray(result) ? result : yield* Effect.fail(result as CsvError)
+  })
+
+type ColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
+
+const validateLedger = (
+  file: string,
+  header: CsvRecord,
+  rows: ReadonlyArray<CsvRecord>
+): ReadonlyArray<Mapping> | CsvError => {
+  const indexes = new Map<LedgerColumn, number>()
+  for (let column = 0; column < header.fields.length; column++) {
+    const name = header.fields[column]!
+    if (!(ledgerColumns as ReadonlyArray<string>).includes(name)) {
+      return cellError(
+        file,
+        header,
+        column,
+        ",",
+        "InvalidCell",
+        `Unknown ledger column ${quoteValue(name)}; expected ${ledgerColumns.join(",")}`
+      )
+    }
+    if (indexes.has(name as LedgerColumn)) {
+      return cellError(file, header, column, ",", "InvalidCell", `Ledger column ${quoteValue(name)} appears twice`)
+    }
+    indexes.set(name as LedgerColumn, column)
+  }
+  for (const name of ledgerColumns) {
+    if (!indexes.has(name) && !optionalColumns.has(name)) {
+      return cellError(
+        file,
+        header,
+        header.fields.length,
+        ",",
+        "InvalidCell",
+        `Ledger header lacks the ${quoteValue(name)} column`
+      )
+    }
+  }
+  const columns = Object.fromEntries(ledgerColumns.map((name) => [name, indexes.get(name)])) as ColumnIndexes
+
+  const mappings: Array<Mapping> = []
+  const uuidLines = new Map<string, number>()
+  for (const row of rows) {
+    const mapping = readMapping(file, row, columns, uuidLines)
+    if (!("uuid" in mapping)) return mapping
+    mappings.push(mapping)
+  }
+  return mappings
+}
+
+const readMapping = (
+  file: string,
+  row: CsvRecord,
+  columns: ColumnIndexes,
+  uuidLines: Map<string, number>
+): Mapping | CsvError => {
+  const cell = (name: LedgerColumn): string => {
+    const index = columns[name]
+    return index === undefined ? "" : row.fields[index]!
+  }
+  const error = (name: LedgerColumn, reason: "InvalidUuid" | "DuplicateUuid" | "InvalidCell", message: string) =>
+    cellError(file, row, columns[name] ?? 0, ",", reason, message)
+
+  const uuid = cell("uuid")
+  if (!isFileUuid(uuid)) return error("uuid", "InvalidUuid", `Ledger UUID ${quoteValue(uuid)} is not a lower-case UUID`)
+  const earlier = uuidLines.get(uuid)
+  if (earlier !== undefined) {
+    return error("uuid", "DuplicateUuid", `UUID ${quoteValue(uuid)} is already listed on line ${earlier}`)
+  }
+  uuidLines.set(uuid, row.line)
+
+  const status = cell("status")
+  if (!(MappingStatus.literals as ReadonlyArray<string>).includes(status)) {
+    return error(
+      "status",
+      "InvalidCell",
+      `Status ${quoteValue(status)} is not one of ${MappingStatus.literals.map(quoteValue).join(", ")}`
+    )
+  }
+  const evidence = parseEvidence(cell("evidence"))
+  if (typeof evidence === "string") return error("evidence", "InvalidCell", evidence)
+  const confidence = cell("confidence")
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(confidence) || Number(confidence) > 1) {
+    return error("confidence", "InvalidCell", `Confidence ${quoteValue(confidence)} is not a number from 0 to 1`)
+  }
+  const size = cell("size")
+  if (size !== "" && !(/^[0-9]+$/.test(size) && Number.isSafeInteger(Number(size)))) {
+    return error("size", "InvalidCell", `Size ${quoteValue(size)} is not a non-negative integer`)
+  }
+  const key = cell("key")
+  const rowId = cell("row_id")
+  const etag = cell("etag")
+  const lastModified = cell("last_modified")
+  return {
+    uuid,
+    key: key === "" ? null : unsafeObjectKey(key),
+    rowId: rowId === "" ? null : unsafeRowId(rowId),
+    status: status as MappingStatus,
+    evidence,
+    confidence: Number(confidence),
+    why: cell("why"),
+    size: size === "" ? null : Number(size),
+    etag: etag === "" ? null : etag,
+    lastModified: lastModified === "" ? null : lastModified
+  }
+}
+
+/** The evidence of a ledger cell, or the message saying why it is not what uuidmap writes. */
+const parseEvidence = (text: string): Array<Evidence> | string => {
+  if (text === "") return []
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return `Evidence ${quoteValue(text)} is not valid JSON`
+  }
+  if (!Array.isArray(parsed)) return `Evidence ${quoteValue(text)} is not a JSON array`
+  const evidence: Array<Evidence> = []
+  for (const item of parsed as Array<unknown>) {
+    const { detail, row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<
+      string,
+      unknown
+    >
+    if (
+      typeof source !== "string" || !(EvidenceSource.literals as ReadonlyArray<string>).includes(source) ||
+      typeof row_id !== "string" || row_id === "" || typeof detail !== "string"
+    ) {
+      const shown = quoteValue(JSON.stringify(item) ?? "")
+      return `Evidence item ${shown} needs a known "source", a non-empty "row_id" and a "detail"`
+    }
+    evidence.push({ source: source as EvidenceSource, rowId: unsafeRowId(row_id), detail })
+  }
+  return evidence
+}

@@ -1,0 +1,214 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import type { CsvError } from "../../../src/domain/CsvError.ts"
+import type { FileUuid } from "../../../src/domain/FileUuid.ts"
+import type { Mapping } from "../../../src/domain/Mapping.ts"
+import { unsafeObjectKey } from "../../../src/domain/ObjectKey.ts"
+import { unsafeRowId } from "../../../src/domain/RowId.ts"
+import { formatConfidence, ledgerColumns, readLedger, renderLedger } from "../../../src/io/csv/LedgerFile.ts"
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+const located = ({ column, file, line, reason }: CsvError) => ({ reason, file, line, column })
+const failure = (text: string) => Effect.map(Effect.flip(readLedger("clients.ledger.csv", utf8(text))), located)
+
+const u1 = "11111111-1111-4111-8111-111111111111" as FileUuid
+const u2 = "22222222-2222-4222-8222-222222222222" as FileUuid
+const header = ledgerColumns.join(",")
+
+const mapped: Mapping = {
+  uuid: u1,
+  key: unsafeObjectKey('502/Sam, Torode/résumé "final".pdf'),
+  rowId: unsafeRowId("502"),
+  status: "mapped",
+  evidence: [
+    { source: "client-folder", rowId: unsafeRowId("502"), detail: '502/Sam, Torode/résumé "final".pdf' },
+    { source: "migration-log", rowId: unsafeRowId("502"), detail: "moves.csv line 3\nsecond line" }
+  ],
+  confidence: 1,
+  why: "in the folder of client 502",
+  size: 1024,
+  etag: '"9e107d9d372bb6826bd81d3542a419d6"',
+  lastModified: "2024-05-01T10:00:00.000Z"
+}
+const missing: Mapping = {
+  uuid: u2,
+  key: null,
+  rowId: null,
+  status: "unmapped",
+  evidence: [],
+  confidence: 0.35,
+  why: "",
+  size: null,
+  etag: null,
+  lastModified: null
+}
+
+describe("renderLedger", () => {
+  it("writes the header, one comma-separated line per mapping, empty cells for nulls", () => {
+    assert.strictEqual(
+      renderLedger([mapped, missing]),
+      `${header}\n` +
+        `${u1},"502/Sam, Torode/résumé ""final"".pdf",502,mapped,` +
+        `"[{""source"":""client-folder"",""row_id"":""502"",""detail"":""502/Sam, Torode/résumé \\""final\\"".pdf""},` +
+        `{""source"":""migration-log"",""row_id"":""502"",""detail"":""moves.csv line 3\\nsecond line""}]",` +
+        `1,1024,"""9e107d9d372bb6826bd81d3542a419d6""",2024-05-01T10:00:00.000Z,in the folder of client 502\n` +
+        `${u2},,,unmapped,[],0.35,,,,\n`
+    )
+  })
+
+  it("writes only the header for an empty ledger", () => {
+    assert.strictEqual(renderLedger([]), `${header}\n`)
+  })
+
+  it("does not neutralise formula-like keys, which must read back exactly", () => {
+    const rendered = renderLedger([{ ...missing, key: unsafeObjectKey("=cmd.pdf") }])
+    assert.include(rendered, ",=cmd.pdf,")
+  })
+})
+
+describe("formatConfidence", () => {
+  it("rounds to two decimals without trailing zeros", () => {
+    assert.deepStrictEqual([1, 0, 0.5, 0.35, 2 / 3, 0.999, 0.001, -0].map(formatConfidence), [
+      "1",
+      "0",
+      "0.5",
+      "0.35",
+      "0.67",
+      "1",
+      "0",
+      "0"
+    ])
+  })
+})
+
+describe("readLedger", () => {
+  it.effect("reads back what renderLedger wrote", () =>
+    Effect.gen(function*() {
+      const mappings = yield* readLedger("l.csv", utf8(renderLedger([mapped, missing])))
+      assert.deepStrictEqual(mappings, [mapped, missing])
+    }))
+
+  it.effect("reads a ledger with CRLF, a BOM, columns in another order and no why column", () =>
+    Effect.gen(function*() {
+      const text =
+        `\uFEFFstatus,uuid,key,row_id,evidence,confidence,size,etag,last_modified\r\nunmapped,${u2},,,[],0.35,,,\r\n`
+      assert.deepStrictEqual(yield* readLedger("l.csv", utf8(text)), [missing])
+    }))
+
+  it.effect("reads an empty evidence cell as no evidence", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* readLedger("l.csv", utf8(`${header}\n${u2},,,unmapped,,0.35,,,,\n`)), [missing])
+    }))
+
+  it.effect("refuses an invalid UUID", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* failure(`${header}\n${u1.toUpperCase()}x,,,unmapped,[],0,,,,\n`), {
+        reason: "InvalidUuid",
+        file: "clients.ledger.csv",
+        line: 2,
+        column: 1
+      })
+    }))
+
+  it.effect("refuses a UUID listed twice, naming the first line", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        readLedger(
+          "l.csv",
+          utf8(`${header}\n${u1},,,unmapped,[],0,,,,\n${u2},,,unmapped,[],0,,,,\n${u1},,,review,[],0,,,,\n`)
+        )
+      )
+      assert.deepStrictEqual(located(error), { reason: "DuplicateUuid", file: "l.csv", line: 4, column: 1 })
+      assert.include(error.message, "line 2")
+    }))
+
+  it.effect("refuses an unknown status", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* failure(`${header}\n${u1},k,502,done,[],0,,,,\n`), {
+        reason: "InvalidCell",
+        file: "clients.ledger.csv",
+        line: 2,
+        column: 44
+      })
+    }))
+
+  it.effect("refuses evidence that is not the JSON uuidmap writes", () =>
+    Effect.gen(function*() {
+      for (
+        const evidence of [
+          "[",
+          "{}",
+          '[{"source":"guess","row_id":"1","detail":""}]',
+          '[{"source":"records","row_id":"","detail":""}]',
+          "[1]"
+        ]
+      ) {
+        const cell = `"${evidence.replaceAll('"', '""')}"`
+        assert.deepStrictEqual(yield* failure(`${header}\n${u1},,,unmapped,${cell},0,,,,\n`), {
+          reason: "InvalidCell",
+          file: "clients.ledger.csv",
+          line: 2,
+          column: 49
+        })
+      }
+    }))
+
+  it.effect("refuses a confidence that is not a number from 0 to 1", () =>
+    Effect.gen(function*() {
+      for (const confidence of ["", "high", "1.5", "-0.1", "1e-3", ".5"]) {
+        assert.deepStrictEqual(yield* failure(`${header}\n${u1},,,unmapped,[],${confidence},,,,\n`), {
+          reason: "InvalidCell",
+          file: "clients.ledger.csv",
+          line: 2,
+          column: 52
+        })
+      }
+    }))
+
+  it.effect("refuses a size that is not a non-negative integer", () =>
+    Effect.gen(function*() {
+      for (const size of ["1.5", "-1", "big", "99999999999999999999"]) {
+        assert.deepStrictEqual(yield* failure(`${header}\n${u1},,,unmapped,[],0,${size},,,\n`), {
+          reason: "InvalidCell",
+          file: "clients.ledger.csv",
+          line: 2,
+          column: 54
+        })
+      }
+    }))
+
+  it.effect("refuses unknown, repeated and missing columns", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* failure(`${header},extra\n`), {
+        reason: "InvalidCell",
+        file: "clients.ledger.csv",
+        line: 1,
+        column: header.length + 2
+      })
+      assert.deepStrictEqual(yield* failure(`uuid,key,uuid\n`), {
+        reason: "InvalidCell",
+        file: "clients.ledger.csv",
+        line: 1,
+        column: 10
+      })
+      const withoutStatus = ledgerColumns.filter((name) => name !== "status").join(",")
+      const error = yield* Effect.flip(readLedger("l.csv", utf8(`${withoutStatus}\n`)))
+      assert.deepStrictEqual(located(error), {
+        reason: "InvalidCell",
+        file: "l.csv",
+        line: 1,
+        column: withoutStatus.length + 1
+      })
+      assert.include(error.message, '"status"')
+    }))
+
+  it.effect("reports the reader's errors", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* failure(`${header}\n${u1},,,unmapped\n`), {
+        reason: "FieldCount",
+        file: "clients.ledger.csv",
+        line: 2,
+        column: 48
+      })
+    }))
+})
