@@ -10,11 +10,13 @@ import type { StoreError } from "../domain/StoreError.ts"
 import { UsageError } from "../domain/UsageError.ts"
 import { layerLocalFolder } from "../io/store/LocalFolderStore.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
+import type { ListingProgress } from "../io/store/S3ListingProgress.ts"
+import { layerS3 } from "../io/store/S3Store.ts"
 import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import type { Settings } from "./Settings.ts"
 
 /**
- * The store Layer for `settings.bucket`.
+ * The store Layer for `settings.bucket`. `onProgress` receives listing progress (S3 only).
  *
  * @example
  * ```ts
@@ -23,9 +25,24 @@ import type { Settings } from "./Settings.ts"
  * ```
  * @category layers
  */
-export const storeLayer = (settings: Settings): Layer.Layer<ObjectStore, StoreError | UsageError> => {
+export const storeLayer = (
+  settings: Settings,
+  onProgress?: (progress: ListingProgress) => void
+): Layer.Layer<ObjectStore, StoreError | UsageError> => {
   if (settings.bucket.startsWith("file://")) return layerLocalFolder(settings.bucket, settings.concurrency)
-  return Layer.effect(ObjectStore, Effect.fail(new UsageError({ reason: "NotBuilt", message: "The s3:// store is not built yet; use --bucket file:///DIR" })))
+  if (settings.bucket.startsWith("s3://")) {
+    return layerS3({
+      bucket: settings.bucket,
+      endpoint: settings.s3.endpoint,
+      region: settings.s3.region,
+      forcePathStyle: settings.s3.forcePathStyle,
+      profile: settings.s3.profile,
+      maxAttempts: settings.s3.maxAttempts,
+      concurrency: settings.concurrency,
+      onProgress
+    })
+  }
+  return Layer.effect(ObjectStore, Effect.fail(new UsageError({ reason: "BadFlag", message: `--bucket "${settings.bucket}" must start with s3:// or file://` })))
 }
 
 /**
@@ -39,5 +56,5 @@ export const storeLayer = (settings: Settings): Layer.Layer<ObjectStore, StoreEr
  * ```
  * @category layers
  */
-export const runServices = (settings: Settings) =>
-  Layer.merge(storeLayer(settings), settings.uuidVersion === 7 ? UuidGenerator.layerV7 : UuidGenerator.layerV4)
+export const runServices = (settings: Settings, onProgress?: (progress: ListingProgress) => void) =>
+  Layer.merge(storeLayer(settings, onProgress), settings.uuidVersion === 7 ? UuidGenerator.layerV7 : UuidGenerator.layerV4)

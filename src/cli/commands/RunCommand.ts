@@ -15,6 +15,7 @@ import { choiceWithDefault, switchFlag } from "../FlagKit.ts"
 import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
 import { renderDiff } from "../render/DiffText.ts"
 import { renderMetricsTable } from "../render/MetricsTable.ts"
+import { makeProgressLine } from "../render/ProgressLine.ts"
 import { outcomeJson } from "../render/OutcomeJson.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
@@ -40,7 +41,11 @@ export const runCommand = Command.make("run", {
     if (flags.phase !== "all" && phaseFunctions[flags.phase] === undefined) {
       return yield* new UsageError({ reason: "NotBuilt", message: `Phase ${flags.phase} is not built yet; run --phase 1, 3 or all` })
     }
-    const outcome = yield* reconcile(settings, { phase: flags.phase, dryRun: flags.diff }).pipe(Effect.provide(runServices(settings)))
+    const progress = makeProgressLine(flags.quiet || flags.json)
+    const outcome = yield* reconcile(settings, { phase: flags.phase, dryRun: flags.diff }).pipe(
+      Effect.provide(runServices(settings, progress?.update)),
+      Effect.ensuring(Effect.sync(() => progress?.finish()))
+    )
     if (flags.verbose) {
       for (const finding of outcome.after.findings) yield* Console.error(`${finding.kind}: ${finding.subject} (${finding.detail})`)
     }

@@ -1,0 +1,76 @@
+/**
+ * Object metadata with HeadObject: the `x-amz-meta-*` headers phase 2 reads as evidence
+ * (`row-id`, `client-id`, `original-key`), named in lower case without the prefix.
+ *
+ * @module
+ */
+import { HeadObjectCommand } from "@aws-sdk/client-s3"
+import * as Effect from "effect/Effect"
+import type { ObjectKey } from "../../domain/ObjectKey.ts"
+import type { StoreError } from "../../domain/StoreError.ts"
+import type { S3Connection } from "./S3Connection.ts"
+import { sendS3 } from "./S3Request.ts"
+import { ObjectStore } from "./ObjectStore.ts"
+import type { ObjectMetadata } from "./ObjectStore.ts"
+
+/**
+ * Reads the user metadata of one object (`key` relative to the store prefix). A missing
+ * object fails with reason `NoSuchKey`.
+ *
+ * @example
+ * ```ts
+ * import type { S3Connection } from "./S3Connection.ts"
+ * import { headS3Metadata } from "./S3Metadata.ts"
+ * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
+ * declare const connection: S3Connection
+ * const metadata = headS3Metadata(connection, unsafeObjectKey("files/3f2a.pdf"))
+ * ```
+ * @category metadata
+ */
+export const headS3Metadata = (
+  connection: S3Connection,
+  key: ObjectKey
+): Effect.Effect<ObjectMetadata, StoreError> =>
+  sendS3(
+    connection,
+    { operation: "metadata", key, objectsListed: () => 0 },
+    (client, abortSignal) =>
+      client.send(
+        new HeadObjectCommand({ Bucket: connection.location.bucket, Key: connection.location.prefix + key }),
+        { abortSignal }
+      )
+  ).pipe(
+    Effect.map((response) => {
+      const metadata: Record<string, string> = {}
+      for (const [name, value] of Object.entries(response.Metadata ?? {})) {
+        metadata[name.toLowerCase()] = value
+      }
+      return metadata
+    })
+  )
+
+/**
+ * Reads the metadata of many objects through any `ObjectStore`, at most `concurrency` at a
+ * time (HeadObject is one request per object; callers keep it to the objects that need it).
+ *
+ * @example
+ * ```ts
+ * import { metadataMany } from "./S3Metadata.ts"
+ * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
+ * const program = metadataMany([unsafeObjectKey("files/a.pdf"), unsafeObjectKey("files/b.pdf")], 16)
+ * ```
+ * @category metadata
+ */
+export const metadataMany = (
+  keys: Iterable<ObjectKey>,
+  concurrency: number
+): Effect.Effect<ReadonlyMap<ObjectKey, ObjectMetadata>, StoreError, ObjectStore> =>
+  Effect.gen(function*() {
+    const store = yield* ObjectStore
+    const entries = yield* Effect.forEach(
+      keys,
+      (key) => Effect.map(store.metadata(key), (metadata) => [key, metadata] as const),
+      { concurrency }
+    )
+    return new Map(entries)
+  })

@@ -1,0 +1,73 @@
+/**
+ * Lists a store quickly by splitting it at its first level: a listing with `Delimiter: "/"`
+ * finds the objects directly under the prefix and the first-level prefixes (client folders,
+ * `files/`…), then those prefixes are listed concurrently. Every key is either directly under
+ * the prefix or under exactly one first-level prefix, so the merged stream is the same set a
+ * flat listing gives — in another order, which nothing may depend on.
+ *
+ * Memory: one page per running listing, plus the set of first-level prefix names (needed to
+ * ignore a prefix a server reports twice), which is small next to the objects under them.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import type { StoreError } from "../../domain/StoreError.ts"
+import type { StoredObject } from "../../domain/StoredObject.ts"
+import type { S3Connection } from "./S3Connection.ts"
+import { listS3Objects, listS3Pages } from "./S3KeyListing.ts"
+import type { ProgressTracker } from "./S3ListingProgress.ts"
+
+type Work =
+  | { readonly _tag: "Objects"; readonly objects: ReadonlyArray<StoredObject> }
+  | { readonly _tag: "Prefix"; readonly prefix: string }
+
+/**
+ * Streams every object under `prefix` (a full S3 prefix), listing up to `concurrency`
+ * first-level prefixes at once. Fails as soon as any of the listings fails; the others are
+ * interrupted and their requests aborted.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import type { S3Connection } from "./S3Connection.ts"
+ * import { makeProgressTracker } from "./S3ListingProgress.ts"
+ * import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
+ * declare const connection: S3Connection
+ * const count = Effect.flatMap(makeProgressTracker(undefined), (tracker) =>
+ *   Stream.runCount(listS3PrefixParallel(connection, "", 8, tracker)))
+ * ```
+ * @category listing
+ */
+export const listS3PrefixParallel = (
+  connection: S3Connection,
+  prefix: string,
+  concurrency: number,
+  tracker: ProgressTracker
+): Stream.Stream<StoredObject, StoreError> =>
+  Stream.suspend(() => {
+    const knownPrefixes = new Set<string>()
+    const discovered = listS3Pages(connection, { prefix, delimiter: "/" }, tracker).pipe(
+      Stream.mapEffect((page) => {
+        const fresh = page.commonPrefixes.filter((found) => {
+          if (knownPrefixes.has(found)) return false
+          knownPrefixes.add(found)
+          return true
+        })
+        const work: Array<Work> = [{ _tag: "Objects", objects: page.objects }]
+        for (const found of fresh) work.push({ _tag: "Prefix", prefix: found })
+        return Effect.as(tracker.addPrefixes(fresh.length), work)
+      }),
+      Stream.flatMap((work) => Stream.fromArray(work))
+    )
+    return discovered.pipe(
+      Stream.flatMap(
+        (work) =>
+          work._tag === "Objects"
+            ? Stream.fromArray(work.objects)
+            : listS3Objects(connection, work.prefix, tracker).pipe(Stream.onEnd(tracker.prefixDone)),
+        { concurrency }
+      )
+    )
+  })

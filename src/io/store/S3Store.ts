@@ -1,0 +1,117 @@
+/**
+ * The `ObjectStore` for `s3://` buckets on AWS S3 or any S3-compatible server (MinIO, R2,
+ * Wasabi, moto, s3rver). It only reads: ListObjectsV2 and HeadObject.
+ *
+ * `list` splits the store at its first level and lists the prefixes concurrently when
+ * `concurrency` is above 1, and lists flat otherwise; both give the same set of objects.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
+import type { StoreError } from "../../domain/StoreError.ts"
+import type { StoredObject } from "../../domain/StoredObject.ts"
+import { ObjectStore } from "./ObjectStore.ts"
+import { acquireS3Connection } from "./S3Connection.ts"
+import type { S3Connection } from "./S3Connection.ts"
+import { listS3Objects } from "./S3KeyListing.ts"
+import { makeProgressTracker } from "./S3ListingProgress.ts"
+import { headS3Metadata } from "./S3Metadata.ts"
+import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
+import type { S3StoreOptions } from "./S3StoreOptions.ts"
+
+/**
+ * How `list` walks the bucket: `"auto"` (prefix-parallel when concurrency is above 1),
+ * `"flat"` (one paginated listing) or `"prefix-parallel"`.
+ *
+ * @example
+ * ```ts
+ * import type { S3ListingStrategy } from "./S3Store.ts"
+ * const strategy: S3ListingStrategy = "flat"
+ * ```
+ * @category models
+ */
+export type S3ListingStrategy = "auto" | "flat" | "prefix-parallel"
+
+/**
+ * Lists the objects under `prefix` (relative to the store prefix) with a given strategy,
+ * reporting progress to `onProgress`. The service's `list` is this with `"auto"`.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { acquireS3Connection } from "./S3Connection.ts"
+ * import { listS3 } from "./S3Store.ts"
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const connection = yield* acquireS3Connection({ bucket: "s3://clients" })
+ *   return yield* Stream.runCount(listS3(connection, "", "flat", undefined))
+ * }))
+ * ```
+ * @category listing
+ */
+export const listS3 = (
+  connection: S3Connection,
+  prefix: string,
+  strategy: S3ListingStrategy,
+  onProgress: S3StoreOptions["onProgress"]
+): Stream.Stream<StoredObject, StoreError> =>
+  Stream.unwrap(Effect.gen(function*() {
+    const tracker = yield* makeProgressTracker(onProgress)
+    const fullPrefix = connection.location.prefix + prefix
+    const parallel = strategy === "prefix-parallel" ||
+      (strategy === "auto" && connection.settings.concurrency > 1)
+    if (parallel) return listS3PrefixParallel(connection, fullPrefix, connection.settings.concurrency, tracker)
+    yield* tracker.addPrefixes(1)
+    return listS3Objects(connection, fullPrefix, tracker).pipe(Stream.onEnd(tracker.prefixDone))
+  }))
+
+/**
+ * Builds the S3 store's service. The SDK client is destroyed when the scope closes.
+ * Fails at once only for a bad `s3://` location or a missing region; an unknown bucket or
+ * wrong credentials show up on the first request.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { makeS3Store } from "./S3Store.ts"
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const store = yield* makeS3Store({ bucket: "s3://clients", endpoint: "http://127.0.0.1:9000", forcePathStyle: true })
+ *   return yield* Stream.runCount(store.list(""))
+ * }))
+ * ```
+ * @category constructors
+ */
+export const makeS3Store = (
+  options: S3StoreOptions
+): Effect.Effect<ObjectStore["Service"], StoreError, Scope.Scope> =>
+  Effect.map(acquireS3Connection(options), (connection) => ({
+    location: connection.store,
+    list: (prefix: string) =>
+      listS3(connection, prefix, "auto", options.onProgress).pipe(
+        Stream.withSpan("ObjectStore.list", { attributes: { store: connection.store, prefix } })
+      ),
+    metadata: Effect.fn("ObjectStore.metadata")((key) => headS3Metadata(connection, key))
+  }))
+
+/**
+ * The S3 store as a Layer of `ObjectStore`.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { ObjectStore } from "./ObjectStore.ts"
+ * import { layerS3 } from "./S3Store.ts"
+ * const count = Effect.gen(function*() {
+ *   const store = yield* ObjectStore
+ *   return yield* Stream.runCount(store.list(""))
+ * }).pipe(Effect.provide(layerS3({ bucket: "s3://clients", region: "eu-west-1" })))
+ * ```
+ * @category layers
+ */
+export const layerS3 = (options: S3StoreOptions): Layer.Layer<ObjectStore, StoreError> =>
+  Layer.effect(ObjectStore, makeS3Store(options))

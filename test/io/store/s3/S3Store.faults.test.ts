@@ -1,0 +1,106 @@
+/**
+ * Listing through a misbehaving network: the fault proxy in front of s3rver answers a bounded
+ * share of requests with 503 SlowDown, 500 or a reset; dies mid-listing; or repeats a key on
+ * the next page. A run that survives gives exactly the clean result; a run that cannot fails
+ * the stream, never ends it early.
+ */
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import { acquireS3Connection } from "../../../../src/io/store/S3Connection.ts"
+import { listS3 } from "../../../../src/io/store/S3Store.ts"
+import type { S3ListingStrategy } from "../../../../src/io/store/S3Store.ts"
+import { startFaultProxy } from "../../../support/s3/FaultProxy.ts"
+import type { FaultProxyOptions } from "../../../support/s3/FaultProxy.ts"
+import { startS3rver } from "../../../support/s3/S3rverServer.ts"
+import type { S3rverServer } from "../../../support/s3/S3rverServer.ts"
+import { byKey, expectedObject, seedS3rverFiles } from "../../../support/s3/S3Seeding.ts"
+import type { SeedObject } from "../../../support/s3/S3Seeding.ts"
+import { listSorted, localStoreOptions, withWarnings } from "../../../support/s3/S3TestStore.ts"
+
+const objects: Array<SeedObject> = Array.from({ length: 1_200 }, (_, i) => ({
+  key: `d${String(i % 6)}/f${String(i).padStart(5, "0")}.bin`,
+  body: `object ${i}`
+}))
+const clean = byKey(objects.map((object) => expectedObject(object)))
+
+let server: S3rverServer
+
+beforeAll(async () => {
+  server = await startS3rver()
+  await seedS3rverFiles(server.directory, "faulty", objects)
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+const withProxy = <A, E>(
+  options: Omit<FaultProxyOptions, "upstream">,
+  use: (endpoint: string, stats: () => ReturnType<Awaited<ReturnType<typeof startFaultProxy>>["stats"]>) => Effect.Effect<A, E>
+) =>
+  Effect.gen(function*() {
+    const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint, ...options }))
+    yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
+    return yield* use(proxy.endpoint, proxy.stats)
+  })
+
+describe("S3 store listing under faults", () => {
+  for (const strategy of ["flat", "prefix-parallel"] as const satisfies ReadonlyArray<S3ListingStrategy>) {
+    it.live(`${strategy}: 503 SlowDown, 500 and resets on a third of requests still give exactly the clean listing`, () =>
+      withProxy({ faultRate: 0.35, maxFaults: 20, seed: strategy === "flat" ? 7 : 11 }, (endpoint, stats) =>
+        Effect.gen(function*() {
+          const listed = yield* listSorted(
+            localStoreOptions(endpoint, "s3://faulty", { concurrency: 3, maxAttempts: 6, tuning: { pageSize: 50 } }),
+            strategy
+          )
+          assert.deepStrictEqual(listed, clean)
+          assert.isAtLeast(stats().faults, 5)
+        })))
+  }
+
+  it.live("a server that dies mid-listing fails the stream with ListingFailed, saying how far it got", () =>
+    withProxy({ killAfterResponses: 3 }, (endpoint) =>
+      Effect.gen(function*() {
+        let yielded = 0
+        const error = yield* Effect.flip(Effect.scoped(Effect.gen(function*() {
+          const connection = yield* acquireS3Connection(
+            localStoreOptions(endpoint, "s3://faulty", { maxAttempts: 2, tuning: { pageSize: 100, sdkMaxAttempts: 1 } })
+          )
+          return yield* Stream.runForEach(listS3(connection, "", "flat", undefined), () =>
+            Effect.sync(() => {
+              yielded += 1
+            }))
+        })))
+        assert.strictEqual(error.reason, "ListingFailed")
+        assert.include(error.message, "stopped after 300 objects")
+        assert.notInclude(error.message, "\n")
+        assert.strictEqual(yielded, 300)
+      })))
+
+  it.live("prefix-parallel listing also fails with ListingFailed when the server dies under it", () =>
+    withProxy({ killAfterResponses: 4 }, (endpoint) =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(listSorted(
+          localStoreOptions(endpoint, "s3://faulty", {
+            concurrency: 3,
+            maxAttempts: 2,
+            tuning: { pageSize: 50, sdkMaxAttempts: 1 }
+          }),
+          "prefix-parallel"
+        ))
+        assert.strictEqual(error.reason, "ListingFailed")
+      })))
+
+  it.live("a key the server repeats on the next page is yielded once, with a warning naming it", () =>
+    withProxy({ repeatKeysAcrossPages: true }, (endpoint, stats) =>
+      Effect.gen(function*() {
+        const [listed, warnings] = yield* withWarnings(
+          listSorted(localStoreOptions(endpoint, "s3://faulty", { tuning: { pageSize: 100 } }), "flat")
+        )
+        assert.deepStrictEqual(listed, clean)
+        assert.strictEqual(stats().repeatedKeys, 11)
+        assert.strictEqual(warnings.length, 11)
+        assert.match(warnings[0] ?? "", /^Key "d\d\/f\d{5}\.bin" was listed twice by s3:\/\/faulty; counted once$/)
+      })))
+})

@@ -1,0 +1,126 @@
+/**
+ * Multi-page listing against s3rver: exact objects, flat and prefix-parallel alike, the store
+ * prefix, progress, and paging on demand. Node only: s3rver's continuation tokens use DES,
+ * which Deno does not implement.
+ */
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import { makeS3Store } from "../../../../src/io/store/S3Store.ts"
+import type { ListingProgress } from "../../../../src/io/store/S3ListingProgress.ts"
+import { startFaultProxy } from "../../../support/s3/FaultProxy.ts"
+import { startS3rver } from "../../../support/s3/S3rverServer.ts"
+import type { S3rverServer } from "../../../support/s3/S3rverServer.ts"
+import { byKey, expectedObject, seedS3rverFiles } from "../../../support/s3/S3Seeding.ts"
+import type { SeedObject } from "../../../support/s3/S3Seeding.ts"
+import { listSorted, localStoreOptions } from "../../../support/s3/S3TestStore.ts"
+
+// Uniform names (lower case, fixed width): s3rver pages mixed names out of order.
+const clientFolders = Array.from({ length: 25 }, (_, i) => `c${100 + i}`)
+const bucketObjects: Array<SeedObject> = clientFolders.flatMap((folder, f) =>
+  Array.from({ length: 100 }, (_, i) => ({
+    key: `${folder}/f${String(i).padStart(4, "0")}.txt`,
+    body: `${folder}-${i}-${"x".repeat(i % 7)}`,
+    lastModified: new Date(Date.UTC(2024, 0, 1 + f, 12, 0, i % 60))
+  }))
+)
+const topLevel: Array<SeedObject> = [
+  { key: "r0001.txt", body: "top one" },
+  { key: "r0002.txt", body: "top two" }
+]
+const tenantObjects: Array<SeedObject> = Array.from({ length: 30 }, (_, i) => ({
+  key: `tenant/t${String(i % 3)}/f${String(i).padStart(4, "0")}.txt`,
+  body: `tenant ${i}`
+}))
+
+let server: S3rverServer
+
+beforeAll(async () => {
+  server = await startS3rver()
+  await seedS3rverFiles(server.directory, "big", [...bucketObjects, ...topLevel])
+  await seedS3rverFiles(server.directory, "shared", [
+    ...tenantObjects,
+    { key: "other/f0001.txt", body: "not the tenant's" },
+    { key: "tenantx/f0001.txt", body: "a sibling prefix, not the tenant's" }
+  ])
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe("S3 store listing on s3rver", () => {
+  const expected = byKey([...bucketObjects, ...topLevel].map((object) => expectedObject(object)))
+
+  it.live("lists 2,502 objects over three pages with exactly the seeded keys, sizes, ETags and times", () =>
+    Effect.gen(function*() {
+      const listed = yield* listSorted(localStoreOptions(server.endpoint, "s3://big"), "flat")
+      assert.strictEqual(listed.length, 2_502)
+      assert.deepStrictEqual(listed, expected)
+    }))
+
+  it.live("prefix-parallel listing yields the same objects as a flat listing", () =>
+    Effect.gen(function*() {
+      const parallel = yield* listSorted(localStoreOptions(server.endpoint, "s3://big", { concurrency: 4 }), "prefix-parallel")
+      assert.deepStrictEqual(parallel, expected)
+    }))
+
+  it.live("prefix-parallel listing with small pages still yields every object once", () =>
+    Effect.gen(function*() {
+      const parallel = yield* listSorted(
+        localStoreOptions(server.endpoint, "s3://big", { concurrency: 8, tuning: { pageSize: 37 } }),
+        "prefix-parallel"
+      )
+      assert.deepStrictEqual(parallel, expected)
+    }))
+
+  it.live("a store prefix lists only that prefix's objects, with the prefix stripped from keys", () =>
+    Effect.gen(function*() {
+      const want = byKey(tenantObjects.map((object) => expectedObject(object, "tenant/")))
+      for (const bucket of ["s3://shared/tenant", "s3://shared/tenant/"]) {
+        const flat = yield* listSorted(localStoreOptions(server.endpoint, bucket, { tuning: { pageSize: 7 } }), "flat")
+        const parallel = yield* listSorted(localStoreOptions(server.endpoint, bucket), "prefix-parallel")
+        assert.deepStrictEqual(flat, want)
+        assert.deepStrictEqual(parallel, want)
+      }
+    }))
+
+  it.live("list(prefix) lists one folder, with keys still relative to the store", () =>
+    Effect.gen(function*() {
+      const listed = yield* listSorted(localStoreOptions(server.endpoint, "s3://shared/tenant"), "auto", "t1/")
+      assert.deepStrictEqual(
+        listed.map((object) => object.key),
+        tenantObjects.filter((o) => o.key.startsWith("tenant/t1/")).map((o) => o.key.slice("tenant/".length)).sort()
+      )
+    }))
+
+  it.live("reports progress until every object is counted and every prefix is done", () =>
+    Effect.gen(function*() {
+      const reports: Array<ListingProgress> = []
+      yield* listSorted(
+        localStoreOptions(server.endpoint, "s3://big", { concurrency: 4, onProgress: (p) => reports.push(p) }),
+        "prefix-parallel"
+      )
+      const last = reports.at(-1)
+      assert.deepStrictEqual(last && { ...last, elapsedMs: 0 }, {
+        objects: 2_502,
+        prefixesDone: 25,
+        prefixesTotal: 25,
+        elapsedMs: 0
+      })
+      assert.isTrue(reports.every((p, i) => i === 0 || p.objects >= (reports[i - 1]?.objects ?? 0)))
+      assert.isTrue(reports.every((p) => p.elapsedMs >= 0))
+    }))
+
+  it.live("fetches pages only as the stream is read: the first object costs one request", () =>
+    Effect.gen(function*() {
+      const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint }))
+      yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
+      const first = yield* Effect.scoped(Effect.gen(function*() {
+        const store = yield* makeS3Store(localStoreOptions(proxy.endpoint, "s3://big", { concurrency: 1 }))
+        return yield* Stream.runCollect(store.list("").pipe(Stream.take(1)))
+      }))
+      assert.strictEqual(first.length, 1)
+      assert.strictEqual(proxy.stats().requests, 1)
+    }))
+})
