@@ -1,7 +1,8 @@
 /**
  * Listing benchmark: seeds N objects (default 20,000) into a local s3rver through its files
- * (or into moto),
- * then lists them flat and prefix-parallel and prints objects per second. Figures only.
+ * (or into moto), then lists them with each strategy — flat, auto (the first page flat, the
+ * rest prefix-parallel; what `list` uses) and prefix-parallel — and prints objects per second
+ * and requests made. Figures only.
  *
  *   node bench/listing.ts [--objects 20000] [--folders 400] [--concurrency 8] [--runs 2]
  *                         [--latency 0] [--server s3rver|moto] [--keep]
@@ -92,9 +93,10 @@ if ("directory" in server && typeof server.directory === "string") {
 }
 const seedMs = performance.now() - seedStart
 console.log(`${values.server} ${server.endpoint}: seeded ${total} objects in ${(seedMs / 1000).toFixed(1)} s`)
-const proxy = latencyMs > 0 ? await startFaultProxy({ upstream: server.endpoint, latencyMs }) : undefined
-const endpoint = proxy?.endpoint ?? server.endpoint
-if (proxy !== undefined) console.log(`listing through a proxy adding ${latencyMs} ms per request`)
+// Always through the proxy (it counts requests); it adds the latency only when asked.
+const proxy = await startFaultProxy({ upstream: server.endpoint, latencyMs })
+const endpoint = proxy.endpoint
+if (latencyMs > 0) console.log(`listing through a proxy adding ${latencyMs} ms per request`)
 
 const measure = (strategy: S3ListingStrategy) =>
   Effect.scoped(Effect.gen(function*() {
@@ -105,21 +107,24 @@ const measure = (strategy: S3ListingStrategy) =>
       concurrency,
       tuning: { credentials: testCredentials }
     })
+    const requestsBefore = proxy.stats().requests
     const started = performance.now()
     let prefixes = 0
     const count = yield* Stream.runCount(listS3(connection, "", strategy, (progress) => {
       prefixes = progress.prefixesTotal
     }))
-    return { count, ms: performance.now() - started, prefixes }
+    const ms = performance.now() - started
+    return { count, ms, prefixes, requests: proxy.stats().requests - requestsBefore }
   }))
 
-for (const strategy of ["flat", "prefix-parallel"] as const) {
+for (const strategy of ["flat", "auto", "prefix-parallel"] as const) {
   for (let run = 1; run <= runs; run++) {
-    const { count, ms, prefixes } = await Effect.runPromise(measure(strategy))
+    const { count, ms, prefixes, requests } = await Effect.runPromise(measure(strategy))
     const rate = Math.round(count / (ms / 1000))
-    const label = strategy === "flat" ? "flat" : `prefix-parallel (concurrency ${concurrency})`
+    const label = strategy === "flat" ? "flat" : `${strategy} (concurrency ${concurrency})`
     console.log(
-      `${label.padEnd(34)} run ${run}: ${count} objects, ${prefixes} prefixes, ${(ms / 1000).toFixed(2)} s = ${rate} objects/s`
+      `${label.padEnd(34)} run ${run}: ${count} objects, ${prefixes} prefixes, ${requests} requests, ` +
+        `${(ms / 1000).toFixed(2)} s = ${rate} objects/s`
     )
   }
 }
@@ -127,8 +132,8 @@ for (const strategy of ["flat", "prefix-parallel"] as const) {
 if (values.keep) {
   console.log(`server kept: aws --endpoint-url ${server.endpoint} s3 ls --recursive s3://bench | wc -l`)
   console.log("(access key S3RVER, secret S3RVER; Ctrl-C stops it)")
-  process.once("SIGINT", () => void Promise.all([proxy?.stop(), server.stop()]).then(() => process.exit(0)))
+  process.once("SIGINT", () => void Promise.all([proxy.stop(), server.stop()]).then(() => process.exit(0)))
 } else {
-  await proxy?.stop()
+  await proxy.stop()
   await server.stop()
 }

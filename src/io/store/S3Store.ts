@@ -2,8 +2,9 @@
  * The `ObjectStore` for `s3://` buckets on AWS S3 or any S3-compatible server (MinIO, R2,
  * Wasabi, moto, s3rver). It only reads: ListObjectsV2 and HeadObject.
  *
- * `list` splits the store at its first level and lists the prefixes concurrently when
- * `concurrency` is above 1, and lists flat otherwise; both give the same set of objects.
+ * `list` lists the first page flat and, when there is more, the rest of the store split at
+ * its first level with `concurrency` listings at once (`S3FlatFirstListing`); with a
+ * concurrency of 1 it lists flat. Every strategy gives the same set of objects.
  *
  * @module
  */
@@ -16,6 +17,7 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
 import { ObjectStore } from "./ObjectStore.ts"
 import { acquireS3Connection } from "./S3Connection.ts"
 import type { S3Connection } from "./S3Connection.ts"
+import { listS3FlatFirst } from "./S3FlatFirstListing.ts"
 import { listS3Objects } from "./S3KeyListing.ts"
 import { makeProgressTracker } from "./S3ListingProgress.ts"
 import { headS3Metadata } from "./S3Metadata.ts"
@@ -23,8 +25,9 @@ import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
 import type { S3StoreOptions } from "./S3StoreOptions.ts"
 
 /**
- * How `list` walks the bucket: `"auto"` (prefix-parallel when concurrency is above 1),
- * `"flat"` (one paginated listing) or `"prefix-parallel"`.
+ * How `list` walks the bucket: `"auto"` (the first page flat, the rest prefix-parallel; flat
+ * throughout when concurrency is 1), `"flat"` (one paginated listing) or `"prefix-parallel"`
+ * (first-level prefixes from a `Delimiter` listing, each listed concurrently).
  *
  * @example
  * ```ts
@@ -61,9 +64,9 @@ export const listS3 = (
   Stream.unwrap(Effect.gen(function*() {
     const tracker = yield* makeProgressTracker(onProgress)
     const fullPrefix = connection.location.prefix + prefix
-    const parallel = strategy === "prefix-parallel" ||
-      (strategy === "auto" && connection.settings.concurrency > 1)
-    if (parallel) return listS3PrefixParallel(connection, fullPrefix, connection.settings.concurrency, tracker)
+    const { concurrency } = connection.settings
+    if (strategy === "prefix-parallel") return listS3PrefixParallel(connection, fullPrefix, concurrency, tracker)
+    if (strategy === "auto" && concurrency > 1) return listS3FlatFirst(connection, fullPrefix, concurrency, tracker)
     yield* tracker.addPrefixes(1)
     return listS3Objects(connection, fullPrefix, tracker).pipe(Stream.onEnd(tracker.prefixDone))
   }))

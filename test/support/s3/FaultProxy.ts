@@ -103,6 +103,8 @@ export interface FaultProxyStats {
 export interface FaultProxy {
   readonly endpoint: string
   readonly stats: () => FaultProxyStats
+  /** The path and query of every request received, in arrival order. */
+  readonly requestUrls: () => ReadonlyArray<string>
   /** Dies at once: open sockets destroyed, the port closed. */
   readonly kill: () => void
   readonly stop: () => Promise<void>
@@ -169,6 +171,7 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
   let repeatedKeys = 0
   let killed = false
   let previousLastObject: string | undefined
+  const urls: Array<string> = []
 
   const fault = (request: IncomingMessage, response: ServerResponse, kind: FaultKind) => {
     faults += 1
@@ -231,6 +234,7 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
 
   const server = createServer((request, response) => {
     requests += 1
+    urls.push(request.url ?? "")
     if (killed) return request.socket.destroy()
     if (options.answer !== undefined) return respond(response, options.answer)
     const rate = options.faultRate ?? 0
@@ -263,6 +267,7 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stats: () => ({ requests, faults, forwarded, repeatedKeys }),
+    requestUrls: () => [...urls],
     kill,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -46,9 +46,10 @@ const withProxy = <A, E>(
   })
 
 describe("S3 store listing under faults", () => {
-  for (const strategy of ["flat", "prefix-parallel"] as const satisfies ReadonlyArray<S3ListingStrategy>) {
+  const seeds = { flat: 7, "prefix-parallel": 11, auto: 13 } as const satisfies Record<S3ListingStrategy, number>
+  for (const strategy of ["flat", "prefix-parallel", "auto"] as const satisfies ReadonlyArray<S3ListingStrategy>) {
     it.live(`${strategy}: 503 SlowDown, 500 and resets on a third of requests still give exactly the clean listing`, () =>
-      withProxy({ faultRate: 0.35, maxFaults: 20, seed: strategy === "flat" ? 7 : 11 }, (endpoint, stats) =>
+      withProxy({ faultRate: 0.35, maxFaults: 20, seed: seeds[strategy] }, (endpoint, stats) =>
         Effect.gen(function*() {
           const listed = yield* listSorted(
             localStoreOptions(endpoint, "s3://faulty", { concurrency: 3, maxAttempts: 6, tuning: { pageSize: 50 } }),
@@ -78,19 +79,21 @@ describe("S3 store listing under faults", () => {
         assert.strictEqual(yielded, 300)
       })))
 
-  it.live("prefix-parallel listing also fails with ListingFailed when the server dies under it", () =>
-    withProxy({ killAfterResponses: 4 }, (endpoint) =>
-      Effect.gen(function*() {
-        const error = yield* Effect.flip(listSorted(
-          localStoreOptions(endpoint, "s3://faulty", {
-            concurrency: 3,
-            maxAttempts: 2,
-            tuning: { pageSize: 50, sdkMaxAttempts: 1 }
-          }),
-          "prefix-parallel"
-        ))
-        assert.strictEqual(error.reason, "ListingFailed")
-      })))
+  for (const strategy of ["prefix-parallel", "auto"] as const satisfies ReadonlyArray<S3ListingStrategy>) {
+    it.live(`${strategy} listing also fails with ListingFailed when the server dies under it`, () =>
+      withProxy({ killAfterResponses: 4 }, (endpoint) =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(listSorted(
+            localStoreOptions(endpoint, "s3://faulty", {
+              concurrency: 3,
+              maxAttempts: 2,
+              tuning: { pageSize: 50, sdkMaxAttempts: 1 }
+            }),
+            strategy
+          ))
+          assert.strictEqual(error.reason, "ListingFailed")
+        })))
+  }
 
   it.live("a key the server repeats on the next page is yielded once, with a warning naming it", () =>
     withProxy({ repeatKeysAcrossPages: true }, (endpoint, stats) =>

@@ -1,11 +1,12 @@
 /**
- * Multi-page listing against s3rver: exact objects, flat and prefix-parallel alike, the store
- * prefix, progress, and paging on demand. Node only: s3rver's continuation tokens use DES,
- * which Deno does not implement.
+ * Multi-page listing against s3rver: exact objects, flat, prefix-parallel and auto alike, the
+ * store prefix, progress, paging on demand, and which requests the auto listing makes. Node
+ * only: s3rver's continuation tokens use DES, which Deno does not implement.
  */
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
+import { makeDemoScenario } from "../../../../src/program/demo/DemoScenario.ts"
 import { makeS3Store } from "../../../../src/io/store/S3Store.ts"
 import type { ListingProgress } from "../../../../src/io/store/S3ListingProgress.ts"
 import { startFaultProxy } from "../../../support/s3/FaultProxy.ts"
@@ -33,6 +34,10 @@ const tenantObjects: Array<SeedObject> = Array.from({ length: 30 }, (_, i) => ({
   body: `tenant ${i}`
 }))
 
+// The demo's layout: client folders that hold only subfolders (502/Sam_Torode/…), which
+// s3rver's Delimiter listing never reports, and a files/ pool; 138 objects, one page.
+const demoObjects: Array<SeedObject> = makeDemoScenario().files.map((file) => ({ key: file.key, body: file.content }))
+
 let server: S3rverServer
 
 beforeAll(async () => {
@@ -43,6 +48,7 @@ beforeAll(async () => {
     { key: "other/f0001.txt", body: "not the tenant's" },
     { key: "tenantx/f0001.txt", body: "a sibling prefix, not the tenant's" }
   ])
+  await seedS3rverFiles(server.directory, "demo", demoObjects)
 })
 
 afterAll(async () => {
@@ -121,6 +127,85 @@ describe("S3 store listing on s3rver", () => {
         return yield* Stream.runCollect(store.list("").pipe(Stream.take(1)))
       }))
       assert.strictEqual(first.length, 1)
+      assert.strictEqual(proxy.stats().requests, 1)
+    }))
+})
+
+// The listing requests a proxy saw, as their query parameters.
+const listingQueries = (urls: ReadonlyArray<string>) =>
+  urls.map((url) => new URL(url, "http://proxy").searchParams).filter((query) => query.get("list-type") === "2")
+
+describe("auto listing on s3rver", () => {
+  const expected = byKey([...bucketObjects, ...topLevel].map((object) => expectedObject(object)))
+
+  it.live("lists the same objects as a flat listing over three pages, and progress ends complete", () =>
+    Effect.gen(function*() {
+      const reports: Array<ListingProgress> = []
+      const auto = yield* listSorted(
+        localStoreOptions(server.endpoint, "s3://big", { concurrency: 4, onProgress: (p) => reports.push(p) }),
+        "auto"
+      )
+      assert.deepStrictEqual(auto, expected)
+      // The first page (c100/ to c109/f0099.txt) counts as one prefix, then c109/ resumed after
+      // its last key and c110/ to c124/.
+      const last = reports.at(-1)
+      assert.deepStrictEqual(last && { ...last, elapsedMs: 0 }, {
+        objects: 2_502,
+        prefixesDone: 17,
+        prefixesTotal: 17,
+        elapsedMs: 0
+      })
+    }))
+
+  it.live("yields every object once whichever key its first page ends on", () =>
+    Effect.gen(function*() {
+      // 250 ends the first page inside c102/, 1,000 at the end of c109/.
+      for (const pageSize of [250, 1_000]) {
+        const auto = yield* listSorted(
+          localStoreOptions(server.endpoint, "s3://big", { concurrency: 8, tuning: { pageSize } }),
+          "auto"
+        )
+        assert.deepStrictEqual(auto, expected, `page size ${pageSize}`)
+      }
+      // Under c124/ every key is direct, so the first page ends on a direct key.
+      const withTopLevelLast = yield* listSorted(
+        localStoreOptions(server.endpoint, "s3://big", { concurrency: 8, tuning: { pageSize: 7 } }),
+        "auto",
+        "c124/"
+      )
+      assert.deepStrictEqual(withTopLevelLast, expected.filter((object) => object.key.startsWith("c124/")))
+    }))
+
+  it.live("after its first page lists only later keys: the first page's prefix from its last key, later prefixes whole", () =>
+    Effect.gen(function*() {
+      const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint }))
+      yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
+      const listed = yield* listSorted(
+        localStoreOptions(proxy.endpoint, "s3://big", { concurrency: 4, tuning: { pageSize: 250 } }),
+        "auto"
+      )
+      assert.deepStrictEqual(listed, expected)
+      const [first, ...rest] = listingQueries(proxy.requestUrls())
+      assert.strictEqual(first?.get("delimiter"), null)
+      assert.strictEqual(first?.get("max-keys"), "250")
+      const lastKey = "c102/f0049.txt"
+      const resumed = rest.filter((query) => query.get("prefix") === "c102/")
+      assert.deepStrictEqual(resumed.map((query) => query.get("start-after")), [lastKey])
+      const discovery = rest.filter((query) => query.get("delimiter") === "/")
+      assert.deepStrictEqual(discovery.map((query) => query.get("start-after")), [lastKey])
+      const wholePrefixes = rest
+        .filter((query) => query.get("delimiter") === null && query.get("prefix") !== "c102/")
+        .map((query) => query.get("prefix"))
+      assert.deepStrictEqual(wholePrefixes.sort(), clientFolders.slice(3).map((folder) => `${folder}/`))
+    }))
+
+  it.live("lists a one-page bucket of folders of folders completely with one request", () =>
+    Effect.gen(function*() {
+      const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint }))
+      yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
+      const auto = yield* listSorted(localStoreOptions(proxy.endpoint, "s3://demo", { concurrency: 8 }), "auto")
+      assert.strictEqual(auto.length, 138)
+      assert.deepStrictEqual(auto, byKey(demoObjects.map((object) => expectedObject(object))))
       assert.strictEqual(proxy.stats().requests, 1)
     }))
 })

@@ -43,6 +43,31 @@ const withMetadata: Array<SeedObject> = [
   }
 ]
 
+// Folders of folders with keys that sort next to folder boundaries: "502-x/" and "502.txt"
+// sort before "502/" ("-" and "." are below "/"), direct keys sit between folders, and "！/"
+// (U+FF01) sorts before "😀/" in S3's UTF-8 order though not in JavaScript's UTF-16 order.
+const nested: Array<SeedObject> = [
+  "!first.txt",
+  "502-x/a.txt",
+  "502.txt",
+  "502/Sam_Torode/resume.pdf",
+  "502/Sam_Torode/w9.pdf",
+  "502/Sam_Torode/x/deep.pdf",
+  "502/Zed Lee/a.pdf",
+  "503/Ann_Lee/contract.docx",
+  "503/Ann_Lee/sub/a b.pdf",
+  "503/notes.txt",
+  "files/3f2a9c4e-0000-4000-8000-000000000001.pdf",
+  "files/3f2a9c4e-0000-4000-8000-000000000002.pdf",
+  "files/3f2a9c4e-0000-4000-8000-000000000003.pdf",
+  "readme.txt",
+  "ü/x/y.txt",
+  "\uFF01/fullwidth.txt",
+  "\u{1F600}/smile/a.txt",
+  "\u{1F600}.txt",
+  "zz.txt"
+].map((key) => ({ key, body: `nested ${key}` }))
+
 // moto stamps LastModified itself, so seeded objects are compared without it.
 const withoutTime = (objects: ReadonlyArray<StoredObject>) =>
   objects.map(({ lastModified: _lastModified, ...rest }) => rest)
@@ -54,6 +79,7 @@ beforeAll(async () => {
   await seedThroughSdk(moto.endpoint, "paged", paged)
   await seedThroughSdk(moto.endpoint, "awkward", awkward)
   await seedThroughSdk(moto.endpoint, "meta", withMetadata)
+  await seedThroughSdk(moto.endpoint, "nested", nested)
 })
 
 afterAll(async () => {
@@ -80,6 +106,35 @@ describe("S3 store conformance on moto", () => {
         const parallel = yield* listSorted({ ...options, concurrency: 4 }, "prefix-parallel")
         assert.deepStrictEqual(withoutTime(flat), want)
         assert.deepStrictEqual(parallel, flat)
+      }
+    }))
+
+  it.live("auto lists folders of folders as the flat listing does, whichever key its first page ends on", () =>
+    Effect.gen(function*() {
+      const want = withoutTime(byKey(nested.map((object) => expectedObject(object))))
+      const flat = yield* listSorted(localStoreOptions(moto.endpoint, "s3://nested"), "flat")
+      assert.deepStrictEqual(withoutTime(flat), want)
+      // Page size n ends the first page on the n-th key, so every key is once where auto resumes.
+      for (let pageSize = 1; pageSize <= nested.length; pageSize++) {
+        const auto = yield* listSorted(
+          localStoreOptions(moto.endpoint, "s3://nested", { concurrency: 4, tuning: { pageSize } }),
+          "auto"
+        )
+        assert.deepStrictEqual(auto, flat, `page size ${pageSize}`)
+      }
+    }))
+
+  it.live("auto under a store prefix resumes inside it and strips it from keys", () =>
+    Effect.gen(function*() {
+      const want = withoutTime(byKey(
+        nested.filter((o) => o.key.startsWith("502/")).map((object) => expectedObject(object, "502/"))
+      ))
+      for (const pageSize of [1, 2, 3]) {
+        const auto = yield* listSorted(
+          localStoreOptions(moto.endpoint, "s3://nested/502", { concurrency: 4, tuning: { pageSize } }),
+          "auto"
+        )
+        assert.deepStrictEqual(withoutTime(auto), want, `page size ${pageSize}`)
       }
     }))
 
