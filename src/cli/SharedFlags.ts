@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { UsageError } from "../domain/UsageError.ts"
 import { makeSettings, type Settings } from "../program/Settings.ts"
+import { type EvidenceFlagValues, evidenceFlags, evidenceSettingsFromFlags } from "./EvidenceFlags.ts"
 import {
   choiceWithDefault,
   intWithDefault,
@@ -49,6 +50,7 @@ export const sharedFlags = {
   uuidVersion: choiceWithDefault("uuid-version", "Version of new UUIDs", ["4", "7"] as const, "4"),
   migrationLog: repeatedText("migration-log", "Migration log, CSV or JSON Lines (old_key + new_key or uuid)"),
   records: repeatedText("records", "Records exported from a database (uuid,row_id)"),
+  ...evidenceFlags,
   verbose: switchFlag("verbose", "Say more about what happens"),
   quiet: switchFlag("quiet", "Print only results and errors")
 }
@@ -62,7 +64,7 @@ export const sharedFlags = {
  * ```
  * @category models
  */
-export interface SharedFlagValues {
+export interface SharedFlagValues extends EvidenceFlagValues {
   readonly clients: string
   readonly ledger: Option.Option<string>
   readonly bucket: Option.Option<string>
@@ -119,6 +121,7 @@ export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settin
     if (flags.concurrency < 1 || flags.maxAttempts < 1) {
       return yield* new UsageError({ reason: "BadFlag", message: "--concurrency and --max-attempts must be at least 1" })
     }
+    const evidence = yield* evidenceSettingsFromFlags(flags, flags.migrationLog, flags.records)
     const poolPrefix = flags.poolPrefix === "" || flags.poolPrefix.endsWith("/") ? flags.poolPrefix : `${flags.poolPrefix}/`
     return makeSettings({
       clientsFile: flags.clients,
@@ -138,6 +141,6 @@ export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settin
         profile: Option.getOrUndefined(flags.profile),
         maxAttempts: flags.maxAttempts
       },
-      evidence: { migrationLogs: flags.migrationLog, records: flags.records }
+      evidence
     })
   })

@@ -81,3 +81,31 @@ export const sortEvidence = (evidence: ReadonlyArray<Evidence>): ReadonlyArray<E
   )
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The row id a person's decision carries when they decided that no client owns the file
+ * (`review accept` with the decision `none`). It is the word the review sheet uses, so the
+ * ledger reads as the person wrote it; in human evidence it always means "no owner", even if a
+ * client's row id happens to be `none`.
+ *
+ * @example
+ * ```ts
+ * import { noOwnerRowId } from "./Evidence.ts"
+ * const decision = { source: "human" as const, rowId: noOwnerRowId, detail: "2026-01-01T00:00:00.000Z not ours" }
+ * ```
+ * @category constructors
+ */
+export const noOwnerRowId: RowId = "none" as RowId
+
+/**
+ * Tells whether evidence is a person's decision that no client owns the file.
+ *
+ * @example
+ * ```ts
+ * import { isNoOwnerDecision, noOwnerRowId } from "./Evidence.ts"
+ * isNoOwnerDecision({ source: "human", rowId: noOwnerRowId, detail: "" }) // true
+ * ```
+ * @category predicates
+ */
+export const isNoOwnerDecision = (evidence: Evidence): boolean =>
+  evidence.source === "human" && evidence.rowId === noOwnerRowId

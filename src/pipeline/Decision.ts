@@ -4,12 +4,13 @@
  * evidence, never on which phase or in which order it was seen.
  *
  * Conservative by law (SPEC §2): `mapped` only when trusted evidence names exactly one client
- * of the CSV; two names, or only weak signals, give `review`; nothing gives `unmapped`. A
- * person's decision always wins.
+ * of the CSV and nothing contradicts it; two names, a name outside the CSV beside a known one,
+ * or only weak signals give `review`; nothing gives `unmapped`. A person's decision always
+ * wins, including a decision that no client owns the file.
  *
  * @module
  */
-import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
+import { type Evidence, type EvidenceSource, isNoOwnerDecision, sortEvidence } from "../domain/Evidence.ts"
 import type { MappingStatus } from "../domain/MappingStatus.ts"
 import type { RowId } from "../domain/RowId.ts"
 
@@ -64,7 +65,15 @@ const sourceLabel: Readonly<Record<EvidenceSource, string>> = {
 
 /**
  * Decides from evidence. `clientOrder` gives each known row id its position in the CSV: it
- * breaks ties, and evidence naming a row id it lacks is ignored (the caller reports it).
+ * breaks ties, and a row id it lacks is never an owner.
+ *
+ * - A person's latest decision wins: a client (mapped) or `none` (unmapped, never guessed
+ *   again). A decision for a client that has left the CSV cannot be honoured, and nothing is
+ *   mapped against it: the file goes to review (or stays unmapped).
+ * - Trusted evidence naming exactly one known client, and nothing else, maps the file.
+ * - Trusted evidence naming two clients, or one client and a row id that is not in the CSV,
+ *   is a contradiction: review, with the best candidate (most trusted source, then CSV order).
+ * - Weak signals alone: review. Only row ids not in the CSV, or nothing at all: unmapped.
  *
  * @example
  * ```ts
@@ -77,16 +86,21 @@ const sourceLabel: Readonly<Record<EvidenceSource, string>> = {
  * @category decisions
  */
 export const decideOwner = (evidence: ReadonlyArray<Evidence>, clientOrder: ReadonlyMap<RowId, number>): Decision => {
-  const known = sortEvidence(evidence).filter((item) => clientOrder.has(item.rowId))
-  const human = known.filter((item) => item.source === "human")
-  if (human.length > 0) {
-    // The latest decision wins; decisions carry their time first in `detail`.
-    const latest = [...human].sort((a, b) => (a.detail < b.detail ? 1 : -1))[0]!
-    return { status: "mapped", rowId: latest.rowId, confidence: 1, why: `decided by a person (${latest.detail})` }
+  const sorted = sortEvidence(evidence)
+  const person = latestHumanDecision(sorted)
+  if (person !== undefined && isNoOwnerDecision(person)) {
+    return { status: "unmapped", rowId: null, confidence: 1, why: `a person decided no client owns it (${person.detail})` }
   }
+  if (person !== undefined && clientOrder.has(person.rowId)) {
+    return { status: "mapped", rowId: person.rowId, confidence: 1, why: `decided by a person (${person.detail})` }
+  }
+  const machine = sorted.filter((item) => item.source !== "human")
+  const known = machine.filter((item) => clientOrder.has(item.rowId))
   const trusted = known.filter((item) => item.source !== "weak")
+  const strangers = machine.filter((item) => item.source !== "weak" && !clientOrder.has(item.rowId))
   const named = distinctRowIds(trusted)
-  if (named.length === 1) {
+  const overruled = person === undefined ? "" : `a person chose client ${person.rowId}, which is not in the CSV; `
+  if (named.length === 1 && strangers.length === 0 && person === undefined) {
     const best = strongest(trusted)
     return {
       status: "mapped",
@@ -95,13 +109,13 @@ export const decideOwner = (evidence: ReadonlyArray<Evidence>, clientOrder: Read
       why: `${sourceLabel[best.source]} names client ${best.rowId} (${best.detail})`
     }
   }
-  if (named.length > 1) {
-    const candidate = bestCandidate(trusted, clientOrder)
+  if (named.length > 0) {
+    const conflict = named.length > 1 || strangers.length > 0
     return {
       status: "review",
-      rowId: candidate,
+      rowId: bestCandidate(trusted, clientOrder),
       confidence: 0.5,
-      why: `conflicting evidence: ${describeCandidates(trusted)}`
+      why: `${overruled}${conflict ? "conflicting evidence: " : ""}${describeCandidates([...trusted, ...strangers], clientOrder)}`
     }
   }
   const weak = known.filter((item) => item.source === "weak")
@@ -110,11 +124,26 @@ export const decideOwner = (evidence: ReadonlyArray<Evidence>, clientOrder: Read
       status: "review",
       rowId: bestCandidate(weak, clientOrder),
       confidence: sourceConfidence.weak,
-      why: `only weak signals: ${describeCandidates(weak)}`
+      why: `${overruled}only weak signals: ${describeCandidates([...weak, ...strangers], clientOrder)}`
     }
   }
-  return { status: "unmapped", rowId: null, confidence: 0, why: "no evidence names an owner" }
+  if (strangers.length > 0) {
+    return {
+      status: "unmapped",
+      rowId: null,
+      confidence: 0,
+      why: `${overruled}evidence names only row ids that are not in the CSV: ${describeCandidates(strangers, clientOrder)}`
+    }
+  }
+  return { status: "unmapped", rowId: null, confidence: 0, why: `${overruled}no evidence names an owner` }
 }
+
+// Decisions carry their ISO time first in `detail`, so the greatest detail is the latest.
+const latestHumanDecision = (evidence: ReadonlyArray<Evidence>): Evidence | undefined =>
+  evidence.reduce<Evidence | undefined>(
+    (latest, item) => (item.source === "human" && (latest === undefined || item.detail > latest.detail) ? item : latest),
+    undefined
+  )
 
 const distinctRowIds = (evidence: ReadonlyArray<Evidence>): ReadonlyArray<RowId> => [
   ...new Set(evidence.map((item) => item.rowId))
@@ -133,9 +162,17 @@ const bestCandidate = (evidence: ReadonlyArray<Evidence>, clientOrder: ReadonlyM
     return clientOrder.get(item.rowId)! < clientOrder.get(best.rowId)! ? item : best
   }).rowId
 
-const describeCandidates = (evidence: ReadonlyArray<Evidence>): string =>
-  distinctRowIds(evidence)
-    .map((rowId) =>
-      `client ${rowId} (${[...new Set(evidence.filter((item) => item.rowId === rowId).map((item) => sourceLabel[item.source]))].join(", ")})`
+// Candidates in a stable order (most trusted source first, then CSV order, unknown row ids
+// last), each with the sources that name it.
+const describeCandidates = (evidence: ReadonlyArray<Evidence>, clientOrder: ReadonlyMap<RowId, number>): string => {
+  const trust = (rowId: RowId) => Math.max(...evidence.filter((item) => item.rowId === rowId).map((item) => sourceConfidence[item.source]))
+  return [...distinctRowIds(evidence)]
+    .sort((a, b) =>
+      trust(b) - trust(a) || (clientOrder.get(a) ?? Infinity) - (clientOrder.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0)
     )
+    .map((rowId) => {
+      const sources = [...new Set(evidence.filter((item) => item.rowId === rowId).map((item) => sourceLabel[item.source]))].join(", ")
+      return clientOrder.has(rowId) ? `client ${rowId} (${sources})` : `row id ${rowId}, not in the CSV (${sources})`
+    })
     .join(" vs ")
+}

@@ -6,6 +6,7 @@
 import type { State } from "../domain/State.ts"
 import { trackAllClients } from "./AllClients.ts"
 import { assignClientFolderUuids } from "./ClientFolders.ts"
+import { linkPoolFiles } from "./PoolFiles.ts"
 
 /**
  * A phase's name, as `--phase` takes it.
@@ -43,7 +44,7 @@ export type PhaseSelection = PhaseName | "all"
  */
 export const phaseFunctions: Readonly<Record<PhaseName, ((state: State) => State) | undefined>> = {
   "1": assignClientFolderUuids,
-  "2": undefined,
+  "2": linkPoolFiles,
   "3": trackAllClients
 }
 

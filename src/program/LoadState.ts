@@ -21,6 +21,7 @@ import { readLedger } from "../io/csv/LedgerFile.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
 import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
+import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
 import type { Settings } from "./Settings.ts"
 
 /**
@@ -186,13 +187,15 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
   const ledgerKeys = new Set<string>()
   for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
   const knownRowIds = new Set<string>(table.clients.map((client: { readonly rowId: string }) => client.rowId))
+  const evidenceFiles = yield* readEvidenceFiles(settings)
   const listing = yield* listBucket(knownRowIds, settings.layout, ledgerKeys)
   const base = makeState({
     clients: table.clients,
     objects: listing.objects,
     ledger: [...ledger].sort(compareMappings),
     findings: listing.findings,
-    layout: settings.layout
+    layout: settings.layout,
+    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids.values())
   })
   const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
   return loaded

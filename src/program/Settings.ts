@@ -5,7 +5,10 @@
  * @module
  */
 import * as path from "node:path"
+import type { MetadataNames } from "../domain/PoolEvidence.ts"
 import type { Layout } from "../domain/State.ts"
+import type { MigrationColumns } from "../io/evidence/MigrationLogFile.ts"
+import type { RecordsColumns } from "../io/evidence/RecordsFile.ts"
 
 /**
  * Names of the CSV columns uuidmap reads and writes.
@@ -65,6 +68,14 @@ export interface S3Settings {
 export interface EvidenceSettings {
   readonly migrationLogs: ReadonlyArray<string>
   readonly records: ReadonlyArray<string>
+  /** Column names of the migration logs (default `old_key`, `new_key`, `uuid`). */
+  readonly migrationColumns?: MigrationColumns | undefined
+  /** Column names of the records files (default `uuid`, `row_id`). */
+  readonly recordsColumns?: RecordsColumns | undefined
+  /** Metadata names that name an owner (default `row-id`, `client-id`, `original-key`). */
+  readonly metadataNames?: MetadataNames | undefined
+  /** How far apart timestamps may be for a weak signal (default 24 hours). */
+  readonly weakWindowMs?: number | undefined
 }
 
 /**

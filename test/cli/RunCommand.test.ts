@@ -32,7 +32,7 @@ describe("uuidmap run", () => {
   it("maps client-folder files, tracks every client and writes the ledger", async () => {
     await writeTree(dir, { ...bucketFiles, "clients.csv": "name,row_id\nSam,502\nAnn,503\nBo,504\n" })
     const result = await run()
-    expect(result.stderr).toContain("Skipped phase 2")
+    expect(result.stderr).not.toContain("Skipped")
     expect(result.code).toBe(0)
     const [csv, ledger] = await files("clients.csv", "clients.ledger.csv")
     const rows = csv.trimEnd().split("\n")
@@ -42,8 +42,10 @@ describe("uuidmap run", () => {
     expect(rows[3]).toBe("Bo,504,,0")
     const ledgerRows = ledger.trimEnd().split("\n")
     expect(ledgerRows[0]).toBe("uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why")
-    expect(ledgerRows).toHaveLength(4)
+    // Three client-folder files and the pool file, which no trusted evidence maps.
+    expect(ledgerRows).toHaveLength(5)
     expect(ledger).toContain("502/Sam_Torode/resume.pdf")
+    expect(ledgerRows.find((row) => row.startsWith(uuidA))).not.toContain(",mapped,")
     expect(await backups()).toHaveLength(1)
   })
 
@@ -76,7 +78,7 @@ describe("uuidmap run", () => {
     const json = JSON.parse(result.stdout)
     expect(json.dry_run).toBe(true)
     expect(json.changes.cells.map((c: { row_id: string }) => c.row_id)).toEqual(["502", "503"])
-    expect(json.changes.ledger).toHaveLength(3)
+    expect(json.changes.ledger).toHaveLength(4)
     expect(json.findings.map((f: { kind: string }) => f.kind).sort()).toEqual(["stray", "unknown-client-folder"])
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { Evidence } from "../../src/domain/Evidence.ts"
+import { type Evidence, noOwnerRowId } from "../../src/domain/Evidence.ts"
 import { unsafeRowId } from "../../src/domain/RowId.ts"
 import { decideOwner } from "../../src/pipeline/Decision.ts"
 
@@ -35,9 +35,25 @@ describe("decideOwner", () => {
     expect(decision.rowId).toBe("502")
   })
 
-  it("ignores evidence naming a client that is not in the CSV", () => {
+  it("never maps a client that is not in the CSV, and takes one beside a known client as a contradiction", () => {
     expect(decideOwner([ev("records", "999")], order).status).toBe("unmapped")
-    expect(decideOwner([ev("records", "999"), ev("records", "502")], order).rowId).toBe("502")
+    expect(decideOwner([ev("records", "999"), ev("records", "502")], order)).toMatchObject({ status: "review", rowId: "502" })
+  })
+
+  it("keeps a file unmapped when a person decided no client owns it, whatever machines say", () => {
+    const decision = decideOwner([ev("client-folder", "502"), ev("human", noOwnerRowId, "2026-01-01T00:00:00Z")], order)
+    expect(decision).toMatchObject({ status: "unmapped", rowId: null })
+  })
+
+  it("follows the latest of several decisions by a person", () => {
+    const decision = decideOwner([ev("human", "503", "2026-02-01T00:00:00Z"), ev("human", "502", "2026-01-01T00:00:00Z")], order)
+    expect(decision).toMatchObject({ status: "mapped", rowId: "503" })
+  })
+
+  it("maps nothing against a person's decision for a client that has left the CSV", () => {
+    const decision = decideOwner([ev("records", "502"), ev("human", "999", "2026-01-01T00:00:00Z")], order)
+    expect(decision).toMatchObject({ status: "review", rowId: "502" })
+    expect(decision.why).toContain("a person chose client 999")
   })
 
   it("lets a person's decision win over any machine evidence", () => {

@@ -1,0 +1,68 @@
+/**
+ * The error for an evidence file uuidmap cannot accept: a migration log, exported records, or a
+ * filled-in review sheet given to `review accept`. Like a bad CSV, it exits 2 and nothing is
+ * written (SPEC §4).
+ *
+ * @module
+ */
+import * as Data from "effect/Data"
+
+/**
+ * Why an evidence file was refused.
+ * - `Unreadable`: the file cannot be read;
+ * - `Unparseable`: broken CSV quoting or field counts, a JSON Lines line that is not a JSON object;
+ * - `MissingColumn`: a column the file must have is not in its header;
+ * - `EmptyValue`: a required cell is empty;
+ * - `InvalidValue`: a cell holds something that is not what it should be (a UUID that is not
+ *   one, a number where text belongs);
+ * - `InvalidDecision`: a review decision that is not a row id of the CSV or `none`, or a row
+ *   about a file the ledger does not know.
+ *
+ * @example
+ * ```ts
+ * import type { EvidenceErrorReason } from "./EvidenceError.ts"
+ * const reason: EvidenceErrorReason = "MissingColumn"
+ * ```
+ * @category models
+ */
+export type EvidenceErrorReason =
+  | "Unreadable"
+  | "Unparseable"
+  | "MissingColumn"
+  | "EmptyValue"
+  | "InvalidValue"
+  | "InvalidDecision"
+
+/**
+ * An evidence file was refused. `line` and `column` are 1-based and point at the offending
+ * cell (for JSON Lines, the character in the line); 0 means "the whole file".
+ *
+ * @example
+ * ```ts
+ * import { EvidenceError, formatEvidenceError } from "./EvidenceError.ts"
+ * const error = new EvidenceError({ reason: "InvalidValue", file: "records.csv", line: 4, column: 1, message: "UUID \"x\" is not a UUID" })
+ * formatEvidenceError(error) // "records.csv:4:1: UUID \"x\" is not a UUID"
+ * ```
+ * @category errors
+ */
+export class EvidenceError extends Data.TaggedError("EvidenceError")<{
+  readonly reason: EvidenceErrorReason
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly message: string
+}> {}
+
+/**
+ * Formats the error as `file:line:column: message`, the form editors and CI annotate.
+ *
+ * @example
+ * ```ts
+ * import { EvidenceError, formatEvidenceError } from "./EvidenceError.ts"
+ * formatEvidenceError(new EvidenceError({ reason: "Unreadable", file: "moves.csv", line: 0, column: 0, message: "File does not exist" }))
+ * // "moves.csv: File does not exist"
+ * ```
+ * @category formatting
+ */
+export const formatEvidenceError = (error: EvidenceError): string =>
+  error.line > 0 ? `${error.file}:${error.line}:${error.column}: ${error.message}` : `${error.file}: ${error.message}`

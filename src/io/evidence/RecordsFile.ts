@@ -1,0 +1,117 @@
+/**
+ * Records exported from a database (`--records FILE`, SPEC §2 source 2): rows of `uuid,row_id`
+ * (names settable with `--records-columns uuid=…,row_id=…`), CSV or JSON Lines. A bad row
+ * refuses the whole file with its line and column. A row id that is not in the CSV is not an
+ * error here: phase 2 reports it and never maps it.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { EvidenceError } from "../../domain/EvidenceError.ts"
+import type { Claim } from "../../domain/PoolEvidence.ts"
+import {
+  cellNamed,
+  evidenceFileLabel,
+  type EvidenceRow,
+  type EvidenceTable,
+  hasColumn,
+  readEvidenceRows
+} from "./EvidenceRows.ts"
+import { parseUuidCell } from "./MigrationLogFile.ts"
+
+/**
+ * The column (or JSON field) names of a records file.
+ *
+ * @example
+ * ```ts
+ * import { defaultRecordsColumns } from "./RecordsFile.ts"
+ * defaultRecordsColumns.rowId // "row_id"
+ * ```
+ * @category models
+ */
+export interface RecordsColumns {
+  readonly uuid: string
+  readonly rowId: string
+}
+
+/**
+ * `uuid`, `row_id` (SPEC §2).
+ *
+ * @example
+ * ```ts
+ * import { defaultRecordsColumns } from "./RecordsFile.ts"
+ * defaultRecordsColumns.uuid // "uuid"
+ * ```
+ * @category constructors
+ */
+export const defaultRecordsColumns: RecordsColumns = { uuid: "uuid", rowId: "row_id" }
+
+const checkHeader = (table: EvidenceTable, columns: RecordsColumns): EvidenceError | undefined => {
+  const missing = [columns.uuid, columns.rowId].find((name) => !hasColumn(table, name))
+  if (missing === undefined) return undefined
+  return new EvidenceError({
+    reason: "MissingColumn",
+    file: table.file,
+    line: 1,
+    column: 1,
+    message: `Records file has no "${missing}" column; name the columns with --records-columns uuid=…,row_id=…`
+  })
+}
+
+const readRow = (table: EvidenceTable, row: EvidenceRow, columns: RecordsColumns): Claim | EvidenceError => {
+  const uuidCell = cellNamed(row, columns.uuid)
+  const rowIdCell = cellNamed(row, columns.rowId)
+  const at = (cell: { line: number; column: number } | undefined) => ({ line: cell?.line ?? row.line, column: cell?.column ?? 1 })
+  const uuid = parseUuidCell(uuidCell?.text ?? "")
+  if (uuid === undefined) {
+    const text = uuidCell?.text ?? ""
+    return new EvidenceError({
+      reason: text.trim() === "" ? "EmptyValue" : "InvalidValue",
+      file: table.file,
+      ...at(uuidCell),
+      message: text.trim() === "" ? `UUID ("${columns.uuid}") is empty` : `UUID ${JSON.stringify(text)} is not a UUID`
+    })
+  }
+  const rowId = (rowIdCell?.text ?? "").trim()
+  if (rowId === "") {
+    return new EvidenceError({ reason: "EmptyValue", file: table.file, ...at(rowIdCell), message: `Row id ("${columns.rowId}") is empty` })
+  }
+  return {
+    target: { _tag: "ByUuid", uuid },
+    source: "records",
+    rowId,
+    detail: `${evidenceFileLabel(table.file)} line ${row.line}`
+  }
+}
+
+/**
+ * Reads a records file into claims (source `records`). Fails on the first bad row: a missing
+ * column, an empty or invalid UUID, an empty row id, broken CSV or JSON.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { defaultRecordsColumns, readRecords } from "./RecordsFile.ts"
+ * const text = "uuid,row_id\n3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f,502\n"
+ * const claims = await Effect.runPromise(readRecords("records.csv", new TextEncoder().encode(text), defaultRecordsColumns))
+ * claims[0]?.rowId // "502"
+ * ```
+ * @category reading
+ */
+export const readRecords = (
+  file: string,
+  bytes: Uint8Array,
+  columns: RecordsColumns
+): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
+  Effect.gen(function*() {
+    const table = yield* readEvidenceRows(file, bytes)
+    const headerError = checkHeader(table, columns)
+    if (headerError !== undefined) return yield* headerError
+    const claims: Array<Claim> = []
+    for (const row of table.rows) {
+      const claim = readRow(table, row, columns)
+      if (claim instanceof EvidenceError) return yield* claim
+      claims.push(claim)
+    }
+    return claims
+  })

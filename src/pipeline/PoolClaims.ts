@@ -1,0 +1,113 @@
+/**
+ * Resolves outside evidence (migration logs, records, object metadata) into evidence about
+ * pool files: each claim finds its pool file (by UUID, or by key, or by the UUID in the key's
+ * file name), and each names its owner (a row id, or the client folder of an old key). A row
+ * id that is not in the CSV stays in the file's evidence, where it blocks a mapping (phase 2
+ * reports it). The result never depends on the order of claims.
+ *
+ * @module
+ */
+import type { Evidence } from "../domain/Evidence.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
+import { uuidFromFileName } from "../domain/FileUuid.ts"
+import { fileName, type ObjectKey, unsafeObjectKey } from "../domain/ObjectKey.ts"
+import type { Claim, PoolEvidence } from "../domain/PoolEvidence.ts"
+import { unsafeRowId } from "../domain/RowId.ts"
+import type { KeyPlace } from "./ClassifyKey.ts"
+
+/**
+ * The claims that object metadata makes, read through `evidence.metadataNames`: `row-id` and
+ * `client-id` name a row id, `original-key` a key whose folder names the owner.
+ *
+ * @example
+ * ```ts
+ * import { metadataClaims } from "./PoolClaims.ts"
+ * import { makePoolEvidence } from "../domain/PoolEvidence.ts"
+ * const key = "files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf" as never
+ * metadataClaims(makePoolEvidence({ metadata: new Map([[key, { "row-id": "502" }]]) }))
+ * // [{ target: { _tag: "ByKey", key }, source: "metadata", rowId: "502", detail: "x-amz-meta-row-id of files/3f2a…" }]
+ * ```
+ * @category claims
+ */
+export const metadataClaims = (evidence: PoolEvidence): ReadonlyArray<Claim> => {
+  const names = evidence.metadataNames
+  const claims: Array<Claim> = []
+  for (const [key, metadata] of evidence.metadata) {
+    const target = { _tag: "ByKey", key } as const
+    for (const name of new Set([names.rowId, names.clientId])) {
+      const value = metadata[name]?.trim()
+      if (value) claims.push({ target, source: "metadata", rowId: value, detail: `x-amz-meta-${name} of ${key}` })
+    }
+    const original = metadata[names.originalKey]?.trim()
+    if (original) {
+      claims.push({
+        target,
+        source: "metadata",
+        rowId: original.split("/")[0] ?? "",
+        detail: `x-amz-meta-${names.originalKey} of ${key}`,
+        fromKey: unsafeObjectKey(original)
+      })
+    }
+  }
+  return claims
+}
+
+// The pool file a claim is about, if it is in the pool.
+const targetOf = (
+  claim: Claim,
+  pool: ReadonlyMap<FileUuid, ObjectKey>,
+  uuidByKey: ReadonlyMap<string, FileUuid>
+): FileUuid | undefined => {
+  if (claim.target._tag === "ByUuid") return pool.has(claim.target.uuid) ? claim.target.uuid : undefined
+  const exact = uuidByKey.get(claim.target.key)
+  if (exact !== undefined) return exact
+  // The same UUID under another prefix or extension is the same file.
+  const named = uuidFromFileName(fileName(claim.target.key))
+  return named !== undefined && pool.has(named) ? named : undefined
+}
+
+// Who a claim names: a row id (perhaps unknown), or nobody when an old key lies outside every
+// client folder.
+const ownerOf = (claim: Claim, classify: (key: string) => KeyPlace): string | undefined => {
+  if (claim.fromKey === undefined) return claim.rowId.trim() || undefined
+  const place = classify(claim.fromKey)
+  if (place._tag === "ClientFolder") return place.rowId
+  if (place._tag === "UnknownClientFolder") return place.folder
+  return undefined
+}
+
+/**
+ * Resolves every claim of `evidence` (metadata included) against the pool (`uuid -> key`)
+ * into evidence per pool file.
+ * Claims about objects outside the pool are left to other phases; claims that name nobody are
+ * dropped.
+ *
+ * @example
+ * ```ts
+ * import { resolveClaims } from "./PoolClaims.ts"
+ * const evidence = resolveClaims(state.evidence, pool, classify)
+ * evidence.get(uuid) // [{ source: "records", rowId: "502", detail: "records.csv line 2" }]
+ * ```
+ * @category claims
+ */
+export const resolveClaims = (
+  evidence: PoolEvidence,
+  pool: ReadonlyMap<FileUuid, ObjectKey>,
+  classify: (key: string) => KeyPlace
+): ReadonlyMap<FileUuid, ReadonlyArray<Evidence>> => {
+  const uuidByKey = new Map<string, FileUuid>()
+  for (const [uuid, key] of pool) uuidByKey.set(key, uuid)
+  const byUuid = new Map<FileUuid, Map<string, Evidence>>()
+  for (const claim of [...evidence.claims, ...metadataClaims(evidence)]) {
+    const uuid = targetOf(claim, pool, uuidByKey)
+    if (uuid === undefined) continue
+    const owner = ownerOf(claim, classify)
+    if (owner === undefined) continue
+    const detail = claim.fromKey === undefined ? claim.detail : `${claim.detail}: ${claim.fromKey}`
+    const item: Evidence = { source: claim.source, rowId: unsafeRowId(owner), detail }
+    const list = byUuid.get(uuid) ?? new Map<string, Evidence>()
+    list.set(`${item.source}\u0000${item.rowId}\u0000${item.detail}`, item)
+    byUuid.set(uuid, list)
+  }
+  return new Map([...byUuid].map(([uuid, items]) => [uuid, [...items.values()]]))
+}

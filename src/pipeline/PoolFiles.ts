@@ -1,0 +1,155 @@
+/**
+ * Phase 2 (SPEC §2): every UUID-named object in the pool gets a ledger row, and an owner when
+ * the evidence allows it, conservatively. Evidence, most trusted first: a person's decision
+ * (kept in the ledger, never replaced here), migration logs, records, object metadata,
+ * identical content, weak signals. `decideOwner` turns it into mapped, review or unmapped.
+ *
+ * Choices worth knowing:
+ * - The phase replaces the evidence of the outside sources this run read (`evidence.sources`)
+ *   and recomputes content and weak signals; a source not read this run keeps what earlier runs
+ *   recorded, so a run without `--records` forgets nothing.
+ * - An owner never switches silently: a file whose UUID sits in a client's tracking cell keeps
+ *   that cell as evidence when the new evidence does not name that client. New evidence naming
+ *   another client then means review (with the old owner as best candidate); no evidence at
+ *   all leaves it mapped, as the existing state says (SPEC §2).
+ * - Weak signals are looked for only when nothing trusted names a client of the CSV.
+ *
+ * @module
+ */
+import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
+import type { Finding } from "../domain/Finding.ts"
+import type { Mapping } from "../domain/Mapping.ts"
+import type { ObjectKey } from "../domain/ObjectKey.ts"
+import type { RowId } from "../domain/RowId.ts"
+import type { State } from "../domain/State.ts"
+import type { StoredObject } from "../domain/StoredObject.ts"
+import { makeKeyClassifier } from "./ClassifyKey.ts"
+import { contentEvidence, indexClientFolderContent } from "./ContentIndex.ts"
+import { poolKeysByUuid, reconcileExistingState } from "./ExistingState.ts"
+import { openLedgerBook } from "./LedgerBook.ts"
+import { resolveClaims } from "./PoolClaims.ts"
+import { clientOrderOf, redecide } from "./Redecide.ts"
+import { syncTrackingCells } from "./TrackingCells.ts"
+import { indexWeakSignals, weakEvidence } from "./WeakSignals.ts"
+
+/**
+ * Phase 2. Pure and idempotent; decisions depend on neither listing order nor the order of
+ * evidence files or their rows.
+ *
+ * @example
+ * ```ts
+ * import { linkPoolFiles } from "./PoolFiles.ts"
+ * const next = linkPoolFiles(state)
+ * next.ledger.filter((m) => m.status === "review") // the files a person should look at
+ * ```
+ * @category phases
+ */
+export const linkPoolFiles = (input: State): State => {
+  const state = reconcileExistingState(input)
+  const order = clientOrderOf(state.clients)
+  const classify = makeKeyClassifier(new Set(order.keys()), state.layout)
+  const pool = poolKeysByUuid(state)
+  const claims = resolveClaims(state.evidence, pool, classify)
+  const content = indexClientFolderContent(state, classify)
+  const weak = indexWeakSignals(state, classify)
+  const cells = cellOwners(state)
+  const replaced: ReadonlyArray<EvidenceSource> = [...state.evidence.sources, "content", "weak"]
+  const book = openLedgerBook(state.ledger)
+  const findings: Array<Finding> = []
+
+  for (const [uuid, key] of [...pool].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
+    const object = state.objects.get(key)!
+    const holder = book.byKey(key)
+    const existing = book.byUuid(uuid)
+    if ((holder !== undefined && holder.uuid !== uuid) || (existing !== undefined && existing.key !== key)) {
+      const other = holder !== undefined && holder.uuid !== uuid ? `UUID ${holder.uuid}` : `key ${existing?.key}`
+      findings.push({ kind: "duplicate-uuid", subject: key, detail: `the ledger already gives this file ${other}; left as it is` })
+      continue
+    }
+    const base = existing ?? newPoolMapping(uuid, key, object)
+    const kept = base.evidence.filter((item) => !replaced.includes(item.source))
+    let evidence = keepCellOwners(merge(kept, [...(claims.get(uuid) ?? []), ...contentEvidence(content, object)]), cells.get(uuid) ?? [])
+    if (!namesKnownClient(evidence, order)) evidence = merge(evidence, weakEvidence(weak, object, state.evidence.weakWindowMs))
+    book.put(redecide(base, evidence, order, true))
+    findings.push(...unknownRowIds(evidence, order, key))
+  }
+  const ledger = book.close()
+  const reported = mergeFindings(state.findings, findings.sort(compareFindings))
+  const next = ledger === state.ledger && reported === state.findings ? state : { ...state, ledger, findings: reported }
+  return syncTrackingCells(next, () => false)
+}
+
+const newPoolMapping = (uuid: FileUuid, key: ObjectKey, object: StoredObject): Mapping => ({
+  uuid,
+  key,
+  rowId: null,
+  status: "unmapped",
+  evidence: [],
+  confidence: 0,
+  why: "",
+  size: object.size,
+  etag: object.etag,
+  lastModified: object.lastModified
+})
+
+// Adds evidence not already present, in the canonical order.
+const merge = (evidence: ReadonlyArray<Evidence>, extra: ReadonlyArray<Evidence>): ReadonlyArray<Evidence> => {
+  const seen = new Set(evidence.map(identity))
+  const added = extra.filter((item) => {
+    const id = identity(item)
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+  return sortEvidence([...evidence, ...added])
+}
+
+const identity = (item: Evidence): string => `${item.source}\u0000${item.rowId}\u0000${item.detail}`
+
+// A person decided, or trusted evidence names a client of the CSV.
+const namesKnownClient = (evidence: ReadonlyArray<Evidence>, order: ReadonlyMap<RowId, number>): boolean =>
+  evidence.some((item) => item.source === "human" || (item.source !== "weak" && order.has(item.rowId)))
+
+// Which clients' tracking cells hold each UUID.
+const cellOwners = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
+  const owners = new Map<FileUuid, Array<RowId>>()
+  for (const client of state.clients) {
+    for (const uuid of client.uuids) owners.set(uuid, [...(owners.get(uuid) ?? []), client.rowId])
+  }
+  return owners
+}
+
+// A client whose cell holds the file stays a candidate until a person says otherwise; the
+// detail matches the one `reconcileExistingState` writes, so the item is the same either way.
+const keepCellOwners = (evidence: ReadonlyArray<Evidence>, owners: ReadonlyArray<RowId>): ReadonlyArray<Evidence> => {
+  const missing = owners.filter((rowId) => !evidence.some((item) => item.rowId === rowId && item.source !== "weak"))
+  return missing.length === 0
+    ? evidence
+    : merge(evidence, missing.map((rowId) => ({ source: "tracking-cell", rowId, detail: `tracking cell of client ${rowId}` })))
+}
+
+// Machine evidence naming a row id that is not in the CSV: reported, never mapped.
+const unknownRowIds = (evidence: ReadonlyArray<Evidence>, order: ReadonlyMap<RowId, number>, key: ObjectKey): ReadonlyArray<Finding> =>
+  evidence
+    .filter((item) => item.source !== "human" && item.source !== "weak" && !order.has(item.rowId))
+    .map((item) => ({
+      kind: "unknown-row-id",
+      subject: item.detail,
+      detail: `${item.source} names row id "${item.rowId}", which is not in the CSV, as the owner of ${key}`
+    }))
+
+const compareFindings = (a: Finding, b: Finding): number =>
+  a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0
+
+// Adds new findings, once each, keeping the earlier array when nothing is new.
+const mergeFindings = (existing: ReadonlyArray<Finding>, fresh: ReadonlyArray<Finding>): ReadonlyArray<Finding> => {
+  const seen = new Set(existing.map((finding) => `${finding.kind}\u0000${finding.subject}\u0000${finding.detail}`))
+  const added = fresh.filter((finding) => {
+    const id = `${finding.kind}\u0000${finding.subject}\u0000${finding.detail}`
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+  return added.length === 0 ? existing : [...existing, ...added]
+}
