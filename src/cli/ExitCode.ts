@@ -4,13 +4,17 @@
  *
  * @module
  */
+import * as Effect from "effect/Effect"
 import { type CsvError, formatCsvError } from "../domain/CsvError.ts"
+import { type EvidenceError, formatEvidenceError } from "../domain/EvidenceError.ts"
+import { formatStalePlanError, type StalePlanError } from "../domain/StalePlanError.ts"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { UsageError } from "../domain/UsageError.ts"
 
 /**
  * 0 ok · 1 invariant violated (or review needed with --strict) · 2 bad input or usage ·
- * 3 stale plan · 4 store unreachable or denied.
+ * 3 stale plan · 4 store unreachable or denied · 5 changes pending (only with
+ * `--detailed-exitcode` on `run --diff` and `plan`, like `terraform plan -detailed-exitcode`).
  *
  * @example
  * ```ts
@@ -24,7 +28,8 @@ export const ExitCode = {
   Violation: 1,
   BadInput: 2,
   StalePlan: 3,
-  StoreFailed: 4
+  StoreFailed: 4,
+  ChangesPending: 5
 } as const
 
 /**
@@ -36,7 +41,7 @@ export const ExitCode = {
  * ```
  * @category models
  */
-export type KnownError = CsvError | StoreError | UsageError
+export type KnownError = CsvError | EvidenceError | StalePlanError | StoreError | UsageError
 
 /**
  * The message and exit code for an error.
@@ -54,9 +59,30 @@ export const describeError = (error: KnownError): { readonly code: number; reado
   switch (error._tag) {
     case "CsvError":
       return { code: ExitCode.BadInput, message: formatCsvError(error) }
+    case "EvidenceError":
+      return { code: ExitCode.BadInput, message: formatEvidenceError(error) }
+    case "StalePlanError":
+      return { code: ExitCode.StalePlan, message: formatStalePlanError(error) }
     case "StoreError":
       return { code: ExitCode.StoreFailed, message: error.message }
     case "UsageError":
       return { code: ExitCode.BadInput, message: error.message }
   }
 }
+
+/**
+ * Sets the process's exit code for a command that succeeded but must tell CI something (a
+ * failed verification, pending changes), without printing an error.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { ExitCode, exitWith } from "./ExitCode.ts"
+ * const program = Effect.andThen(Effect.log("2 changes"), exitWith(ExitCode.ChangesPending))
+ * ```
+ * @category errors
+ */
+export const exitWith = (code: number) =>
+  Effect.sync(() => {
+    process.exitCode = code
+  })

@@ -1,6 +1,7 @@
 /**
  * `uuidmap run [--phase 1|2|3|all] [--diff] [--json]`: compute and apply; with `--diff`, print
- * what would change and write nothing.
+ * what would change and write nothing (and, with `--detailed-exitcode`, exit 5 when there is
+ * something to change).
  *
  * @module
  */
@@ -9,8 +10,10 @@ import * as Effect from "effect/Effect"
 import { Command } from "effect/cli"
 import { UsageError } from "../../domain/UsageError.ts"
 import { phaseFunctions } from "../../pipeline/Phases.ts"
+import { hasChanges } from "../../pipeline/StateDiff.ts"
 import { reconcile } from "../../program/Reconcile.ts"
 import { runServices } from "../../program/Services.ts"
+import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, switchFlag } from "../FlagKit.ts"
 import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
 import { renderDiff } from "../render/DiffText.ts"
@@ -18,6 +21,7 @@ import { renderMetricsTable } from "../render/MetricsTable.ts"
 import { makeProgressLine } from "../render/ProgressLine.ts"
 import { outcomeJson } from "../render/OutcomeJson.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
+import { detailedExitcodeFlag } from "./PlanCommand.ts"
 
 /**
  * The `run` command.
@@ -34,18 +38,23 @@ export const runCommand = Command.make("run", {
   ...sharedFlags,
   phase: choiceWithDefault("phase", "Phase to run: 1 client folders, 2 pool files, 3 all clients", ["1", "2", "3", "all"] as const, "all"),
   diff: switchFlag("diff", "Print what would change and write nothing"),
-  json: switchFlag("json", "Print the changes as JSON")
+  json: switchFlag("json", "Print the changes as JSON"),
+  detailedExitcode: detailedExitcodeFlag
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
     if (flags.phase !== "all" && phaseFunctions[flags.phase] === undefined) {
       return yield* new UsageError({ reason: "NotBuilt", message: `Phase ${flags.phase} is not built yet; run --phase 1, 3 or all` })
     }
+    if (flags.detailedExitcode && !flags.diff) {
+      return yield* new UsageError({ reason: "BadFlag", message: "--detailed-exitcode needs --diff (or use uuidmap plan --detailed-exitcode)" })
+    }
     const progress = makeProgressLine(flags.quiet || flags.json)
     const outcome = yield* reconcile(settings, { phase: flags.phase, dryRun: flags.diff }).pipe(
       Effect.provide(runServices(settings, progress?.update)),
       Effect.ensuring(Effect.sync(() => progress?.finish()))
     )
+    if (flags.detailedExitcode && hasChanges(outcome.changes)) yield* exitWith(ExitCode.ChangesPending)
     if (flags.verbose) {
       for (const finding of outcome.after.findings) yield* Console.error(`${finding.kind}: ${finding.subject} (${finding.detail})`)
     }

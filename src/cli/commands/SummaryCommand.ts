@@ -1,0 +1,36 @@
+/**
+ * `uuidmap summary`: the mapping statistics in a few lines (the report's first column, and
+ * what a run would change).
+ *
+ * @module
+ */
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import { Command } from "effect/cli"
+import { makeReport } from "../../program/ReportProgram.ts"
+import { runServices } from "../../program/Services.ts"
+import { renderSummary } from "../render/report/ReportText.ts"
+import { makeProgressLine } from "../render/ProgressLine.ts"
+import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
+
+/**
+ * The `summary` command.
+ *
+ * @example
+ * ```ts
+ * import { Command } from "effect/cli"
+ * import { summaryCommand } from "./SummaryCommand.ts"
+ * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([summaryCommand]))
+ * ```
+ * @category commands
+ */
+export const summaryCommand = Command.make("summary", { ...sharedFlags }, (flags) =>
+  Effect.gen(function*() {
+    const settings = yield* settingsFromFlags(flags)
+    const progress = makeProgressLine(flags.quiet)
+    const data = yield* makeReport(settings).pipe(
+      Effect.provide(runServices(settings, progress?.update)),
+      Effect.ensuring(Effect.sync(() => progress?.finish()))
+    )
+    yield* Console.log(renderSummary(data).join("\n"))
+  })).pipe(Command.withDescription("Mapping statistics in a few lines"))

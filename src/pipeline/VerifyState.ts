@@ -1,0 +1,92 @@
+/**
+ * Verifies a State, not files: the report uses it to show that the state a run would leave
+ * passes `verify`. The state is written out as the files would hold it (rows numbered as the
+ * files would number them) and planned again.
+ *
+ * @module
+ */
+import { unsafeObjectKey } from "../domain/ObjectKey.ts"
+import type { State } from "../domain/State.ts"
+import type { ClientRecord, LedgerRecord, Replan, VerifyInput } from "./checks/VerifyInput.ts"
+import { keysNeedingUuids } from "./ClientFolders.ts"
+import { runPhases } from "./Phases.ts"
+import { diffStates } from "./StateDiff.ts"
+import { verify, type VerifyOptions, type VerifyReport } from "./Verify.ts"
+
+/**
+ * What planning again on a state gives. A state that needs more fresh UUIDs than it carries
+ * cannot be planned without drawing them, which a pure function cannot do: it is refused.
+ *
+ * @example
+ * ```ts
+ * import { replanState } from "./VerifyState.ts"
+ * replanState(state) // { _tag: "Planned", changes: { cells: [], ledger: [] } } after a run
+ * ```
+ * @category verifying
+ */
+export const replanState = (state: State): Replan => {
+  const needed = keysNeedingUuids(state).length
+  if (needed > state.freshUuids.length) {
+    return { _tag: "Refused", reason: `${needed} file${needed === 1 ? "" : "s"} still need a UUID` }
+  }
+  return { _tag: "Planned", changes: diffStates(state, runPhases(state, "all").state) }
+}
+
+/**
+ * The verify input of a state: its clients and ledger as rows, its objects and findings as
+ * the bucket.
+ *
+ * @example
+ * ```ts
+ * import { verifyInputOfState } from "./VerifyState.ts"
+ * const input = verifyInputOfState(state, { clients: "clients.csv", ledger: "clients.ledger.csv" })
+ * ```
+ * @category verifying
+ */
+export const verifyInputOfState = (
+  state: State,
+  files: { readonly clients: string; readonly ledger: string }
+): VerifyInput => {
+  const clients = state.clients.map((client, index): ClientRecord => ({
+    line: index + 2,
+    rowId: client.rowId,
+    uuidsCell: client.uuids.join(";"),
+    countCell: client.tracked ? String(client.uuids.length) : ""
+  }))
+  const ledger = state.ledger.map((mapping, index): LedgerRecord => ({
+    line: index + 2,
+    uuid: mapping.uuid,
+    key: mapping.key ?? "",
+    rowId: mapping.rowId ?? "",
+    status: mapping.status,
+    evidence: JSON.stringify(mapping.evidence.map((item) => ({ source: item.source, row_id: item.rowId, detail: item.detail }))),
+    confidence: String(Math.round(mapping.confidence * 100) / 100 + 0),
+    size: mapping.size === null ? "" : String(mapping.size)
+  }))
+  const reported = new Set(state.findings.map((finding) => finding.subject))
+  return {
+    clientsFile: files.clients,
+    ledgerFile: files.ledger,
+    clients,
+    ledger,
+    inBucket: (key) => state.objects.has(unsafeObjectKey(key)) || reported.has(key),
+    replan: replanState(state)
+  }
+}
+
+/**
+ * Verifies a state.
+ *
+ * @example
+ * ```ts
+ * import { defaultVerifyOptions } from "./Verify.ts"
+ * import { verifyState } from "./VerifyState.ts"
+ * verifyState(runPhases(state, "all").state, { clients: "clients.csv", ledger: "clients.ledger.csv" }, defaultVerifyOptions).ok // true
+ * ```
+ * @category verifying
+ */
+export const verifyState = (
+  state: State,
+  files: { readonly clients: string; readonly ledger: string },
+  options: VerifyOptions
+): VerifyReport => verify(verifyInputOfState(state, files), options)

@@ -1,0 +1,84 @@
+/**
+ * Checks on the clients CSV's rows alone: every row id present and unique, every
+ * `file_count` equal to the number of UUIDs in its row.
+ *
+ * @module
+ */
+import { at, type Check, quote } from "./Check.ts"
+import { cellItems, type Offence } from "./VerifyInput.ts"
+
+/**
+ * Every client row has a row id.
+ *
+ * @example
+ * ```ts
+ * import { rowIdsNotEmpty } from "./ClientRowChecks.ts"
+ * rowIdsNotEmpty.run(input) // one offence per row whose id cell is empty or blank
+ * ```
+ * @category checks
+ */
+export const rowIdsNotEmpty: Check = {
+  name: "row-ids-not-empty",
+  description: "every client row has a row id",
+  run: (input) =>
+    input.clients
+      .filter((row) => row.rowId.trim() === "")
+      .map((row) => ({ location: at(input.clientsFile, row.line), message: "Row id is empty" }))
+}
+
+/**
+ * No row id is used twice.
+ *
+ * @example
+ * ```ts
+ * import { rowIdsUnique } from "./ClientRowChecks.ts"
+ * rowIdsUnique.run(input) // one offence per repeated use, naming the first line
+ * ```
+ * @category checks
+ */
+export const rowIdsUnique: Check = {
+  name: "row-ids-unique",
+  description: "no row id is used on two client rows",
+  run: (input) => {
+    const first = new Map<string, number>()
+    const offences: Array<Offence> = []
+    for (const row of input.clients) {
+      if (row.rowId.trim() === "") continue
+      const earlier = first.get(row.rowId)
+      if (earlier === undefined) first.set(row.rowId, row.line)
+      else offences.push({ location: at(input.clientsFile, row.line), message: `Row id ${quote(row.rowId)} is already used on line ${earlier}` })
+    }
+    return offences
+  }
+}
+
+/**
+ * Each count cell is empty (not tracked, no UUIDs) or the number of UUIDs listed.
+ *
+ * @example
+ * ```ts
+ * import { fileCountsMatch } from "./ClientRowChecks.ts"
+ * fileCountsMatch.run(input) // a row "502,<one uuid>,2" is an offence
+ * ```
+ * @category checks
+ */
+export const fileCountsMatch: Check = {
+  name: "file-counts-match",
+  description: "each file_count equals the number of UUIDs in its tracking cell",
+  run: (input) => {
+    const offences: Array<Offence> = []
+    for (const row of input.clients) {
+      const listed = cellItems(row.uuidsCell).length
+      const count = row.countCell ?? ""
+      const offend = (message: string) => offences.push({ location: at(input.clientsFile, row.line), message: `Row ${quote(row.rowId)}: ${message}` })
+      if (count === "") {
+        if (listed > 0) offend(`count is empty but the tracking cell lists ${listed} UUID${listed === 1 ? "" : "s"}`)
+      } else if (!/^[0-9]+$/.test(count)) {
+        offend(`count ${quote(count)} is not a non-negative integer`)
+      } else if (Number(count) !== listed) {
+        offend(`count is ${count} but the tracking cell lists ${listed} UUID${listed === 1 ? "" : "s"}`)
+      }
+    }
+    return offences
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The `apply` program: make exactly the changes of a plan, or refuse (exit 3) when anything it
+ * was computed from has moved. Under the clients CSV's lock it checks, in order, the settings,
+ * the input files' sha256 and the touched objects' size and ETag; only when all match does it
+ * apply the recorded changes (no phase runs, no UUID is drawn) and write through the same
+ * backup-and-atomic-rename path as `run`. Refusal writes nothing.
+ *
+ * @module
+ */
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import { compareMappings } from "../domain/Mapping.ts"
+import type { PlanFile } from "../domain/Plan.ts"
+import { StalePlanError } from "../domain/StalePlanError.ts"
+import { makeState } from "../domain/State.ts"
+import { readClientsTable } from "../io/csv/ClientsTable.ts"
+import { readLedger } from "../io/csv/LedgerFile.ts"
+import { lockFile } from "../io/files/FileLock.ts"
+import { applyStateChanges } from "../pipeline/PlanChanges.ts"
+import type { StateChanges } from "../pipeline/StateDiff.ts"
+import { compareObjects, fingerprintBytes, fingerprintFile } from "./Fingerprint.ts"
+import { listBucket, type LoadedRun, readOptionalFile } from "./LoadState.ts"
+import { changesOfPlan, planSettingsOf } from "./PlanFile.ts"
+import { evidenceFilesOf } from "./PlanProgram.ts"
+import { compareInputFiles, compareSettings } from "./PlanStaleness.ts"
+import type { Settings } from "./Settings.ts"
+import type { WrittenFile } from "./WriteResult.ts"
+import { writeResult } from "./WriteResult.ts"
+
+/**
+ * What `apply` did.
+ *
+ * @example
+ * ```ts
+ * import type { AppliedPlan } from "./ApplyPlan.ts"
+ * ```
+ * @category models
+ */
+export interface AppliedPlan {
+  readonly changes: StateChanges
+  readonly written: ReadonlyArray<WrittenFile>
+}
+
+/**
+ * Applies a decoded plan. `planFile` names the plan in messages.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { applyPlan } from "./ApplyPlan.ts"
+ * import { readPlanFile } from "./PlanFile.ts"
+ * const program = Effect.flatMap(readPlanFile("plan.json"), (plan) => applyPlan(settings, "plan.json", plan))
+ * ```
+ * @category programs
+ */
+export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Settings, planFile: string, plan: PlanFile) {
+  const now = new Date(yield* Clock.currentTimeMillis)
+  yield* lockFile(settings.clientsFile, now)
+  const stale = (causes: StalePlanError["causes"]) => new StalePlanError({ plan: planFile, causes })
+
+  const settingsCauses = compareSettings(plan.settings, planSettingsOf(settings))
+  if (settingsCauses.length > 0) return yield* stale(settingsCauses)
+
+  const clientsBytes = yield* readOptionalFile(settings.clientsFile)
+  const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
+  const evidence = yield* Effect.forEach(evidenceFilesOf(settings), fingerprintFile)
+  const fileCauses = compareInputFiles(plan, {
+    clients: fingerprintBytes(settings.clientsFile, clientsBytes),
+    ledger: fingerprintBytes(settings.ledgerFile, ledgerBytes),
+    evidence
+  })
+  if (fileCauses.length > 0 || clientsBytes === undefined) return yield* stale(fileCauses)
+
+  // The files are byte for byte the planned ones, so they read as they did then.
+  const table = yield* readClientsTable(settings.clientsFile, clientsBytes, {
+    idColumn: settings.columns.id,
+    uuidsColumn: settings.columns.uuids,
+    countColumn: settings.columns.count,
+    ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
+    encoding: settings.encoding
+  })
+  const ledger = ledgerBytes === undefined ? [] : yield* readLedger(settings.ledgerFile, ledgerBytes)
+
+  if (plan.inputs.objects.length > 0) {
+    const ledgerKeys = new Set<string>()
+    for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
+    const listing = yield* listBucket(new Set(table.clients.map((client) => client.rowId)), settings.layout, ledgerKeys)
+    const objectCauses = compareObjects(plan.inputs.objects, listing.objects)
+    if (objectCauses.length > 0) return yield* stale(objectCauses)
+  }
+
+  const state = makeState({ clients: table.clients, ledger: [...ledger].sort(compareMappings), layout: settings.layout })
+  const changes = changesOfPlan(plan)
+  const applied = applyStateChanges(state, changes)
+  if (applied._tag === "Conflict") {
+    return yield* stale(applied.conflicts.map((detail) => ({ reason: "ClientsChanged" as const, subject: settings.clientsFile, detail })))
+  }
+  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state }
+  const written = yield* writeResult(settings, loaded, applied.state, now)
+  const result: AppliedPlan = { changes, written }
+  return result
+}, Effect.scoped)

@@ -1,0 +1,207 @@
+/**
+ * Converts between a run's changes and the plan file (`src/domain/Plan.ts`): building the
+ * file from a computed run, reading it back (refusing other format versions and malformed
+ * files with exit 2), and turning its changes into `StateChanges` again. Pure apart from
+ * `readPlanFile`, which reads one file.
+ *
+ * @module
+ */
+import * as fs from "node:fs/promises"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type { ClientRow } from "../domain/ClientRow.ts"
+import type { Mapping } from "../domain/Mapping.ts"
+import { type FileFingerprint, type ObjectFingerprint, PlanFile, planFormatVersion, type PlanLedgerRow, type PlanSettings, type PlanTracking } from "../domain/Plan.ts"
+import { UsageError } from "../domain/UsageError.ts"
+import type { PhaseName, PhaseSelection } from "../pipeline/Phases.ts"
+import type { StateChanges } from "../pipeline/StateDiff.ts"
+import type { Settings } from "./Settings.ts"
+
+const rowOf = (mapping: Mapping): PlanLedgerRow => ({
+  uuid: mapping.uuid,
+  key: mapping.key,
+  row_id: mapping.rowId,
+  status: mapping.status,
+  evidence: mapping.evidence.map((item) => ({ source: item.source, row_id: item.rowId, detail: item.detail })),
+  confidence: mapping.confidence,
+  why: mapping.why,
+  size: mapping.size,
+  etag: mapping.etag,
+  last_modified: mapping.lastModified
+})
+
+const mappingOf = (row: PlanLedgerRow): Mapping => ({
+  uuid: row.uuid,
+  key: row.key,
+  rowId: row.row_id,
+  status: row.status,
+  evidence: row.evidence.map((item) => ({ source: item.source, rowId: item.row_id, detail: item.detail })),
+  confidence: row.confidence,
+  why: row.why,
+  size: row.size,
+  etag: row.etag,
+  lastModified: row.last_modified
+})
+
+const trackingOf = (client: ClientRow): PlanTracking => ({ tracked: client.tracked, file_uuids: [...client.uuids] })
+
+/**
+ * The settings a plan records, from the run's settings.
+ *
+ * @example
+ * ```ts
+ * import { planSettingsOf } from "./PlanFile.ts"
+ * planSettingsOf(settings).pool_prefix // "files/"
+ * ```
+ * @category building
+ */
+export const planSettingsOf = (settings: Settings): PlanSettings => ({
+  bucket: settings.bucket,
+  id_column: settings.columns.id,
+  uuids_column: settings.columns.uuids,
+  count_column: settings.columns.count,
+  pool_prefix: settings.layout.poolPrefix,
+  encoding: settings.encoding,
+  delimiter: settings.delimiter ?? null,
+  evidence_options: sortedKeys(evidenceOptionsOf(settings))
+})
+
+const evidenceOptionsOf = (settings: Settings): unknown => {
+  const { migrationLogs: _logs, records: _records, ...options } = settings.evidence
+  return options
+}
+
+// Canonical JSON: object keys sorted at every level, undefined fields dropped.
+const sortedKeys = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(sortedKeys)
+  if (typeof value !== "object" || value === null) return value
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))
+  return Object.fromEntries(entries.map(([key, item]) => [key, sortedKeys(item)]))
+}
+
+/**
+ * Everything a plan is built from.
+ *
+ * @example
+ * ```ts
+ * import type { PlanParts } from "./PlanFile.ts"
+ * ```
+ * @category models
+ */
+export interface PlanParts {
+  readonly createdAt: string
+  readonly tool: string
+  readonly phase: PhaseSelection
+  readonly ran: ReadonlyArray<PhaseName>
+  readonly settings: Settings
+  readonly clients: FileFingerprint
+  readonly ledger: FileFingerprint
+  readonly evidence: ReadonlyArray<FileFingerprint>
+  readonly objects: ReadonlyArray<ObjectFingerprint>
+  readonly changes: StateChanges
+}
+
+/**
+ * Builds the plan file.
+ *
+ * @example
+ * ```ts
+ * import { buildPlanFile } from "./PlanFile.ts"
+ * const json = JSON.stringify(buildPlanFile(parts), null, 2)
+ * ```
+ * @category building
+ */
+export const buildPlanFile = (parts: PlanParts): PlanFile => ({
+  format_version: planFormatVersion,
+  tool: parts.tool,
+  created_at: parts.createdAt,
+  phase: parts.phase,
+  phases_ran: [...parts.ran],
+  settings: planSettingsOf(parts.settings),
+  inputs: { clients: parts.clients, ledger: parts.ledger, evidence: [...parts.evidence], objects: [...parts.objects] },
+  summary: {
+    new_uuids: parts.changes.ledger.filter((change) => change.before === null).length,
+    ledger_rows: parts.changes.ledger.length,
+    tracking_cells: parts.changes.cells.length
+  },
+  changes: {
+    tracking_cells: parts.changes.cells.map((change) => ({
+      row_id: change.rowId,
+      before: trackingOf(change.before),
+      after: trackingOf(change.after)
+    })),
+    ledger: parts.changes.ledger.map((change) => ({
+      uuid: change.uuid,
+      before: change.before === null ? null : rowOf(change.before),
+      after: change.after === null ? null : rowOf(change.after)
+    }))
+  }
+})
+
+/**
+ * The changes a plan holds, as the pipeline's `StateChanges`.
+ *
+ * @example
+ * ```ts
+ * import { changesOfPlan } from "./PlanFile.ts"
+ * const changes = changesOfPlan(plan)
+ * ```
+ * @category reading
+ */
+export const changesOfPlan = (plan: PlanFile): StateChanges => ({
+  cells: plan.changes.tracking_cells.map((change) => ({
+    rowId: change.row_id,
+    before: { rowId: change.row_id, tracked: change.before.tracked, uuids: [...change.before.file_uuids] },
+    after: { rowId: change.row_id, tracked: change.after.tracked, uuids: [...change.after.file_uuids] }
+  })),
+  ledger: plan.changes.ledger.map((change) => ({
+    uuid: change.uuid,
+    before: change.before === null ? null : mappingOf(change.before),
+    after: change.after === null ? null : mappingOf(change.after)
+  }))
+})
+
+const badPlan = (file: string, message: string) => new UsageError({ reason: "BadFile", message: `Plan ${file}: ${message}` })
+
+/**
+ * Decodes a plan file's text. A file of another `format_version` is refused by name; anything
+ * else that is not a plan is refused with the schema's message.
+ *
+ * @example
+ * ```ts
+ * import { decodePlanText } from "./PlanFile.ts"
+ * const plan = decodePlanText("plan.json", text)
+ * ```
+ * @category reading
+ */
+export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFile, UsageError> =>
+  Effect.gen(function*() {
+    const json = yield* Effect.try({ try: () => JSON.parse(text) as unknown, catch: () => badPlan(file, "is not valid JSON") })
+    const version = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["format_version"] : undefined
+    if (version !== planFormatVersion) {
+      return yield* badPlan(file, `has format_version ${JSON.stringify(version ?? null)}; this uuidmap reads format_version ${planFormatVersion}`)
+    }
+    return yield* Schema.decodeUnknownEffect(PlanFile)(json).pipe(
+      Effect.mapError((error) => badPlan(file, `is not a valid uuidmap plan: ${error.message.split("\n").slice(0, 3).join(" ")}`))
+    )
+  })
+
+/**
+ * Reads and decodes a plan file.
+ *
+ * @example
+ * ```ts
+ * import { readPlanFile } from "./PlanFile.ts"
+ * const plan = readPlanFile("plan.json")
+ * ```
+ * @category reading
+ */
+export const readPlanFile = (file: string): Effect.Effect<PlanFile, UsageError> =>
+  Effect.flatMap(
+    Effect.tryPromise({
+      try: () => fs.readFile(file, "utf8"),
+      catch: (cause) =>
+        badPlan(file, (cause as { code?: string }).code === "ENOENT" ? "file does not exist" : `cannot be read (${String(cause)})`)
+    }),
+    (text) => decodePlanText(file, text)
+  )

@@ -1,0 +1,125 @@
+/**
+ * The completion report's content, computed once and rendered as text, JSON, Markdown or
+ * HTML: the success metrics of the original plan per phase (the files as they are, then the
+ * state after each phase a run would apply), the verification of the files now and of the
+ * state a run would leave, and the files a person should look at (review, unmapped) with
+ * their `why`. Pure.
+ *
+ * @module
+ */
+import type { Finding } from "../domain/Finding.ts"
+import type { Mapping } from "../domain/Mapping.ts"
+import type { State } from "../domain/State.ts"
+import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
+import type { PhaseName, PhaseRun } from "../pipeline/Phases.ts"
+import { defaultVerifyOptions, type VerifyReport } from "../pipeline/Verify.ts"
+import { verifyState } from "../pipeline/VerifyState.ts"
+import type { Settings } from "./Settings.ts"
+
+/**
+ * One column of the metrics table: a state and, for the first and last, its verification.
+ *
+ * @example
+ * ```ts
+ * import type { ReportColumn } from "./ReportData.ts"
+ * ```
+ * @category models
+ */
+export interface ReportColumn {
+  readonly label: string
+  readonly metrics: Metrics
+  readonly verification: VerifyReport | undefined
+}
+
+/**
+ * A file a person should look at.
+ *
+ * @example
+ * ```ts
+ * import type { FileLine } from "./ReportData.ts"
+ * ```
+ * @category models
+ */
+export interface FileLine {
+  readonly uuid: string
+  readonly key: string
+  readonly status: Mapping["status"]
+  readonly candidate: string | null
+  readonly size: number | null
+  readonly why: string
+}
+
+/**
+ * The report.
+ *
+ * @example
+ * ```ts
+ * import type { ReportData } from "./ReportData.ts"
+ * ```
+ * @category models
+ */
+export interface ReportData {
+  readonly generatedAt: string
+  readonly clientsFile: string
+  readonly ledgerFile: string
+  readonly bucket: string
+  readonly columns: ReadonlyArray<ReportColumn>
+  readonly skipped: ReadonlyArray<PhaseName>
+  readonly review: ReadonlyArray<FileLine>
+  readonly unmapped: ReadonlyArray<FileLine>
+  readonly findings: ReadonlyArray<Finding>
+  readonly verification: VerifyReport
+}
+
+const lineOf = (mapping: Mapping): FileLine => ({
+  uuid: mapping.uuid,
+  key: mapping.key ?? "",
+  status: mapping.status,
+  candidate: mapping.rowId,
+  size: mapping.size,
+  why: mapping.why
+})
+
+/**
+ * Builds the report from the loaded state, the phases run on it and the verification of the
+ * files as they are.
+ *
+ * @example
+ * ```ts
+ * import { buildReportData } from "./ReportData.ts"
+ * const data = buildReportData({ generatedAt: "2026-01-01T00:00:00.000Z", settings, before, phases, verification })
+ * data.columns.map((column) => column.label) // ["Before", "After phase 1", "After phase 2", "After phase 3"]
+ * ```
+ * @category building
+ */
+export const buildReportData = (parts: {
+  readonly generatedAt: string
+  readonly settings: Settings
+  readonly before: State
+  readonly phases: PhaseRun
+  readonly verification: VerifyReport
+}): ReportData => {
+  const files = { clients: parts.settings.clientsFile, ledger: parts.settings.ledgerFile }
+  const final = parts.phases.state
+  const last = parts.phases.steps.length - 1
+  const columns: Array<ReportColumn> = [
+    { label: "Before", metrics: computeMetrics(parts.before), verification: parts.verification },
+    ...parts.phases.steps.map((step, index): ReportColumn => ({
+      label: `After phase ${step.phase}`,
+      metrics: computeMetrics(step.state),
+      verification: index === last ? verifyState(step.state, files, defaultVerifyOptions) : undefined
+    }))
+  ]
+  return {
+    generatedAt: parts.generatedAt,
+    clientsFile: parts.settings.clientsFile,
+    ledgerFile: parts.settings.ledgerFile,
+    bucket: parts.settings.bucket,
+    columns,
+    skipped: parts.phases.skipped,
+    review: final.ledger.filter((mapping) => mapping.status === "review").map(lineOf),
+    unmapped: final.ledger.filter((mapping) => mapping.status === "unmapped").map(lineOf),
+    findings: final.findings,
+    verification: parts.verification
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The `verify` program: read the CSV and the ledger leniently, list the bucket once, plan
+ * again, and run every check. When the files are valid input, the state is loaded exactly as
+ * `run` loads it (evidence included), so the idempotence check sees what a run would do; when
+ * they are not, the problems become failed checks and planning is reported as refused.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { type CsvError, formatCsvError } from "../domain/CsvError.ts"
+import type { Replan } from "../pipeline/checks/VerifyInput.ts"
+import { type PhaseRun, runPhases } from "../pipeline/Phases.ts"
+import { diffStates } from "../pipeline/StateDiff.ts"
+import { verify, type VerifyOptions, type VerifyReport } from "../pipeline/Verify.ts"
+import { listBucket, loadRun, type LoadedRun } from "./LoadState.ts"
+import type { Settings } from "./Settings.ts"
+import { readClientRecords, readLedgerRecords } from "./VerifyLoad.ts"
+
+/**
+ * A verification, with the loaded state and the run computed on it when the files were
+ * valid input (reports reuse them rather than listing the bucket again).
+ *
+ * @example
+ * ```ts
+ * import type { Verification } from "./VerifyProgram.ts"
+ * ```
+ * @category models
+ */
+export interface Verification {
+  readonly report: VerifyReport
+  readonly loaded: { readonly run: LoadedRun; readonly phases: PhaseRun } | CsvError
+}
+
+/**
+ * Verifies the files and the bucket named by the settings.
+ *
+ * @example
+ * ```ts
+ * import { verifyFiles } from "./VerifyProgram.ts"
+ * import { defaultVerifyOptions } from "../pipeline/Verify.ts"
+ * const verification = verifyFiles(settings, defaultVerifyOptions)
+ * ```
+ * @category programs
+ */
+export const verifyFiles = Effect.fn("uuidmap.verifyFiles")(function*(settings: Settings, options: VerifyOptions) {
+  const clients = yield* readClientRecords(settings)
+  const ledger = yield* readLedgerRecords(settings)
+  const strict = yield* loadRun(settings).pipe(
+    Effect.map((run) => ({ run, phases: runPhases(run.state, "all") })),
+    Effect.catchTag("CsvError", (error) => Effect.succeed(error))
+  )
+  let present: ReadonlySet<string>
+  let replan: Replan
+  if ("run" in strict) {
+    const { findings, objects } = strict.run.state
+    present = new Set([...objects.keys(), ...findings.map((finding) => finding.subject)])
+    replan = { _tag: "Planned", changes: diffStates(strict.run.state, strict.phases.state) }
+  } else {
+    const ledgerKeys = new Set(ledger.map((row) => row.key).filter((key) => key !== ""))
+    const rowIds = new Set(clients.map((row) => row.rowId).filter((id) => id.trim() !== ""))
+    const listing = yield* listBucket(rowIds, settings.layout, ledgerKeys)
+    present = new Set([...listing.objects.keys(), ...listing.findings.map((finding) => finding.subject)])
+    replan = { _tag: "Refused", reason: formatCsvError(strict) }
+  }
+  const report = verify({
+    clientsFile: settings.clientsFile,
+    ledgerFile: settings.ledgerFile,
+    clients,
+    ledger,
+    inBucket: (key) => present.has(key),
+    replan
+  }, options)
+  const verification: Verification = { report, loaded: strict }
+  return verification
+})

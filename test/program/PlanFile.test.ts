@@ -1,0 +1,116 @@
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import { describe, expect, it } from "vitest"
+import type { PlanFile } from "../../src/domain/Plan.ts"
+import { compareObjects, touchedKeys } from "../../src/program/Fingerprint.ts"
+import { buildPlanFile, changesOfPlan, decodePlanText, planSettingsOf } from "../../src/program/PlanFile.ts"
+import { compareInputFiles, compareSettings } from "../../src/program/PlanStaleness.ts"
+import { makeSettings } from "../../src/program/Settings.ts"
+import { mapped, object, uuid } from "../support/StateBuilder.ts"
+
+const settings = makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket", evidence: { migrationLogs: ["moves.csv"], records: [] } })
+
+const changes = {
+  cells: [{ rowId: "502" as never, before: { rowId: "502" as never, tracked: false, uuids: [] }, after: { rowId: "502" as never, tracked: true, uuids: [uuid(1)] } }],
+  ledger: [{ uuid: uuid(1), before: null, after: { ...mapped(uuid(1), "502/a.pdf", "502"), size: 3, etag: "\"e\"", lastModified: "2024-05-01T12:00:00.000Z" } }]
+}
+
+const plan: PlanFile = buildPlanFile({
+  createdAt: "2026-01-01T00:00:00.000Z",
+  tool: "uuidmap",
+  phase: "all",
+  ran: ["1", "2", "3"],
+  settings,
+  clients: { file: "clients.csv", sha256: "a".repeat(64) },
+  ledger: { file: "clients.ledger.csv", sha256: null },
+  evidence: [{ file: "moves.csv", sha256: "b".repeat(64) }],
+  objects: [{ key: "502/a.pdf" as never, size: 3, etag: "\"e\"" }],
+  changes
+})
+
+const decode = (text: string) => Effect.runSyncExit(decodePlanText("plan.json", text))
+const failure = (text: string): string => {
+  const exit = decode(text)
+  if (Exit.isSuccess(exit)) throw new Error("expected the plan to be refused")
+  return JSON.stringify(exit.cause)
+}
+
+describe("plan file", () => {
+  it("records format_version 1, the summary and the changes with their evidence", () => {
+    expect(plan.format_version).toBe(1)
+    expect(plan.summary).toEqual({ new_uuids: 1, ledger_rows: 1, tracking_cells: 1 })
+    expect(plan.changes.ledger[0]!.after!.evidence).toEqual([{ source: "client-folder", row_id: "502", detail: "502/a.pdf" }])
+    expect(plan.changes.tracking_cells[0]!.after).toEqual({ tracked: true, file_uuids: [uuid(1)] })
+  })
+
+  it("reads back, through JSON, into the very changes it was made from", () => {
+    const exit = decode(JSON.stringify(plan))
+    expect(Exit.isSuccess(exit)).toBe(true)
+    if (Exit.isSuccess(exit)) expect(changesOfPlan(exit.value)).toEqual(changes)
+  })
+
+  it("refuses a plan of another format_version, naming both versions", () => {
+    const message = failure(JSON.stringify({ ...plan, format_version: 2 }))
+    expect(message).toContain("format_version 2")
+    expect(message).toContain("reads format_version 1")
+  })
+
+  it("refuses text that is not JSON, and JSON that is not a plan", () => {
+    expect(failure("{not json")).toContain("is not valid JSON")
+    expect(failure(JSON.stringify({ ...plan, changes: { tracking_cells: "x", ledger: [] } }))).toContain("is not a valid uuidmap plan")
+    expect(failure(JSON.stringify({ ...plan, changes: { ...plan.changes, ledger: [{ uuid: "nope", before: null, after: null }] } }))).toContain("is not a valid uuidmap plan")
+  })
+})
+
+describe("stale-plan detection", () => {
+  const current = {
+    clients: { file: "clients.csv", sha256: "a".repeat(64) },
+    ledger: { file: "clients.ledger.csv", sha256: null },
+    evidence: [{ file: "moves.csv", sha256: "b".repeat(64) }]
+  }
+
+  it("finds nothing stale when every fingerprint matches", () => {
+    expect(compareInputFiles(plan, current)).toEqual([])
+    expect(compareSettings(plan.settings, planSettingsOf(settings))).toEqual([])
+    expect(compareObjects(plan.inputs.objects, new Map([["502/a.pdf", object("502/a.pdf", 3, "\"e\"")]]))).toEqual([])
+  })
+
+  it("names an edited CSV, a ledger that appeared and a changed evidence file", () => {
+    const causes = compareInputFiles(plan, {
+      clients: { file: "clients.csv", sha256: "c".repeat(64) },
+      ledger: { file: "clients.ledger.csv", sha256: "d".repeat(64) },
+      evidence: [{ file: "moves.csv", sha256: "e".repeat(64) }]
+    })
+    expect(causes.map((cause) => cause.reason)).toEqual(["ClientsChanged", "LedgerChanged", "EvidenceChanged"])
+    expect(causes[1]!.detail).toContain("exists now but did not")
+  })
+
+  it("names a different list of evidence files as a changed setting", () => {
+    const causes = compareInputFiles(plan, { ...current, evidence: [] })
+    expect(causes.map((cause) => cause.reason)).toEqual(["SettingsChanged"])
+  })
+
+  it("names each changed flag", () => {
+    const other = planSettingsOf({ ...settings, columns: { ...settings.columns, uuids: "uuids" }, layout: { poolPrefix: "pool/" } })
+    expect(compareSettings(plan.settings, other).map((cause) => cause.subject)).toEqual(["--uuids-column", "--pool-prefix"])
+  })
+
+  it("names a touched object that changed, that is gone, and one that came back", () => {
+    const recorded = [
+      { key: "502/a.pdf" as never, size: 3, etag: "\"e\"" },
+      { key: "502/b.pdf" as never, size: 3, etag: "\"e\"" },
+      { key: "502/c.pdf" as never, size: null, etag: null }
+    ]
+    const objects = new Map([["502/a.pdf", object("502/a.pdf", 4, "\"f\"")], ["502/c.pdf", object("502/c.pdf")]])
+    expect(compareObjects(recorded, objects).map((cause) => `${cause.reason} ${cause.subject}`)).toEqual([
+      "ObjectChanged 502/a.pdf",
+      "ObjectGone 502/b.pdf",
+      "ObjectAppeared 502/c.pdf"
+    ])
+  })
+
+  it("fingerprints every key a change touches, before and after", () => {
+    const moved = { uuid: uuid(2), before: mapped(uuid(2), "files/old.pdf", "502"), after: mapped(uuid(2), "files/new.pdf", "502") }
+    expect(touchedKeys({ cells: [], ledger: [...changes.ledger, moved] })).toEqual(["502/a.pdf", "files/new.pdf", "files/old.pdf"])
+  })
+})
