@@ -1,38 +1,11 @@
 /**
- * The `uuidmap` executable: runs the command tree and turns every expected failure into one
- * clear line on stderr and its exit code (SPEC §3). Works unchanged on Node and Deno.
+ * The `uuidmap` executable. It turns on Node's compile cache before loading anything else, so
+ * later runs reuse the compiled, type-stripped modules and start about a third faster. (Deno
+ * has no such switch and needs none.)
  *
  * @module
  */
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as NodeServices from "@effect/platform-node/NodeServices"
-import * as Console from "effect/Console"
-import * as Effect from "effect/Effect"
-import { Command } from "effect/cli"
-import { cli } from "./cli/Cli.ts"
-import { describeError, ExitCode } from "./cli/ExitCode.ts"
+import * as nodeModule from "node:module"
 
-const version = "0.1.0"
-
-const program = Command.run(cli, { version }).pipe(
-  Effect.catchTags({
-    CsvError: (error) => fail(describeError(error)),
-    EvidenceError: (error) => fail(describeError(error)),
-    StalePlanError: (error) => fail(describeError(error)),
-    StoreError: (error) => fail(describeError(error)),
-    UsageError: (error) => fail(describeError(error))
-  }),
-  // Parse errors were already printed by the CLI module; they are usage errors.
-  Effect.catch((error) => Effect.sync(() => {
-    if (error !== undefined) process.exitCode = ExitCode.BadInput
-  })),
-  Effect.provide(NodeServices.layer)
-)
-
-function fail(described: { readonly code: number; readonly message: string }) {
-  return Console.error(`uuidmap: ${described.message}`).pipe(Effect.andThen(Effect.sync(() => {
-    process.exitCode = described.code
-  })))
-}
-
-NodeRuntime.runMain(program)
+nodeModule.enableCompileCache?.()
+await import("./cli/Main.ts")

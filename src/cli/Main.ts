@@ -1,0 +1,39 @@
+/**
+ * The program behind the `uuidmap` executable: runs the command tree and turns every
+ * expected failure into one clear line on stderr and its exit code (SPEC §3). Loaded by
+ * `src/main.ts`; works unchanged on Node and Deno.
+ *
+ * @module
+ */
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import { Command } from "effect/cli"
+import { cli } from "./Cli.ts"
+import { describeError, ExitCode } from "./ExitCode.ts"
+
+const version = "0.1.0"
+
+const program = Command.run(cli, { version }).pipe(
+  Effect.catchTags({
+    CsvError: (error) => fail(describeError(error)),
+    EvidenceError: (error) => fail(describeError(error)),
+    StalePlanError: (error) => fail(describeError(error)),
+    StoreError: (error) => fail(describeError(error)),
+    UsageError: (error) => fail(describeError(error))
+  }),
+  // Parse errors were already printed by the CLI module; they are usage errors.
+  Effect.catch((error) => Effect.sync(() => {
+    if (error !== undefined) process.exitCode = ExitCode.BadInput
+  })),
+  Effect.provide(NodeServices.layer)
+)
+
+function fail(described: { readonly code: number; readonly message: string }) {
+  return Console.error(`uuidmap: ${described.message}`).pipe(Effect.andThen(Effect.sync(() => {
+    process.exitCode = described.code
+  })))
+}
+
+NodeRuntime.runMain(program)
