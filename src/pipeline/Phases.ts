@@ -33,7 +33,7 @@ export type PhaseName = "1" | "2" | "3"
 export type PhaseSelection = PhaseName | "all"
 
 /**
- * Each phase as a pure function, or `undefined` while it is not built.
+ * Each phase as a pure function.
  *
  * @example
  * ```ts
@@ -42,15 +42,15 @@ export type PhaseSelection = PhaseName | "all"
  * ```
  * @category phases
  */
-export const phaseFunctions: Readonly<Record<PhaseName, ((state: State) => State) | undefined>> = {
+export const phaseFunctions: Readonly<Record<PhaseName, (state: State) => State>> = {
   "1": assignClientFolderUuids,
   "2": linkPoolFiles,
   "3": trackAllClients
 }
 
 /**
- * The result of running a selection: the final state, and which phases ran or were skipped
- * because they are not built.
+ * The result of running a selection: the final state, which phases ran, and the state after
+ * each of them.
  *
  * @example
  * ```ts
@@ -61,7 +61,6 @@ export const phaseFunctions: Readonly<Record<PhaseName, ((state: State) => State
 export interface PhaseRun {
   readonly state: State
   readonly ran: ReadonlyArray<PhaseName>
-  readonly skipped: ReadonlyArray<PhaseName>
   readonly steps: ReadonlyArray<{ readonly phase: PhaseName; readonly state: State }>
 }
 
@@ -85,24 +84,18 @@ export const phasesOf = (selection: PhaseSelection): ReadonlyArray<PhaseName> =>
  * @example
  * ```ts
  * import { runPhases } from "./Phases.ts"
- * const { state: after, ran, skipped } = runPhases(state, "all")
+ * const { state: after, ran } = runPhases(state, "all")
  * ```
  * @category phases
  */
 export const runPhases = (state: State, selection: PhaseSelection): PhaseRun => {
   const ran: Array<PhaseName> = []
-  const skipped: Array<PhaseName> = []
   const steps: Array<{ phase: PhaseName; state: State }> = []
   let current = state
   for (const phase of phasesOf(selection)) {
-    const run = phaseFunctions[phase]
-    if (run === undefined) {
-      skipped.push(phase)
-      continue
-    }
-    current = run(current)
+    current = phaseFunctions[phase](current)
     ran.push(phase)
     steps.push({ phase, state: current })
   }
-  return { state: current, ran, skipped, steps }
+  return { state: current, ran, steps }
 }

@@ -32,7 +32,6 @@ export interface PlannedRun {
   readonly after: State
   readonly changes: StateChanges
   readonly ran: ReadonlyArray<PhaseName>
-  readonly skipped: ReadonlyArray<PhaseName>
 }
 
 /**
@@ -79,6 +78,6 @@ export const makePlan = Effect.fn("uuidmap.makePlan")(function*(settings: Settin
     objects: fingerprintObjects(touchedKeys(changes), loaded.state.objects),
     changes
   })
-  const planned: PlannedRun = { plan, before: loaded.state, after: run.state, changes, ran: run.ran, skipped: run.skipped }
+  const planned: PlannedRun = { plan, before: loaded.state, after: run.state, changes, ran: run.ran }
   return planned
 })

@@ -45,7 +45,6 @@ export interface ReconcileOutcome {
   readonly after: State
   readonly changes: StateChanges
   readonly ran: ReadonlyArray<PhaseName>
-  readonly skipped: ReadonlyArray<PhaseName>
   readonly metricsBefore: Metrics
   readonly metricsAfter: Metrics
   readonly written: ReadonlyArray<WrittenFile>
@@ -75,7 +74,6 @@ export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Sett
     after: run.state,
     changes,
     ran: run.ran,
-    skipped: run.skipped,
     metricsBefore: computeMetrics(loaded.state),
     metricsAfter: computeMetrics(run.state),
     written

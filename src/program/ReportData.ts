@@ -11,7 +11,7 @@ import type { Finding } from "../domain/Finding.ts"
 import type { Mapping } from "../domain/Mapping.ts"
 import type { State } from "../domain/State.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
-import type { PhaseName, PhaseRun } from "../pipeline/Phases.ts"
+import type { PhaseRun } from "../pipeline/Phases.ts"
 import { defaultVerifyOptions, type VerifyReport } from "../pipeline/Verify.ts"
 import { verifyState } from "../pipeline/VerifyState.ts"
 import type { Settings } from "./Settings.ts"
@@ -64,7 +64,6 @@ export interface ReportData {
   readonly ledgerFile: string
   readonly bucket: string
   readonly columns: ReadonlyArray<ReportColumn>
-  readonly skipped: ReadonlyArray<PhaseName>
   readonly review: ReadonlyArray<FileLine>
   readonly unmapped: ReadonlyArray<FileLine>
   readonly findings: ReadonlyArray<Finding>
@@ -116,7 +115,6 @@ export const buildReportData = (parts: {
     ledgerFile: parts.settings.ledgerFile,
     bucket: parts.settings.bucket,
     columns,
-    skipped: parts.phases.skipped,
     review: final.ledger.filter((mapping) => mapping.status === "review").map(lineOf),
     unmapped: final.ledger.filter((mapping) => mapping.status === "unmapped").map(lineOf),
     findings: final.findings,

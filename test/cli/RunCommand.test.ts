@@ -163,3 +163,24 @@ describe("uuidmap run options", () => {
     expect(result.stderr).toContain("--inventory")
   })
 })
+
+describe("uuidmap run --strict", () => {
+  it("exits 1 when files are left in review, after writing the result", async () => {
+    await writeTree(dir, {
+      "clients.csv": "row_id\n502\n503\n",
+      "bucket/502/a.pdf": "same content",
+      "bucket/503/b.pdf": "same content",
+      [`bucket/files/${uuidA}.pdf`]: "same content"
+    })
+    const result = await run("--strict")
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("1 file needs review")
+    const [ledger] = await files("clients.ledger.csv")
+    expect(ledger).toContain(`${uuidA},files/${uuidA}.pdf,502,review`)
+  })
+
+  it("exits 0 when nothing is in review", async () => {
+    await writeTree(dir, { "clients.csv": "row_id\n502\n", "bucket/502/a.pdf": "a" })
+    expect((await run("--strict")).code).toBe(0)
+  })
+})

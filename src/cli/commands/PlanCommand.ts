@@ -11,7 +11,6 @@ import * as Option from "effect/Option"
 import { Command } from "effect/cli"
 import { UsageError } from "../../domain/UsageError.ts"
 import { writeFileAtomic } from "../../io/files/AtomicFile.ts"
-import { phaseFunctions } from "../../pipeline/Phases.ts"
 import { hasChanges } from "../../pipeline/StateDiff.ts"
 import { makePlan } from "../../program/PlanProgram.ts"
 import { runServices } from "../../program/Services.ts"
@@ -59,9 +58,6 @@ export const planCommand = Command.make("plan", {
     const settings = yield* settingsFromFlags(flags)
     const out = Option.getOrUndefined(flags.out)
     if (out === undefined) return yield* new UsageError({ reason: "BadFlag", message: "--out FILE is required: where to save the plan" })
-    if (flags.phase !== "all" && phaseFunctions[flags.phase] === undefined) {
-      return yield* new UsageError({ reason: "NotBuilt", message: `Phase ${flags.phase} is not built yet; plan --phase 1, 3 or all` })
-    }
     const progress = makeProgressLine(flags.quiet)
     const planned = yield* makePlan(settings, flags.phase).pipe(
       Effect.provide(runServices(settings, progress?.update)),

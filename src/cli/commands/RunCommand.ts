@@ -9,7 +9,6 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { Command } from "effect/cli"
 import { UsageError } from "../../domain/UsageError.ts"
-import { phaseFunctions } from "../../pipeline/Phases.ts"
 import { hasChanges } from "../../pipeline/StateDiff.ts"
 import { reconcile } from "../../program/Reconcile.ts"
 import { runServices } from "../../program/Services.ts"
@@ -39,13 +38,11 @@ export const runCommand = Command.make("run", {
   phase: choiceWithDefault("phase", "Phase to run: 1 client folders, 2 pool files, 3 all clients", ["1", "2", "3", "all"] as const, "all"),
   diff: switchFlag("diff", "Print what would change and write nothing"),
   json: switchFlag("json", "Print the changes as JSON"),
-  detailedExitcode: detailedExitcodeFlag
+  detailedExitcode: detailedExitcodeFlag,
+  strict: switchFlag("strict", "Exit 1 when any file is left in review")
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
-    if (flags.phase !== "all" && phaseFunctions[flags.phase] === undefined) {
-      return yield* new UsageError({ reason: "NotBuilt", message: `Phase ${flags.phase} is not built yet; run --phase 1, 3 or all` })
-    }
     if (flags.detailedExitcode && !flags.diff) {
       return yield* new UsageError({ reason: "BadFlag", message: "--detailed-exitcode needs --diff (or use uuidmap plan --detailed-exitcode)" })
     }
@@ -55,13 +52,15 @@ export const runCommand = Command.make("run", {
       Effect.ensuring(Effect.sync(() => progress?.finish()))
     )
     if (flags.detailedExitcode && hasChanges(outcome.changes)) yield* exitWith(ExitCode.ChangesPending)
+    const inReview = outcome.after.ledger.filter((mapping) => mapping.status === "review").length
+    if (flags.strict && inReview > 0) {
+      yield* Console.error(`${inReview} file${inReview === 1 ? " needs" : "s need"} review (--strict): see uuidmap review export`)
+      yield* exitWith(ExitCode.Violation)
+    }
     if (flags.verbose) {
       for (const finding of outcome.after.findings) yield* Console.error(`${finding.kind}: ${finding.subject} (${finding.detail})`)
     }
     if (flags.json) return yield* Console.log(JSON.stringify(outcomeJson(outcome, flags.diff), null, 2))
-    if (outcome.skipped.length > 0 && !flags.quiet) {
-      yield* Console.error(`Skipped phase ${outcome.skipped.join(", ")}: not built yet.`)
-    }
     if (flags.diff) {
       const lines = renderDiff(outcome.changes, { clients: settings.clientsFile, ledger: settings.ledgerFile }, makePainter(stdoutWantsColour()))
       return yield* Console.log(lines.join("\n"))

@@ -30,7 +30,7 @@ const mappingJson = (mapping: Mapping | null) =>
  */
 export const outcomeJson = (outcome: ReconcileOutcome, dryRun: boolean) => ({
   dry_run: dryRun,
-  phases: { ran: outcome.ran, skipped: outcome.skipped },
+  phases: { ran: outcome.ran },
   changes: {
     cells: outcome.changes.cells.map((change) => ({
       row_id: change.rowId,

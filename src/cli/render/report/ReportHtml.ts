@@ -116,7 +116,7 @@ export const renderReportHtml = (data: ReportData, limit: number): string => {
     `<section class="verdicts">${verdictCard("Verification of the files now", data.verification)}` +
     (final.verification === undefined ? "" : verdictCard("Verification after a run", final.verification)) + `</section>`,
     `<section id="coverage"><h2>Coverage per phase</h2>${renderCoverageChart(data.columns)}` +
-    (data.skipped.length > 0 ? `<p class="note">Phase ${e(data.skipped.join(", "))} is not built yet and was skipped.</p>` : "") + `</section>`,
+    `</section>`,
     `<section id="metrics"><h2>Success metrics</h2>${metricsTable(data)}</section>`,
     failedChecks(data.verification),
     fileTable("review", "In review after a run", data.review, limit, ["key", "uuid", "candidate", "size", "why"]),

@@ -31,7 +31,6 @@ export const reportJson = (data: ReportData) => ({
   clients: data.clientsFile,
   ledger: data.ledgerFile,
   bucket: data.bucket,
-  skipped_phases: data.skipped,
   phases: data.columns.map((column) => ({
     label: column.label,
     metrics: column.metrics,

@@ -68,7 +68,6 @@ export const renderReportMarkdown = (data: ReportData, limit: number): string =>
     row(["Metric", ...data.columns.map((column) => column.label)]),
     row(["---", ...data.columns.map(() => "---:")]),
     ...metricRows.map((metric) => row([metric.label, ...data.columns.map((column) => escapeMarkdownCell(metric.value(column)))])),
-    ...(data.skipped.length > 0 ? ["", `Phase ${data.skipped.join(", ")} is not built yet and was skipped.`] : []),
     "",
     verdictLine("Verification of the files now", data.verification),
     ...(final.verification === undefined ? [] : ["", verdictLine("Verification after a run", final.verification)]),

@@ -45,7 +45,6 @@ export const renderReportText = (data: ReportData, limit: number): ReadonlyArray
     `Generated ${data.generatedAt}`,
     "",
     ...table([["Metric", ...data.columns.map((column) => column.label)], ...metricRows.map((row) => [row.label, ...data.columns.map(row.value)])]),
-    ...(data.skipped.length > 0 ? ["", `Phase ${data.skipped.join(", ")} not built yet: skipped.`] : []),
     "",
     verificationLine("Verification of the files now", data.verification),
     ...(final.verification === undefined ? [] : [verificationLine("Verification after a run", final.verification)]),
