@@ -9,6 +9,7 @@ import { FileUuid } from "./FileUuid.ts"
 import { MappingStatus } from "./MappingStatus.ts"
 import { ObjectKey } from "./ObjectKey.ts"
 import { RowId } from "./RowId.ts"
+import type { StoredObject } from "./StoredObject.ts"
 
 /**
  * A file's UUID, key (null once the object is gone and its key was never known), row id
@@ -85,3 +86,28 @@ export const compareMappings = (a: Mapping, b: Mapping): number => {
   }
   return a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0
 }
+
+/**
+ * A new, undecided ledger row for a UUID: no owner, no evidence, and the object's facts when
+ * it is in the bucket. Phases give it evidence and a status with `redecide`.
+ *
+ * @example
+ * ```ts
+ * import { undecidedMapping } from "./Mapping.ts"
+ * const fresh = undecidedMapping(uuid, object.key, object)
+ * fresh.status // "unmapped"
+ * ```
+ * @category constructors
+ */
+export const undecidedMapping = (uuid: Mapping["uuid"], key: Mapping["key"], object: StoredObject | undefined): Mapping => ({
+  uuid,
+  key,
+  rowId: null,
+  status: "unmapped",
+  evidence: [],
+  confidence: 0,
+  why: "",
+  size: object?.size ?? null,
+  etag: object?.etag ?? null,
+  lastModified: object?.lastModified ?? null
+})

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Evidence } from "../domain/Evidence.ts"
-import type { Mapping } from "../domain/Mapping.ts"
+import { undecidedMapping } from "../domain/Mapping.ts"
 import type { State } from "../domain/State.ts"
 import { makeKeyClassifier } from "./ClassifyKey.ts"
 import { reconcileExistingState } from "./ExistingState.ts"
@@ -65,19 +65,7 @@ export const assignClientFolderUuids = (input: State): State => {
     }
     const uuid = fresh[taken++]
     if (uuid === undefined) throw new Error("assignClientFolderUuids: not enough fresh UUIDs were drawn")
-    const mapping: Mapping = {
-      uuid,
-      key,
-      rowId: null,
-      status: "unmapped",
-      evidence: [],
-      confidence: 0,
-      why: "",
-      size: object.size,
-      etag: object.etag,
-      lastModified: object.lastModified
-    }
-    book.put(redecide(mapping, [folderEvidence], order, true))
+    book.put(redecide(undecidedMapping(uuid, key, object), [folderEvidence], order, true))
   }
   const ledger = book.close()
   const next = ledger === state.ledger && taken === 0 ? state : { ...state, ledger, freshUuids: fresh.slice(taken) }

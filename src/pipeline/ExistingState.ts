@@ -12,7 +12,7 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
 import { uuidFromFileName } from "../domain/FileUuid.ts"
-import { type Mapping, ownerOf } from "../domain/Mapping.ts"
+import { type Mapping, ownerOf, undecidedMapping } from "../domain/Mapping.ts"
 import { fileName, type ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
@@ -81,7 +81,8 @@ export const reconcileExistingState = (state: State): State => {
       existing.evidence.some((item) => item.rowId === claimants[0])
     ) continue
     const claims: Array<Evidence> = claimants.map((rowId) => ({ source: "tracking-cell", rowId, detail: `tracking cell of client ${rowId}` }))
-    const base: Mapping = existing ?? newMappingFor(uuid, pool.get(uuid) ?? null, state)
+    const key = pool.get(uuid) ?? null
+    const base: Mapping = existing ?? undecidedMapping(uuid, key, key === null ? undefined : state.objects.get(key))
     const evidence = replaceEvidence(base.evidence, ["tracking-cell"], claims)
     const present = base.key !== null && state.objects.has(base.key)
     book.put(redecide(base, evidence, order, present))
@@ -90,8 +91,17 @@ export const reconcileExistingState = (state: State): State => {
   return ledger === state.ledger ? state : { ...state, ledger }
 }
 
-// Which clients' cells hold each UUID, in CSV order.
-const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
+/**
+ * Which clients' tracking cells hold each UUID, in CSV order.
+ *
+ * @example
+ * ```ts
+ * import { cellClaims } from "./ExistingState.ts"
+ * const claimants = cellClaims(state).get(uuid) ?? []
+ * ```
+ * @category indexing
+ */
+export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
   const claims = new Map<FileUuid, Array<RowId>>()
   for (const client of state.clients) {
     for (const uuid of client.uuids) {
@@ -101,20 +111,4 @@ const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =
     }
   }
   return claims
-}
-
-const newMappingFor = (uuid: FileUuid, key: ObjectKey | null, state: State): Mapping => {
-  const object = key === null ? undefined : state.objects.get(key)
-  return {
-    uuid,
-    key,
-    rowId: null,
-    status: "unmapped",
-    evidence: [],
-    confidence: 0,
-    why: "",
-    size: object?.size ?? null,
-    etag: object?.etag ?? null,
-    lastModified: object?.lastModified ?? null
-  }
 }

@@ -17,16 +17,14 @@
  * @module
  */
 import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
-import type { FileUuid } from "../domain/FileUuid.ts"
 import type { Finding } from "../domain/Finding.ts"
-import type { Mapping } from "../domain/Mapping.ts"
+import { undecidedMapping } from "../domain/Mapping.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
-import type { StoredObject } from "../domain/StoredObject.ts"
 import { makeKeyClassifier } from "./ClassifyKey.ts"
 import { contentEvidence, indexClientFolderContent } from "./ContentIndex.ts"
-import { poolKeysByUuid, reconcileExistingState } from "./ExistingState.ts"
+import { cellClaims, poolKeysByUuid, reconcileExistingState } from "./ExistingState.ts"
 import { openLedgerBook } from "./LedgerBook.ts"
 import { resolveClaims } from "./PoolClaims.ts"
 import { clientOrderOf, redecide } from "./Redecide.ts"
@@ -53,7 +51,7 @@ export const linkPoolFiles = (input: State): State => {
   const claims = resolveClaims(state.evidence, pool, classify)
   const content = indexClientFolderContent(state, classify)
   const weak = indexWeakSignals(state, classify)
-  const cells = cellOwners(state)
+  const cells = cellClaims(state)
   const replaced: ReadonlyArray<EvidenceSource> = [...state.evidence.sources, "content", "weak"]
   const book = openLedgerBook(state.ledger)
   const findings: Array<Finding> = []
@@ -67,7 +65,7 @@ export const linkPoolFiles = (input: State): State => {
       findings.push({ kind: "duplicate-uuid", subject: key, detail: `the ledger already gives this file ${other}; left as it is` })
       continue
     }
-    const base = existing ?? newPoolMapping(uuid, key, object)
+    const base = existing ?? undecidedMapping(uuid, key, object)
     const kept = base.evidence.filter((item) => !replaced.includes(item.source))
     let evidence = keepCellOwners(merge(kept, [...(claims.get(uuid) ?? []), ...contentEvidence(content, object)]), cells.get(uuid) ?? [])
     if (!namesKnownClient(evidence, order)) evidence = merge(evidence, weakEvidence(weak, object, state.evidence.weakWindowMs))
@@ -79,19 +77,6 @@ export const linkPoolFiles = (input: State): State => {
   const next = ledger === state.ledger && reported === state.findings ? state : { ...state, ledger, findings: reported }
   return syncTrackingCells(next, () => false)
 }
-
-const newPoolMapping = (uuid: FileUuid, key: ObjectKey, object: StoredObject): Mapping => ({
-  uuid,
-  key,
-  rowId: null,
-  status: "unmapped",
-  evidence: [],
-  confidence: 0,
-  why: "",
-  size: object.size,
-  etag: object.etag,
-  lastModified: object.lastModified
-})
 
 // Adds evidence not already present, in the canonical order.
 const merge = (evidence: ReadonlyArray<Evidence>, extra: ReadonlyArray<Evidence>): ReadonlyArray<Evidence> => {
@@ -110,15 +95,6 @@ const identity = (item: Evidence): string => `${item.source}\u0000${item.rowId}\
 // A person decided, or trusted evidence names a client of the CSV.
 const namesKnownClient = (evidence: ReadonlyArray<Evidence>, order: ReadonlyMap<RowId, number>): boolean =>
   evidence.some((item) => item.source === "human" || (item.source !== "weak" && order.has(item.rowId)))
-
-// Which clients' tracking cells hold each UUID.
-const cellOwners = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
-  const owners = new Map<FileUuid, Array<RowId>>()
-  for (const client of state.clients) {
-    for (const uuid of client.uuids) owners.set(uuid, [...(owners.get(uuid) ?? []), client.rowId])
-  }
-  return owners
-}
 
 // A client whose cell holds the file stays a candidate until a person says otherwise; the
 // detail matches the one `reconcileExistingState` writes, so the item is the same either way.
