@@ -88,13 +88,20 @@ export const indexWeakSignals = (state: State, classify: (key: string) => KeyPla
 const describeWindow = (windowMs: number): string =>
   windowMs % 3_600_000 === 0 ? `${windowMs / 3_600_000}h` : windowMs % 60_000 === 0 ? `${windowMs / 60_000}m` : `${windowMs / 1000}s`
 
+// The pool file's side of a comparison, computed once per pool file rather than per candidate.
+interface PoolSide {
+  readonly object: StoredObject
+  readonly multipart: boolean
+  readonly extension: string
+  readonly time: number
+}
+
 // Why a folder file resembles the pool file, or undefined when it does not.
-const resemblance = (object: StoredObject, file: FolderFile, windowMs: number): string | undefined => {
-  if (!isContentEtag(object.etag) && object.etag === file.etag) {
+const resemblance = (pool: PoolSide, file: FolderFile, windowMs: number): string | undefined => {
+  const { object, extension, time } = pool
+  if (pool.multipart && object.etag === file.etag) {
     return `same size (${object.size} B) and multipart ETag ${object.etag} as ${file.key}`
   }
-  const extension = extensionOf(object.key)
-  const time = Date.parse(object.lastModified)
   const close = Number.isFinite(time) && Number.isFinite(file.time) && Math.abs(time - file.time) <= windowMs
   if (extension !== "" && extension === file.extension && close) {
     return `same size (${object.size} B), type .${extension} and time within ${describeWindow(windowMs)} as ${file.key}`
@@ -116,13 +123,20 @@ const resemblance = (object: StoredObject, file: FolderFile, windowMs: number): 
 export const weakEvidence = (index: WeakIndex, object: StoredObject, windowMs: number): ReadonlyArray<Evidence> => {
   const sameSize = object.size === 0 ? undefined : index.get(object.size)
   if (sameSize === undefined) return []
+  const pool: PoolSide = {
+    object,
+    multipart: !isContentEtag(object.etag),
+    extension: extensionOf(object.key),
+    time: Date.parse(object.lastModified)
+  }
   const byClient = new Map<RowId, { key: ObjectKey; detail: string }>()
   for (const file of sameSize) {
-    const detail = resemblance(object, file, windowMs)
+    const detail = resemblance(pool, file, windowMs)
     if (detail === undefined) continue
     const earlier = byClient.get(file.rowId)
     if (earlier === undefined || file.key < earlier.key) byClient.set(file.rowId, { key: file.key, detail })
+    // Too many look-alikes say nothing: stop comparing as soon as that is certain.
+    if (byClient.size > maxWeakCandidates) return []
   }
-  if (byClient.size > maxWeakCandidates) return []
   return [...byClient].map(([rowId, { detail }]) => ({ source: "weak", rowId, detail }))
 }
