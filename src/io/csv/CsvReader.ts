@@ -17,9 +17,16 @@ import { Readable } from "node:stream"
 import { CsvError } from "../../domain/CsvError.ts"
 import { type CsvDelimiter, type CsvDialect, detectDelimiter, detectLineEnding } from "./CsvDialect.ts"
 import { type CsvEncoding, decodeCsvBytes } from "./CsvEncoding.ts"
-import { fieldOffset, splitRawRecord } from "./CsvRawFields.ts"
+import {
+  blankHeaderError,
+  blankLineError,
+  emptyFileError,
+  fieldCountError,
+  parserError,
+  recordSyntaxError
+} from "./internal/readerErrors.ts"
 import { findSyntaxProblem } from "./internal/syntaxProblem.ts"
-import { countNewlines, positionIn, quoteValue } from "./internal/textPosition.ts"
+import { countNewlines } from "./internal/textPosition.ts"
 
 /**
  * One record: its parsed fields, its exact text including its terminator (none on a last line
@@ -231,9 +238,7 @@ async function* recordBatches(source: CsvSource): AsyncGenerator<readonly [CsvRe
     const record: CsvRecord = { fields: parsed.record, raw, line: nextLine }
     if (raw.includes('"')) {
       const problem = findSyntaxProblem(raw, dialect.delimiter)
-      if (problem !== undefined) {
-        throw new CsvError({ reason: problem.reason, file, ...positionIn(raw, problem.index, record.line), message: problem.message })
-      }
+      if (problem !== undefined) throw recordSyntaxError(file, record, problem)
     }
     nextLine += countNewlines(raw)
     if (width === -1) {
@@ -283,49 +288,3 @@ function* chunks(bytes: Uint8Array): Generator<Uint8Array> {
 
 const isBlankLine = (record: CsvRecord): boolean =>
   record.fields.length === 1 && (record.raw === "\n" || record.raw === "\r\n")
-
-const emptyFileError = (file: string): CsvError =>
-  new CsvError({ reason: "Unparseable", file, line: 1, column: 1, message: "File is empty; expected a header line" })
-
-const blankHeaderError = (file: string): CsvError =>
-  new CsvError({ reason: "Unparseable", file, line: 1, column: 1, message: "Header line is blank" })
-
-const blankLineError = (file: string, record: CsvRecord, width: number): CsvError =>
-  new CsvError({
-    reason: "FieldCount",
-    file,
-    line: record.line,
-    column: 1,
-    message: `Line is blank but the header has ${width} fields; remove the blank line`
-  })
-
-const fieldCountError = (file: string, record: CsvRecord, width: number, delimiter: CsvDelimiter): CsvError => {
-  const count = record.fields.length
-  const tooMany = count > width
-  const extra = record.fields[width] ?? ""
-  const offset = fieldOffset(splitRawRecord(record.raw, delimiter), tooMany ? width : count)
-  const message = tooMany
-    ? `Row has ${count} fields but the header has ${width}; the first extra field is ${quoteValue(extra)}`
-    : `Row has ${count} fields but the header has ${width}`
-  return new CsvError({ reason: "FieldCount", file, ...positionIn(record.raw, offset, record.line), message })
-}
-
-// csv-parse fails without a reliable position; rescan the text with the same quoting rules.
-const parserError = (source: CsvSource, error: unknown): CsvError => {
-  const problem = findSyntaxProblem(source.text, source.dialect.delimiter)
-  if (problem === undefined) {
-    return new CsvError({
-      reason: "Unparseable",
-      file: source.file,
-      line: 1,
-      column: 1,
-      message: `File cannot be parsed: ${error instanceof Error ? error.message : String(error)}`
-    })
-  }
-  return new CsvError({
-    reason: problem.reason,
-    file: source.file,
-    ...positionIn(source.text, problem.index, 1),
-    message: problem.message
-  })
-}
