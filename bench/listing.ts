@@ -1,8 +1,9 @@
 /**
  * Listing benchmark: seeds N objects (default 20,000) into a local s3rver through its files
  * (or into moto), then lists them with each strategy — flat, auto (the first page flat, the
- * rest prefix-parallel; what `list` uses) and prefix-parallel — and prints objects per second
- * and requests made. Figures only.
+ * rest in contiguous key ranges of first-level prefixes listed concurrently; what `list` uses)
+ * and prefix-parallel (one listing per first-level prefix) — and prints objects per second and
+ * requests made. Figures only.
  *
  *   node bench/listing.ts [--objects 20000] [--folders 400] [--concurrency 8] [--runs 2]
  *                         [--latency 0] [--server s3rver|moto] [--keep]
@@ -12,8 +13,9 @@
  * bucket grows).
  *
  * `--latency MS` lists through a proxy that delays every request, a stand-in for the round trip
- * to a remote S3 (s3rver in-process answers in well under a millisecond, so without it the
- * figures measure s3rver's CPU, not the listing strategy).
+ * to a remote S3. s3rver runs in this process and spends its CPU per key (a full page costs it
+ * far more than the round trip), so without latency the figures mostly measure how many keys
+ * each strategy makes s3rver read, not how well it overlaps requests.
  *
  * `--keep` leaves the server running afterwards and prints its endpoint, so the same bucket
  * can be listed with the aws cli or rclone for comparison (Ctrl-C stops it).

@@ -1,13 +1,16 @@
 /**
- * The default ("auto") listing: flat first, prefix-parallel for the rest.
+ * The default ("auto") listing: flat first, range-parallel for the rest.
  *
  * The first page is listed flat (no delimiter, up to 1,000 keys). A bucket that fits on it is
- * then listed in one request, where splitting it would cost a `Delimiter` request plus one per
- * prefix. When the page is truncated, the key space after its last key is listed
- * prefix-parallel (`listS3PrefixParallel` with `after`), so a large bucket still gets the
- * concurrency. The two parts never overlap and together cover every key, so the result is the
- * same set a single flat listing gives, on any server that orders keys and supports
- * `Delimiter` and `StartAfter` as S3 does.
+ * then listed in one request. When the page is truncated, the key space after its last key is
+ * listed range-parallel (`listS3RangeParallel`): the folder holding that key is resumed from
+ * it, the later first-level prefixes are discovered with `Delimiter` and grouped into
+ * contiguous key ranges, and the ranges are listed flat, concurrently. A bucket of many small
+ * client folders thus costs about one request per page of objects (plus discovery), spread
+ * over the workers, where listing each folder would cost one request per folder. The parts
+ * never overlap and together cover every key, so the result is the same set a single flat
+ * listing gives, on any server that orders keys and supports `Delimiter` and `StartAfter` as
+ * S3 does.
  *
  * A first page whose last key is unusable (missing, or outside the prefix on a server that
  * ignores `Prefix`) makes the listing go on flat from the continuation token instead.
@@ -21,12 +24,24 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
 import type { S3Connection } from "./S3Connection.ts"
 import { makeS3PageReader, s3PagesFrom } from "./S3KeyListing.ts"
 import type { ProgressTracker } from "./S3ListingProgress.ts"
-import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
+import { firstLevelPrefixOf } from "./S3PrefixParallelListing.ts"
+import { listS3RangeParallel } from "./S3RangeParallelListing.ts"
+
+// How many first-level prefixes the first page's keys fall under: how many small folders a
+// page of keys spans, which sizes the ranges listed after it.
+const prefixesSpanned = (storePrefix: string, prefix: string, objects: ReadonlyArray<StoredObject>): number => {
+  const spanned = new Set<string>()
+  for (const object of objects) {
+    const found = firstLevelPrefixOf(prefix, storePrefix + object.key)
+    if (found !== undefined) spanned.add(found)
+  }
+  return spanned.size
+}
 
 /**
  * Streams every object under `prefix` (a full S3 prefix): its first page flat, the rest
- * prefix-parallel with up to `concurrency` listings at once. Progress counts the first page
- * as one prefix, then each first-level prefix listed after it.
+ * range-parallel with up to `concurrency` listings at once. Progress counts the first page
+ * as one prefix, then the prefix it ends in and each first-level prefix after it.
  *
  * @example
  * ```ts
@@ -65,5 +80,10 @@ export const listS3FlatFirst = (
       return Stream.concat(firstObjects, rest)
     }
     yield* tracker.prefixDone
-    return Stream.concat(firstObjects, listS3PrefixParallel(connection, prefix, concurrency, tracker, lastKey))
+    const rest = listS3RangeParallel(connection, prefix, tracker, {
+      concurrency,
+      after: lastKey,
+      prefixesPerPage: prefixesSpanned(connection.location.prefix, prefix, first.page.objects)
+    })
+    return Stream.concat(firstObjects, rest)
   }))

@@ -3,7 +3,7 @@
  * holds one page at a time whatever the size of the bucket. Keys come out exactly as stored
  * (url-decoded when the server url-encoded them), relative to the store's prefix, each at most
  * once within the duplicate window. A listing may start after a key (`StartAfter`), which is
- * how the flat-first listing resumes where its first page ended.
+ * how the auto listing resumes where its first page ended and starts each key range.
  *
  * @module
  */
@@ -56,8 +56,9 @@ export interface S3PageResult {
 }
 
 /**
- * What to list: a full S3 prefix (the store prefix included), an optional delimiter and an
- * optional full key to start after (only later keys, in S3's order, are listed).
+ * What to list: a full S3 prefix (the store prefix included), an optional delimiter, an
+ * optional full key to start after (only later keys, in S3's order, are listed) and an
+ * optional test a full key must pass to be yielded (a key range keeps only its own keys).
  *
  * @example
  * ```ts
@@ -71,6 +72,7 @@ export interface S3ListRequest {
   readonly prefix: string
   readonly delimiter?: string | undefined
   readonly startAfter?: string | undefined
+  readonly keep?: ((key: string) => boolean) | undefined
 }
 
 /**
@@ -169,6 +171,7 @@ export const makeS3PageReader = (
         // A server that ignores Prefix must not leak other keys into the store; an object named
         // exactly like the store prefix (a folder marker) would have an empty key.
         if (!key.startsWith(request.prefix) || key.length === storePrefix.length) continue
+        if (request.keep !== undefined && !request.keep(key)) continue
         if (!seenKeys.firstSeen(key) || (startAfter !== undefined && compareS3Keys(key, startAfter) <= 0)) {
           repeated.push(key)
           continue

@@ -8,8 +8,11 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 
 /**
- * How far a listing has come. A flat listing counts as one prefix; a prefix-parallel listing
- * counts the first-level prefixes it found (the total grows while they are discovered).
+ * How far a listing has come, in objects and in prefixes. A flat listing counts as one
+ * prefix. A prefix-parallel listing counts the first-level prefixes it found, each done when
+ * listed. The auto listing counts its first page as one, the prefix that page ends in as one,
+ * and then each first-level prefix after it, done when the key range holding it is listed.
+ * The total grows while prefixes are discovered.
  *
  * @example
  * ```ts
@@ -45,6 +48,7 @@ export interface ProgressTracker {
   readonly addObjects: (count: number) => Effect.Effect<void>
   readonly addPrefixes: (count: number) => Effect.Effect<void>
   readonly prefixDone: Effect.Effect<void>
+  readonly prefixesDone: (count: number) => Effect.Effect<void>
 }
 
 /**
@@ -86,6 +90,11 @@ export const makeProgressTracker = (
       prefixDone: Effect.suspend(() => {
         prefixesDone += 1
         return report
-      })
+      }),
+      prefixesDone: (count) =>
+        Effect.suspend(() => {
+          prefixesDone += count
+          return report
+        })
     }
   })

@@ -5,10 +5,9 @@
  * the prefix or under exactly one first-level prefix, so the merged stream is the same set a
  * flat listing gives — in another order, which nothing may depend on.
  *
- * It can also list only what comes after a key (`after`), which the flat-first listing uses
- * once its first page is in: first-level prefixes that sort wholly before that key are
- * skipped, the one holding it is listed from just after it, later ones are listed whole, and
- * so are the direct objects after it.
+ * It costs at least one request per first-level prefix, which is why the auto listing groups
+ * prefixes into key ranges instead (`S3RangeParallelListing`); this strategy stays for tests
+ * and benchmarks.
  *
  * The first level comes from the server's `Delimiter` support. s3rver 3.7.1 gets it wrong for
  * a folder that holds only subfolders (it never reports `502/` when every key is under
@@ -25,12 +24,11 @@ import type { StoreError } from "../../domain/StoreError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
 import type { S3Connection } from "./S3Connection.ts"
 import { listS3Objects, listS3Pages } from "./S3KeyListing.ts"
-import { isPrefixBefore } from "./S3KeyOrder.ts"
 import type { ProgressTracker } from "./S3ListingProgress.ts"
 
 type Work =
   | { readonly _tag: "Objects"; readonly objects: ReadonlyArray<StoredObject> }
-  | { readonly _tag: "Prefix"; readonly prefix: string; readonly startAfter: string | undefined }
+  | { readonly _tag: "Prefix"; readonly prefix: string }
 
 /**
  * The first-level prefix under `prefix` that holds `key` (`tenant/502/` for
@@ -50,10 +48,9 @@ export const firstLevelPrefixOf = (prefix: string, key: string): string | undefi
 }
 
 /**
- * Streams every object under `prefix` (a full S3 prefix), or with `after` (a full key under
- * `prefix`) every object that sorts after it, listing up to `concurrency` first-level
- * prefixes at once. Fails as soon as any of the listings fails; the others are interrupted
- * and their requests aborted.
+ * Streams every object under `prefix` (a full S3 prefix), listing up to `concurrency`
+ * first-level prefixes at once. Fails as soon as any of the listings fails; the others are
+ * interrupted and their requests aborted.
  *
  * @example
  * ```ts
@@ -65,8 +62,6 @@ export const firstLevelPrefixOf = (prefix: string, key: string): string | undefi
  * declare const connection: S3Connection
  * const count = Effect.flatMap(makeProgressTracker(undefined), (tracker) =>
  *   Stream.runCount(listS3PrefixParallel(connection, "", 8, tracker)))
- * const rest = Effect.flatMap(makeProgressTracker(undefined), (tracker) =>
- *   Stream.runCount(listS3PrefixParallel(connection, "", 8, tracker, "502/Sam_Torode/w9.pdf")))
  * ```
  * @category listing
  */
@@ -74,39 +69,29 @@ export const listS3PrefixParallel = (
   connection: S3Connection,
   prefix: string,
   concurrency: number,
-  tracker: ProgressTracker,
-  after?: string
+  tracker: ProgressTracker
 ): Stream.Stream<StoredObject, StoreError> =>
   Stream.suspend(() => {
     const knownPrefixes = new Set<string>()
-    // The prefix holding `after` is listed from just after it whether or not the server
-    // reports it again, and never a second time.
-    const resumed = after === undefined ? undefined : firstLevelPrefixOf(prefix, after)
-    if (resumed !== undefined) knownPrefixes.add(resumed)
-    const resumedWork = resumed === undefined
-      ? Stream.empty
-      : Stream.fromEffect(
-        Effect.as(tracker.addPrefixes(1), { _tag: "Prefix", prefix: resumed, startAfter: after } as Work)
-      )
-    const discovered = listS3Pages(connection, { prefix, delimiter: "/", startAfter: after }, tracker).pipe(
+    const discovered = listS3Pages(connection, { prefix, delimiter: "/" }, tracker).pipe(
       Stream.mapEffect((page) => {
         const fresh = page.commonPrefixes.filter((found) => {
           if (knownPrefixes.has(found)) return false
           knownPrefixes.add(found)
-          return after === undefined || !isPrefixBefore(found, after)
+          return true
         })
         const work: Array<Work> = [{ _tag: "Objects", objects: page.objects }]
-        for (const found of fresh) work.push({ _tag: "Prefix", prefix: found, startAfter: undefined })
+        for (const found of fresh) work.push({ _tag: "Prefix", prefix: found })
         return Effect.as(tracker.addPrefixes(fresh.length), work)
       }),
       Stream.flatMap((work) => Stream.fromArray(work))
     )
-    return Stream.concat(resumedWork, discovered).pipe(
+    return discovered.pipe(
       Stream.flatMap(
         (work) =>
           work._tag === "Objects"
             ? Stream.fromArray(work.objects)
-            : listS3Objects(connection, work.prefix, tracker, work.startAfter).pipe(Stream.onEnd(tracker.prefixDone)),
+            : listS3Objects(connection, work.prefix, tracker).pipe(Stream.onEnd(tracker.prefixDone)),
         { concurrency }
       )
     )

@@ -2,9 +2,10 @@
  * The `ObjectStore` for `s3://` buckets on AWS S3 or any S3-compatible server (MinIO, R2,
  * Wasabi, moto, s3rver). It only reads: ListObjectsV2 and HeadObject.
  *
- * `list` lists the first page flat and, when there is more, the rest of the store split at
- * its first level with `concurrency` listings at once (`S3FlatFirstListing`); with a
- * concurrency of 1 it lists flat. Every strategy gives the same set of objects.
+ * `list` lists the first page flat and, when there is more, the rest of the store in
+ * contiguous key ranges of first-level prefixes with `concurrency` listings at once
+ * (`S3FlatFirstListing`); with a concurrency of 1 it lists flat. Every strategy gives the same
+ * set of objects.
  *
  * @module
  */
@@ -25,9 +26,11 @@ import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
 import type { S3StoreOptions } from "./S3StoreOptions.ts"
 
 /**
- * How `list` walks the bucket: `"auto"` (the first page flat, the rest prefix-parallel; flat
- * throughout when concurrency is 1), `"flat"` (one paginated listing) or `"prefix-parallel"`
- * (first-level prefixes from a `Delimiter` listing, each listed concurrently).
+ * How `list` walks the bucket: `"auto"` (the first page flat, the rest range-parallel: runs
+ * of consecutive first-level prefixes, each listed flat, concurrently; flat throughout when
+ * concurrency is 1), `"flat"` (one paginated listing) or `"prefix-parallel"` (first-level
+ * prefixes from a `Delimiter` listing, each listed on its own, concurrently; kept for tests
+ * and benchmarks: it costs a request per prefix).
  *
  * @example
  * ```ts

@@ -15,7 +15,8 @@ import type { ListingProgress } from "./S3ListingProgress.ts"
  * - `endpoint`: an S3-compatible server (`http://127.0.0.1:9000`); AWS when absent.
  * - `region`: else `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region, or `us-east-1`
  *   when an endpoint is given.
- * - `concurrency`: how many prefixes are listed at once (default 8; 1 lists flat).
+ * - `concurrency`: how many listings (key ranges or prefixes) run at once (default 8; 1 lists
+ *   flat).
  * - `maxAttempts`: how many times one request (a page, a HeadObject) is tried before the store
  *   gives up (default 5). Each try goes through the SDK's standard retry mode as well.
  * - `onProgress`: called as listing advances; the caller decides how to render it.

@@ -1,7 +1,7 @@
 /**
  * Multi-page listing against s3rver: exact objects, flat, prefix-parallel and auto alike, the
- * store prefix, progress, paging on demand, and which requests the auto listing makes. Node
- * only: s3rver's continuation tokens use DES, which Deno does not implement.
+ * store prefix, progress, paging on demand, and which requests the auto listing (flat first
+ * page, then contiguous key ranges) makes.
  */
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -157,12 +157,14 @@ describe("auto listing on s3rver", () => {
       })
     }))
 
-  it.live("yields every object once whichever key its first page ends on", () =>
+  it.live("yields every object once whichever key its first page ends on and however ranges split pages", () =>
     Effect.gen(function*() {
-      // 250 ends the first page inside c102/, 1,000 at the end of c109/.
-      for (const pageSize of [250, 1_000]) {
+      // 90 ends the first page inside c100/ (12 ranges of 2 folders, 200 keys over 3 pages),
+      // 250 inside c102/ (6 ranges of about 4), 1,000 at the end of c109/ (3 ranges of 5 folders,
+      // each within one page that also holds keys beyond it).
+      for (const pageSize of [90, 250, 1_000]) {
         const auto = yield* listSorted(
-          localStoreOptions(server.endpoint, "s3://big", { concurrency: 8, tuning: { pageSize } }),
+          localStoreOptions(server.endpoint, "s3://big", { concurrency: 3, tuning: { pageSize } }),
           "auto"
         )
         assert.deepStrictEqual(auto, expected, `page size ${pageSize}`)
@@ -176,7 +178,7 @@ describe("auto listing on s3rver", () => {
       assert.deepStrictEqual(withTopLevelLast, expected.filter((object) => object.key.startsWith("c124/")))
     }))
 
-  it.live("after its first page lists only later keys: the first page's prefix from its last key, later prefixes whole", () =>
+  it.live("after its first page resumes its folder, discovers the rest once and lists it in contiguous key ranges", () =>
     Effect.gen(function*() {
       const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint }))
       yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
@@ -187,16 +189,22 @@ describe("auto listing on s3rver", () => {
       assert.deepStrictEqual(listed, expected)
       const [first, ...rest] = listingQueries(proxy.requestUrls())
       assert.strictEqual(first?.get("delimiter"), null)
+      assert.strictEqual(first?.get("start-after"), null)
       assert.strictEqual(first?.get("max-keys"), "250")
       const lastKey = "c102/f0049.txt"
       const resumed = rest.filter((query) => query.get("prefix") === "c102/")
       assert.deepStrictEqual(resumed.map((query) => query.get("start-after")), [lastKey])
       const discovery = rest.filter((query) => query.get("delimiter") === "/")
       assert.deepStrictEqual(discovery.map((query) => query.get("start-after")), [lastKey])
-      const wholePrefixes = rest
-        .filter((query) => query.get("delimiter") === null && query.get("prefix") !== "c102/")
-        .map((query) => query.get("prefix"))
-      assert.deepStrictEqual(wholePrefixes.sort(), clientFolders.slice(3).map((folder) => `${folder}/`))
+      // The first page spans 3 folders, so 22 folders of 100 keys make 4 ranges of 5 or 6
+      // folders: no Prefix, no Delimiter, each from just below its first folder, 3 pages each
+      // (the last one passes the range's end, or the bucket's).
+      const ranges = rest.filter((query) => query.get("delimiter") === null && query.get("prefix") === null)
+      const starts = ranges.map((query) => query.get("start-after") ?? "")
+      assert.deepStrictEqual([...new Set(starts)].sort(), ["c103.\uFFFD", "c109.\uFFFD", "c115.\uFFFD", "c120.\uFFFD"])
+      assert.strictEqual(ranges.length, 12)
+      // 15 requests where a flat listing makes 11 and one listing per folder 25.
+      assert.strictEqual(rest.length + 1, 15)
     }))
 
   it.live("lists a one-page bucket of folders of folders completely with one request", () =>

@@ -7,11 +7,12 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { unsafeObjectKey } from "../../../../src/domain/ObjectKey.ts"
 import type { StoredObject } from "../../../../src/domain/StoredObject.ts"
+import { compareS3Keys } from "../../../../src/io/store/S3KeyOrder.ts"
 import { startMoto } from "../../../support/s3/MotoServer.ts"
 import type { MotoServer } from "../../../support/s3/MotoServer.ts"
 import { byKey, expectedObject, seedThroughSdk } from "../../../support/s3/S3Seeding.ts"
 import type { SeedObject } from "../../../support/s3/S3Seeding.ts"
-import { listSorted, localStoreOptions, readMetadata } from "../../../support/s3/S3TestStore.ts"
+import { listRangesAfterSorted, listSorted, localStoreOptions, readMetadata } from "../../../support/s3/S3TestStore.ts"
 
 // Mixed case and punctuation over many pages: moto pages them correctly (s3rver would not).
 const paged: Array<SeedObject> = Array.from({ length: 61 }, (_, i) => ({
@@ -44,8 +45,9 @@ const withMetadata: Array<SeedObject> = [
 ]
 
 // Folders of folders with keys that sort next to folder boundaries: "502-x/" and "502.txt"
-// sort before "502/" ("-" and "." are below "/"), direct keys sit between folders, and "！/"
-// (U+FF01) sorts before "😀/" in S3's UTF-8 order though not in JavaScript's UTF-16 order.
+// sort before "502/" ("-" and "." are below "/"), "files0/" after every "files/" key, direct
+// keys sit between folders, "503/" is also a key (a folder marker), and "！/" (U+FF01) sorts
+// before "😀/" in S3's UTF-8 order though not in JavaScript's UTF-16 order.
 const nested: Array<SeedObject> = [
   "!first.txt",
   "502-x/a.txt",
@@ -54,12 +56,15 @@ const nested: Array<SeedObject> = [
   "502/Sam_Torode/w9.pdf",
   "502/Sam_Torode/x/deep.pdf",
   "502/Zed Lee/a.pdf",
+  "503/",
   "503/Ann_Lee/contract.docx",
   "503/Ann_Lee/sub/a b.pdf",
   "503/notes.txt",
+  "files.txt",
   "files/3f2a9c4e-0000-4000-8000-000000000001.pdf",
   "files/3f2a9c4e-0000-4000-8000-000000000002.pdf",
   "files/3f2a9c4e-0000-4000-8000-000000000003.pdf",
+  "files0/a.txt",
   "readme.txt",
   "ü/x/y.txt",
   "\uFF01/fullwidth.txt",
@@ -121,6 +126,27 @@ describe("S3 store conformance on moto", () => {
           "auto"
         )
         assert.deepStrictEqual(auto, flat, `page size ${pageSize}`)
+      }
+    }))
+
+  it.live("key ranges after any resume point give exactly the later keys, wherever range and page boundaries fall", () =>
+    Effect.gen(function*() {
+      const flat = yield* listSorted(localStoreOptions(moto.endpoint, "s3://nested"), "flat")
+      // A direct key, a key in the folder just before 502/, a key in a folder of folders and a
+      // direct key between folders.
+      const afters = ["!first.txt", "502-x/a.txt", "502/Sam_Torode/w9.pdf", "files.txt"]
+      // 1 range holds every later folder; 2 and 3 put boundaries between different neighbours.
+      const splits = [{ ranges: 1, pageSize: 1 }, { ranges: 2, pageSize: 2 }, { ranges: 3, pageSize: 1 }]
+      for (const after of afters) {
+        const later = flat.filter((object) => compareS3Keys(object.key, after) > 0)
+        for (const { pageSize, ranges } of splits) {
+          const listed = yield* listRangesAfterSorted(
+            localStoreOptions(moto.endpoint, "s3://nested", { tuning: { pageSize } }),
+            after,
+            ranges
+          )
+          assert.deepStrictEqual(listed, later, `after ${after}, ${ranges} ranges, page size ${pageSize}`)
+        }
       }
     }))
 
