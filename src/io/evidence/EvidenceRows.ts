@@ -210,3 +210,34 @@ export const readEvidenceRows = (file: string, bytes: Uint8Array): Effect.Effect
  * @category formatting
  */
 export const evidenceFileLabel = (file: string): string => path.basename(file)
+
+/**
+ * Reads an evidence file into claims: checks its header, then turns each row into a claim,
+ * failing at the first bad row (nothing half-read is ever used).
+ *
+ * @example
+ * ```ts
+ * import { readClaims } from "./EvidenceRows.ts"
+ * const claims = readClaims("records.csv", bytes, columns, checkHeader, readRow)
+ * ```
+ * @category reading
+ */
+export const readClaims = <Columns, A>(
+  file: string,
+  bytes: Uint8Array,
+  columns: Columns,
+  checkHeader: (table: EvidenceTable, columns: Columns) => EvidenceError | undefined,
+  readRow: (table: EvidenceTable, row: EvidenceRow, columns: Columns) => A | EvidenceError
+): Effect.Effect<ReadonlyArray<A>, EvidenceError> =>
+  Effect.gen(function*() {
+    const table = yield* readEvidenceRows(file, bytes)
+    const headerError = checkHeader(table, columns)
+    if (headerError !== undefined) return yield* headerError
+    const claims: Array<A> = []
+    for (const row of table.rows) {
+      const claim = readRow(table, row, columns)
+      if (claim instanceof EvidenceError) return yield* claim
+      claims.push(claim)
+    }
+    return claims
+  })

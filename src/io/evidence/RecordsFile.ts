@@ -15,7 +15,7 @@ import {
   type EvidenceRow,
   type EvidenceTable,
   hasColumn,
-  readEvidenceRows
+  readClaims
 } from "./EvidenceRows.ts"
 import { parseUuidCell } from "./MigrationLogFile.ts"
 
@@ -103,15 +103,4 @@ export const readRecords = (
   bytes: Uint8Array,
   columns: RecordsColumns
 ): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
-  Effect.gen(function*() {
-    const table = yield* readEvidenceRows(file, bytes)
-    const headerError = checkHeader(table, columns)
-    if (headerError !== undefined) return yield* headerError
-    const claims: Array<Claim> = []
-    for (const row of table.rows) {
-      const claim = readRow(table, row, columns)
-      if (claim instanceof EvidenceError) return yield* claim
-      claims.push(claim)
-    }
-    return claims
-  })
+  readClaims(file, bytes, columns, checkHeader, readRow)
