@@ -45,4 +45,15 @@ export interface StoredObject extends Schema.Schema.Type<typeof StoredObject> {}
  * ```
  * @category predicates
  */
-export const isContentEtag = (etag: string): boolean => /^"?[0-9a-fA-F]{32}"?$/.test(etag)
+export const isContentEtag = (etag: string): boolean => {
+  // Same as /^"?[0-9a-fA-F]{32}"?$/, without a regular expression: it runs once per object.
+  const start = etag.charCodeAt(0) === 34 ? 1 : 0
+  const end = etag.length > start && etag.charCodeAt(etag.length - 1) === 34 ? etag.length - 1 : etag.length
+  if (end - start !== 32) return false
+  for (let i = start; i < end; i++) {
+    const code = etag.charCodeAt(i)
+    const lower = code | 32 // lower-cases A-F
+    if (!((code >= 48 && code <= 57) || (lower >= 97 && lower <= 102))) return false
+  }
+  return true
+}

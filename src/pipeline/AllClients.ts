@@ -5,7 +5,7 @@
  * @module
  */
 import type { State } from "../domain/State.ts"
-import { reconcileExistingState } from "./ExistingState.ts"
+import { knownReconciled, reconcileExistingState } from "./ExistingState.ts"
 import { syncTrackingCells } from "./TrackingCells.ts"
 
 /**
@@ -20,4 +20,5 @@ import { syncTrackingCells } from "./TrackingCells.ts"
  * ```
  * @category phases
  */
-export const trackAllClients = (input: State): State => syncTrackingCells(reconcileExistingState(input), () => true)
+export const trackAllClients = (input: State): State =>
+  knownReconciled(syncTrackingCells(reconcileExistingState(input), () => true))

@@ -5,12 +5,13 @@
  * @module
  */
 import type { Evidence } from "../domain/Evidence.ts"
-import { undecidedMapping } from "../domain/Mapping.ts"
+import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
-import { makeKeyClassifier } from "./ClassifyKey.ts"
-import { reconcileExistingState } from "./ExistingState.ts"
-import { openLedgerBook } from "./LedgerBook.ts"
-import { clientOrderOf, redecide, replaceEvidence } from "./Redecide.ts"
+import { knownReconciled, reconcileExistingState } from "./ExistingState.ts"
+import { hasOneRowPerUuid, ledgerKeyLookup, openLedgerBook } from "./LedgerBook.ts"
+import { catalogueOf } from "./ObjectCatalogue.ts"
+import { decideNew, redecide, replaceEvidence } from "./Redecide.ts"
+import { classifierOf, rosterOf } from "./Roster.ts"
 import { syncTrackingCells } from "./TrackingCells.ts"
 
 /**
@@ -25,12 +26,8 @@ import { syncTrackingCells } from "./TrackingCells.ts"
  * @category phases
  */
 export const keysNeedingUuids = (state: State): ReadonlyArray<string> => {
-  const classify = makeKeyClassifier(new Set(state.clients.map((client) => client.rowId)), state.layout)
-  const known = new Set<string>()
-  for (const mapping of state.ledger) if (mapping.key !== null) known.add(mapping.key)
-  return [...state.objects.keys()]
-    .filter((key) => !known.has(key) && classify(key)._tag === "ClientFolder")
-    .sort()
+  const find = ledgerKeyLookup(state.ledger)
+  return catalogueOf(state.objects, classifierOf(state.clients, state.layout)).folderKeys.filter((key) => find(key) === undefined)
 }
 
 /**
@@ -47,27 +44,40 @@ export const keysNeedingUuids = (state: State): ReadonlyArray<string> => {
  */
 export const assignClientFolderUuids = (input: State): State => {
   const state = reconcileExistingState(input)
-  const order = clientOrderOf(state.clients)
-  const classify = makeKeyClassifier(new Set(order.keys()), state.layout)
+  const order = rosterOf(state.clients).order
+  const { folderKeys, folderRowIds, folderObjects } = catalogueOf(state.objects, classifierOf(state.clients, state.layout))
   const book = openLedgerBook(state.ledger)
-  const fresh = [...state.freshUuids]
+  const given = ledgerKeyLookup(state.ledger)
+  // With one row per UUID, each put below touches the row at the key being visited only, so
+  // the ledger as given answers every lookup (cheaply); a fresh UUID that some row already has
+  // moves that row, and lookups go to the book from there on.
+  let moved = !hasOneRowPerUuid(state.ledger)
+  const fresh = state.freshUuids
   let taken = 0
 
-  for (const key of [...state.objects.keys()].sort()) {
-    const place = classify(key)
-    if (place._tag !== "ClientFolder") continue
-    const object = state.objects.get(key)!
-    const folderEvidence: Evidence = { source: "client-folder", rowId: place.rowId, detail: key }
-    const existing = book.byKey(key)
+  for (let i = 0; i < folderKeys.length; i++) {
+    const key = folderKeys[i]!
+    const rowId = folderRowIds[i]!
+    const existing = moved ? book.byKey(key) : given(key)
     if (existing !== undefined) {
-      book.put(redecide(existing, replaceEvidence(existing.evidence, ["client-folder"], [folderEvidence]), order, true))
+      // Evidence that is already just this folder (the usual case on a later run) is kept as is.
+      const evidence = isOnlyFolder(existing.evidence, rowId, key)
+        ? existing.evidence
+        : replaceEvidence(existing.evidence, ["client-folder"], [folderEvidence(rowId, key)])
+      const next = redecide(existing, evidence, order, true)
+      if (next !== existing) book.put(next)
       continue
     }
     const uuid = fresh[taken++]
     if (uuid === undefined) throw new Error("assignClientFolderUuids: not enough fresh UUIDs were drawn")
-    book.put(redecide(undecidedMapping(uuid, key, object), [folderEvidence], order, true))
+    if (book.put(decideNew(uuid, key, folderObjects[i], [folderEvidence(rowId, key)], order)) !== undefined) moved = true
   }
   const ledger = book.close()
   const next = ledger === state.ledger && taken === 0 ? state : { ...state, ledger, freshUuids: fresh.slice(taken) }
-  return syncTrackingCells(next, () => false)
+  return knownReconciled(syncTrackingCells(next, () => false))
 }
+
+const folderEvidence = (rowId: RowId, key: string): Evidence => ({ source: "client-folder", rowId, detail: key })
+
+const isOnlyFolder = (evidence: ReadonlyArray<Evidence>, rowId: RowId, key: string): boolean =>
+  evidence.length === 1 && evidence[0]!.source === "client-folder" && evidence[0]!.rowId === rowId && evidence[0]!.detail === key

@@ -14,6 +14,7 @@ import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
 import type { KeyPlace } from "./ClassifyKey.ts"
+import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
 
 /**
  * Client-folder files by content identity (`size:md5`), each with its client.
@@ -52,7 +53,7 @@ export const contentIdentity = (object: StoredObject): string | undefined =>
  * ```
  * @category indexing
  */
-export const indexClientFolderContent = (state: State, classify: (key: string) => KeyPlace): ContentIndex => {
+export const indexClientFolderContent = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): ContentIndex => {
   const index = new Map<string, Array<{ rowId: RowId; key: ObjectKey }>>()
   for (const [key, object] of state.objects) {
     const place = classify(key)
@@ -64,6 +65,63 @@ export const indexClientFolderContent = (state: State, classify: (key: string) =
     else index.set(identity, [{ rowId: place.rowId, key }])
   }
   return index
+}
+
+const contentIndexes = memoOnPool<ContentIndex>()
+
+/**
+ * The content index phase 2 uses: the files in the folders of known clients (`catalogueOf`)
+ * whose content identity is that of a pool file, since only pool files are ever looked up.
+ * Built once per listing and classifier. Lists hold their files in key order.
+ *
+ * @example
+ * ```ts
+ * import { contentIndexOf } from "./ContentIndex.ts"
+ * const index = contentIndexOf(state, classifierOf(state.clients, state.layout))
+ * ```
+ * @category indexing
+ */
+export const contentIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): ContentIndex =>
+  contentIndexes(poolIndexOf(state.objects, state.layout.poolPrefix), classify, (pool) => {
+    const { objects } = state
+    // Pool files' content, by size and then by ETag in one canonical form (`"` + lower-case
+    // MD5 + `"`, which most ETags already are): no identity string is built for a folder file
+    // that matches nothing.
+    const wanted = new Map<number, Set<string>>()
+    for (const key of pool.values()) {
+      const object = objects.get(key)!
+      if (!(object.size > 0) || !isContentEtag(object.etag)) continue
+      const etags = wanted.get(object.size) ?? new Set<string>()
+      etags.add(canonicalEtag(object.etag))
+      wanted.set(object.size, etags)
+    }
+    const index = new Map<string, Array<{ rowId: RowId; key: ObjectKey }>>()
+    const { folderKeys, folderObjects, folderRowIds } = catalogueOf(objects, classify)
+    for (let i = 0; i < folderKeys.length; i++) {
+      const object = folderObjects[i]!
+      const etags = wanted.get(object.size)
+      if (etags === undefined || !isContentEtag(object.etag) || !etags.has(canonicalEtag(object.etag))) continue
+      const identity = contentIdentity(object)!
+      const list = index.get(identity)
+      const entry = { rowId: folderRowIds[i]!, key: folderKeys[i]! }
+      if (list) list.push(entry)
+      else index.set(identity, [entry])
+    }
+    return index
+  })
+
+// `"` + the MD5 in lower case + `"`: the same for two content ETags exactly when their
+// identities (given the same size) are the same.
+const canonicalEtag = (etag: string): string => {
+  if (etag.length === 34 && etag.charCodeAt(0) === 34 && etag.charCodeAt(33) === 34) {
+    let lower = true
+    for (let i = 1; i < 33 && lower; i++) {
+      const code = etag.charCodeAt(i)
+      lower = (code >= 48 && code <= 57) || (code >= 97 && code <= 102)
+    }
+    if (lower) return etag
+  }
+  return `"${etag.replaceAll("\"", "").toLowerCase()}"`
 }
 
 /**

@@ -11,14 +11,17 @@
  */
 import type { Evidence } from "../domain/Evidence.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
-import { uuidFromFileName } from "../domain/FileUuid.ts"
 import { type Mapping, ownerOf, undecidedMapping } from "../domain/Mapping.ts"
-import { fileName, type ObjectKey } from "../domain/ObjectKey.ts"
+import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
-import { openLedgerBook } from "./LedgerBook.ts"
-import { clientOrderOf, redecide, replaceEvidence } from "./Redecide.ts"
+import { memoOnInput } from "./internal/Memo.ts"
+import { derivationOf, isSortedLedger } from "./internal/LedgerIndex.ts"
+import { hasOneRowPerUuid, openLedgerBook } from "./LedgerBook.ts"
+import { poolIndexOf } from "./ObjectCatalogue.ts"
+import { redecide, replaceEvidence } from "./Redecide.ts"
+import { rosterOf } from "./Roster.ts"
 
 /**
  * Finds each pool object by the UUID in its name. When two objects carry one UUID, the first
@@ -31,21 +34,58 @@ import { clientOrderOf, redecide, replaceEvidence } from "./Redecide.ts"
  * ```
  * @category indexing
  */
-export const poolKeysByUuid = (state: State): ReadonlyMap<FileUuid, ObjectKey> => {
-  const index = new Map<FileUuid, ObjectKey>()
-  const prefix = state.layout.poolPrefix
-  for (const key of [...state.objects.keys()].sort()) {
-    if (!key.startsWith(prefix)) continue
-    const uuid = uuidFromFileName(fileName(key))
-    if (uuid !== undefined && !index.has(uuid)) index.set(uuid, key)
-  }
-  return index
-}
+export const poolKeysByUuid = (state: State): ReadonlyMap<FileUuid, ObjectKey> =>
+  poolIndexOf(state.objects, state.layout.poolPrefix)
 
 const withFacts = (mapping: Mapping, object: StoredObject): Mapping =>
   mapping.size === object.size && mapping.etag === object.etag && mapping.lastModified === object.lastModified
     ? mapping
     : { ...mapping, size: object.size, etag: object.etag, lastModified: object.lastModified }
+
+// States known to be fixpoints of `reconcileExistingState` (see `knownReconciled`).
+const fixpoints = new WeakSet<State>()
+
+/**
+ * Records that a phase's result is a fixpoint of `reconcileExistingState` when that is
+ * certain, so the next phase skips the pass over the whole ledger. A phase starts from a
+ * reconciled state and only adds or redecides rows of listed objects, so each row is already
+ * located and up to date; what is left to know is whether the tracking cells claim only what
+ * the ledger explains. That is so when no untracked client holds UUIDs (every other cell is its
+ * client's files, as `syncTrackingCells` wrote them), every owned row's evidence names its
+ * owner, and each UUID and row id is on one row. Otherwise the next phase reconciles as usual.
+ * The property tests in property-tests/pipeline/ReconcileFixpoint.test.ts check it.
+ *
+ * @example
+ * ```ts
+ * import { knownReconciled } from "./ExistingState.ts"
+ * return knownReconciled(syncTrackingCells(next, () => false))
+ * ```
+ * @category phases
+ */
+export const knownReconciled = (state: State): State => {
+  const { clients, ledger } = state
+  if (
+    clients.every((client) => client.tracked || client.uuids.length === 0) &&
+    rosterOf(clients).order.size === clients.length &&
+    isSortedLedger(ledger) && hasOneRowPerUuid(ledger) && ownersNamed(ledger)
+  ) fixpoints.add(state)
+  return state
+}
+
+// Every owned row's evidence names its owner: checked once per ledger, and for a ledger a
+// book made, only on the rows it changed.
+const ownersNamed = (ledger: State["ledger"]): boolean =>
+  namedByLedger(ledger, undefined, () => {
+    const derivation = derivationOf(ledger)
+    const rows = derivation === undefined ? ledger : derivation.edits.values()
+    for (const mapping of rows) {
+      const owner = ownerOf(mapping)
+      if (owner !== null && !mapping.evidence.some((item) => item.rowId === owner)) return false
+    }
+    return derivation === undefined || ownersNamed(derivation.from)
+  })
+
+const namedByLedger = memoOnInput<State["ledger"], undefined, boolean>()
 
 /**
  * Reconciles the ledger and the tracking cells with the listing. Idempotent, and run at the
@@ -59,7 +99,8 @@ const withFacts = (mapping: Mapping, object: StoredObject): Mapping =>
  * @category phases
  */
 export const reconcileExistingState = (state: State): State => {
-  const order = clientOrderOf(state.clients)
+  if (fixpoints.has(state)) return state
+  const order = rosterOf(state.clients).order
   const book = openLedgerBook(state.ledger)
   const pool = poolKeysByUuid(state)
 
@@ -70,16 +111,12 @@ export const reconcileExistingState = (state: State): State => {
     const refreshed = object === undefined ? mapping : withFacts(located, object)
     const present = object !== undefined
     const wasPresent = mapping.status !== "missing"
-    book.put(present === wasPresent && refreshed.key === mapping.key ? refreshed : redecide(refreshed, refreshed.evidence, order, present))
+    const next = present === wasPresent && refreshed.key === mapping.key ? refreshed : redecide(refreshed, refreshed.evidence, order, present)
+    if (next !== mapping) book.put(next)
   }
 
-  for (const [uuid, claimants] of cellClaims(state)) {
+  for (const [uuid, claimants] of unexplainedClaims(state, book.byUuid)) {
     const existing = book.byUuid(uuid)
-    // A claim the ledger already explains (same owner, backed by evidence) adds nothing.
-    if (
-      existing !== undefined && claimants.length === 1 && ownerOf(existing) === claimants[0] &&
-      existing.evidence.some((item) => item.rowId === claimants[0])
-    ) continue
     const claims: Array<Evidence> = claimants.map((rowId) => ({ source: "tracking-cell", rowId, detail: `tracking cell of client ${rowId}` }))
     const key = pool.get(uuid) ?? null
     const base: Mapping = existing ?? undecidedMapping(uuid, key, key === null ? undefined : state.objects.get(key))
@@ -101,10 +138,43 @@ export const reconcileExistingState = (state: State): State => {
  * ```
  * @category indexing
  */
-export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
+export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
+  claimsOfClients(state.clients, undefined, () => {
+    const claims = new Map<FileUuid, Array<RowId>>()
+    for (const client of state.clients) {
+      for (const uuid of client.uuids) {
+        const list = claims.get(uuid)
+        if (list) list.push(client.rowId)
+        else claims.set(uuid, [client.rowId])
+      }
+    }
+    return claims
+  })
+
+// A claim the ledger already explains (same owner, backed by evidence) adds nothing.
+const explains = (existing: Mapping | undefined, rowId: RowId): boolean =>
+  existing !== undefined && ownerOf(existing) === rowId && existing.evidence.some((item) => item.rowId === rowId)
+
+// The cell claims of every UUID that not exactly one client claims, or whose one claim the
+// ledger does not explain: the ones reconciliation has to work on, in order of first claim.
+// When no client row repeats and every cell is strictly sorted (no UUID twice in one cell),
+// a UUID has one claim exactly when no claim on it is unexplained but one, so the few
+// UUIDs with an unexplained claim are found without grouping every claim first.
+const unexplainedClaims = (
+  state: State,
+  byUuid: (uuid: FileUuid) => Mapping | undefined
+): Iterable<readonly [FileUuid, ReadonlyArray<RowId>]> => {
+  const { clients } = state
+  if (rosterOf(clients).order.size !== clients.length || !clients.every((client) => strictlySorted(client.uuids))) {
+    return [...cellClaims(state)].filter(([uuid, claimants]) => claimants.length !== 1 || !explains(byUuid(uuid), claimants[0]!))
+  }
+  const open = new Set<FileUuid>()
+  for (const client of clients) for (const uuid of client.uuids) if (!explains(byUuid(uuid), client.rowId)) open.add(uuid)
   const claims = new Map<FileUuid, Array<RowId>>()
-  for (const client of state.clients) {
+  if (open.size === 0) return claims
+  for (const client of clients) {
     for (const uuid of client.uuids) {
+      if (!open.has(uuid)) continue
       const list = claims.get(uuid)
       if (list) list.push(client.rowId)
       else claims.set(uuid, [client.rowId])
@@ -112,3 +182,11 @@ export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<Ro
   }
   return claims
 }
+
+const strictlySorted = (uuids: ReadonlyArray<FileUuid>): boolean => {
+  for (let i = 1; i < uuids.length; i++) if (!(uuids[i - 1]! < uuids[i]!)) return false
+  return true
+}
+
+// Built once per clients array (phase 2 and the reconciliation before it share it).
+const claimsOfClients = memoOnInput<State["clients"], undefined, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()

@@ -3,14 +3,23 @@
  * turns back into an immutable, canonically ordered array. Phases stay pure: the mutation
  * never escapes the function that opened the book.
  *
+ * Why it is built this way: a run opens books on ledgers of a million rows several times, and
+ * each phase changes only some rows. So a book on a canonical ledger (strictly sorted, one row
+ * per key and per UUID: what phases produce) copies nothing: it finds rows by key by searching
+ * the sorted array, by UUID through an index built once per array and remembered (the array
+ * is immutable), and records only its own edits. Closing merges the edits into the old order
+ * instead of sorting everything again, and the closed ledger's UUID index is the old one with
+ * the edits on top. Any other ledger gets a plain copy indexed from scratch.
+ *
  * @module
  */
 import type { FileUuid } from "../domain/FileUuid.ts"
-import { compareMappings, type Mapping } from "../domain/Mapping.ts"
+import { compareMappings, type Mapping, ownerOf } from "../domain/Mapping.ts"
+import { type IndexLayer, isSortedLedger, keyFinder, lookupUuid, rememberLedger, uuidIndexOf } from "./internal/LedgerIndex.ts"
 
 /**
- * The book: look up by UUID or key, put a mapping (replacing the one with the same UUID),
- * and close it into a sorted array.
+ * The book: look up by UUID or key, put a mapping (replacing the one with the same UUID, which
+ * `put` returns), and close it into a sorted array.
  *
  * @example
  * ```ts
@@ -23,10 +32,42 @@ import { compareMappings, type Mapping } from "../domain/Mapping.ts"
 export interface LedgerBook {
   readonly byUuid: (uuid: FileUuid) => Mapping | undefined
   readonly byKey: (key: string) => Mapping | undefined
-  readonly put: (mapping: Mapping) => void
+  readonly put: (mapping: Mapping) => Mapping | undefined
   readonly all: () => IterableIterator<Mapping>
   readonly close: () => ReadonlyArray<Mapping>
 }
+
+/**
+ * Finds rows of a ledger, as given, by key: what `openLedgerBook(ledger).byKey` answers before
+ * anything is put. A sorted ledger is searched; any other is indexed once here.
+ *
+ * @example
+ * ```ts
+ * import { ledgerKeyLookup } from "./LedgerBook.ts"
+ * const find = ledgerKeyLookup(state.ledger)
+ * find("502/Sam/resume.pdf") // the row with that key, or undefined
+ * ```
+ * @category constructors
+ */
+export const ledgerKeyLookup = (ledger: ReadonlyArray<Mapping>): (key: string) => Mapping | undefined => {
+  if (isSortedLedger(ledger)) return keyFinder(ledger)
+  const keys = new Map<string, Mapping>()
+  for (const mapping of ledger) if (mapping.key !== null) keys.set(mapping.key, mapping)
+  return (key) => keys.get(key)
+}
+
+/**
+ * Tells whether no UUID is on two rows of a ledger.
+ *
+ * @example
+ * ```ts
+ * import { hasOneRowPerUuid } from "./LedgerBook.ts"
+ * hasOneRowPerUuid(state.ledger) // true for every ledger a phase returns
+ * ```
+ * @category constructors
+ */
+export const hasOneRowPerUuid = (ledger: ReadonlyArray<Mapping>): boolean =>
+  isSortedLedger(ledger) ? uuidIndexOf(ledger) !== undefined : new Set(ledger.map((mapping) => mapping.uuid)).size === ledger.length
 
 /**
  * Opens a book on a ledger.
@@ -40,7 +81,132 @@ export interface LedgerBook {
  * ```
  * @category constructors
  */
-export const openLedgerBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
+export const openLedgerBook = (ledger: ReadonlyArray<Mapping>): LedgerBook =>
+  isSortedLedger(ledger) ? openSortedBook(ledger) : openPlainBook(ledger)
+
+// Edits over a sorted ledger. Its UUID index is fetched on first need; if a UUID turns out to
+// be on two rows, the book becomes a plain one before anything was put, so nothing differs.
+const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
+  let uuids = new Map<FileUuid, Mapping>()
+  const find = keyFinder(ledger)
+  // Keys whose row this book changed (null: the key was given up), worked out from the puts
+  // only when a lookup by key needs them: phases that put many rows rarely look up by key.
+  const keys = new Map<string, Mapping | null>()
+  const puts: Array<Mapping> = []
+  const replaced: Array<Mapping | undefined> = []
+  let applied = 0
+  let base: IndexLayer | undefined
+  let plain: LedgerBook | undefined
+  // Once closed, `uuids` belongs to the closed ledger's index; a later put copies it first.
+  let shared = false
+  const resolve = (): IndexLayer | undefined => {
+    if (base === undefined && plain === undefined) {
+      base = uuidIndexOf(ledger)
+      if (base === undefined) plain = openPlainBook(ledger)
+    }
+    return base
+  }
+  const byUuid = (uuid: FileUuid): Mapping | undefined => {
+    const index = resolve()
+    return index === undefined ? plain!.byUuid(uuid) : uuids.get(uuid) ?? lookupUuid(index, uuid)
+  }
+  const keyed = (key: string): Mapping | undefined => {
+    const edited = keys.get(key)
+    return edited === undefined ? find(key) : edited ?? undefined
+  }
+  const byKey = (key: string): Mapping | undefined => {
+    if (plain !== undefined) return plain.byKey(key)
+    // Replays the puts in order, as if each had updated `keys` when it was made.
+    for (; applied < puts.length; applied++) {
+      const previous = replaced[applied]
+      const mapping = puts[applied]!
+      if (previous?.key != null && keyed(previous.key) === previous) keys.set(previous.key, null)
+      if (mapping.key !== null) keys.set(mapping.key, mapping)
+    }
+    return keyed(key)
+  }
+  return {
+    byUuid,
+    byKey,
+    put: (mapping) => {
+      const previous = byUuid(mapping.uuid)
+      if (plain !== undefined) return plain.put(mapping)
+      if (previous === mapping) return previous
+      if (shared) {
+        uuids = new Map(uuids)
+        shared = false
+      }
+      uuids.set(mapping.uuid, mapping)
+      puts.push(mapping)
+      replaced.push(previous)
+      return previous
+    },
+    all: function*() {
+      const index = resolve()
+      if (index === undefined) return yield* plain!.all()
+      for (const mapping of ledger) yield uuids.get(mapping.uuid) ?? mapping
+      for (const [uuid, mapping] of uuids) if (lookupUuid(index, uuid) === undefined) yield mapping
+    },
+    // An untouched book returns the very same array, so unchanged phases allocate nothing.
+    close: () => {
+      if (plain !== undefined) return plain.close()
+      if (uuids.size === 0) return ledger
+      const { merged, ownersChanged } = mergeEdits(ledger, base!, uuids)
+      if (oneRowPerKey(merged)) {
+        rememberLedger(merged, base!, uuids, ledger, ownersChanged)
+        shared = true
+      }
+      return merged
+    }
+  }
+}
+
+// The canonical order of the ledger with the edits applied. Rows that keep their key keep
+// their place; new rows and rows whose key changed are sorted on their own and merged in,
+// which gives the same array as sorting everything (UUIDs are unique, so the order is total).
+const mergeEdits = (
+  ledger: ReadonlyArray<Mapping>,
+  base: IndexLayer,
+  edits: ReadonlyMap<FileUuid, Mapping>
+): { readonly merged: ReadonlyArray<Mapping>; readonly ownersChanged: boolean } => {
+  const placed: Array<Mapping> = []
+  let replaced = 0
+  let ownersChanged = false
+  const empty = base.below === undefined && base.uuids.size === 0
+  for (const [uuid, mapping] of edits) {
+    const old = empty ? undefined : lookupUuid(base, uuid)
+    if (old !== undefined) replaced++
+    if (old === undefined || old.key !== mapping.key) placed.push(mapping)
+    if (!ownersChanged && ownerOf(mapping) !== (old === undefined ? null : ownerOf(old))) ownersChanged = true
+  }
+  if (placed.length === 0) return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownersChanged }
+  placed.sort(compareMappings)
+  const merged: Array<Mapping> = []
+  let next = 0
+  for (const old of ledger) {
+    // With only new rows, no old row can have been edited: skip the lookups.
+    const edited = replaced === 0 ? undefined : edits.get(old.uuid)
+    if (edited !== undefined && edited.key !== old.key) continue
+    const current = edited ?? old
+    while (next < placed.length && compareMappings(placed[next]!, current) < 0) merged.push(placed[next++]!)
+    merged.push(current)
+  }
+  while (next < placed.length) merged.push(placed[next++]!)
+  return { merged, ownersChanged }
+}
+
+// Sorted rows with a key on two rows have them next to each other.
+const oneRowPerKey = (ledger: ReadonlyArray<Mapping>): boolean => {
+  for (let i = 1; i < ledger.length; i++) {
+    const key = ledger[i]!.key
+    if (key !== null && key === ledger[i - 1]!.key) return false
+  }
+  return true
+}
+
+// A ledger that is not canonical (unsorted, or a UUID or key on two rows): copied and indexed
+// from scratch on every open, and sorted in full on close.
+const openPlainBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
   const uuids = new Map<FileUuid, Mapping>()
   const keys = new Map<string, Mapping>()
   for (const mapping of ledger) {
@@ -53,14 +219,14 @@ export const openLedgerBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
     byKey: (key) => keys.get(key),
     put: (mapping) => {
       const previous = uuids.get(mapping.uuid)
-      if (previous === mapping) return
+      if (previous === mapping) return previous
       changed = true
       if (previous?.key != null && keys.get(previous.key) === previous) keys.delete(previous.key)
       uuids.set(mapping.uuid, mapping)
       if (mapping.key !== null) keys.set(mapping.key, mapping)
+      return previous
     },
     all: () => uuids.values(),
-    // An untouched book returns the very same array, so unchanged phases allocate nothing.
     close: () => (changed ? [...uuids.values()].sort(compareMappings) : ledger)
   }
 }

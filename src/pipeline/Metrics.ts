@@ -5,7 +5,9 @@
  * @module
  */
 import type { State } from "../domain/State.ts"
-import { makeKeyClassifier } from "./ClassifyKey.ts"
+import { isSortedLedger, keyFinder } from "./internal/LedgerIndex.ts"
+import { catalogueOf } from "./ObjectCatalogue.ts"
+import { classifierOf } from "./Roster.ts"
 
 /**
  * The metrics. `files` counts the objects uuidmap can map: files in the folders of known
@@ -46,29 +48,20 @@ export interface Metrics {
  * @category metrics
  */
 export const computeMetrics = (state: State): Metrics => {
-  const classify = makeKeyClassifier(new Set(state.clients.map((client) => client.rowId)), state.layout)
-  const statusByKey = new Map<string, string>()
+  const { folderKeys, uuidPoolKeys } = catalogueOf(state.objects, classifierOf(state.clients, state.layout))
   let missing = 0
-  for (const mapping of state.ledger) {
-    if (mapping.status === "missing") missing++
-    else if (mapping.key !== null) statusByKey.set(mapping.key, mapping.status)
-  }
-  let clientFolderFiles = 0
+  for (const mapping of state.ledger) if (mapping.status === "missing") missing++
+  const statusOf = statusLookup(state.ledger)
+  const clientFolderFiles = folderKeys.length
   let clientFolderMapped = 0
-  let poolFiles = 0
+  for (const key of folderKeys) if (statusOf(key) === "mapped") clientFolderMapped++
+  const poolFiles = uuidPoolKeys.length
   let poolMapped = 0
   let poolReview = 0
-  for (const key of state.objects.keys()) {
-    const place = classify(key)
-    const status = statusByKey.get(key)
-    if (place._tag === "ClientFolder") {
-      clientFolderFiles++
-      if (status === "mapped") clientFolderMapped++
-    } else if (place._tag === "Pool" && place.uuid !== undefined) {
-      poolFiles++
-      if (status === "mapped") poolMapped++
-      else if (status === "review") poolReview++
-    }
+  for (const key of uuidPoolKeys) {
+    const status = statusOf(key)
+    if (status === "mapped") poolMapped++
+    else if (status === "review") poolReview++
   }
   return {
     files: clientFolderFiles + poolFiles,
@@ -85,6 +78,21 @@ export const computeMetrics = (state: State): Metrics => {
     missing,
     findings: state.findings.length
   }
+}
+
+// The status of the last row (in ledger order) with a key that is not missing. A sorted
+// ledger has one row per key, found by searching it; any other gets a map built here.
+const statusLookup = (ledger: State["ledger"]): (key: string) => string | undefined => {
+  if (isSortedLedger(ledger)) {
+    const find = keyFinder(ledger)
+    return (key) => {
+      const mapping = find(key)
+      return mapping === undefined || mapping.status === "missing" ? undefined : mapping.status
+    }
+  }
+  const statusByKey = new Map<string, string>()
+  for (const mapping of ledger) if (mapping.status !== "missing" && mapping.key !== null) statusByKey.set(mapping.key, mapping.status)
+  return (key) => statusByKey.get(key)
 }
 
 /**

@@ -95,10 +95,13 @@ export const resolveClaims = (
   pool: ReadonlyMap<FileUuid, ObjectKey>,
   classify: (key: string) => KeyPlace
 ): ReadonlyMap<FileUuid, ReadonlyArray<Evidence>> => {
+  const claims = [...evidence.claims, ...metadataClaims(evidence)]
+  // No claims, nothing to resolve: skip indexing the pool by key.
+  if (claims.length === 0) return new Map()
   const uuidByKey = new Map<string, FileUuid>()
   for (const [uuid, key] of pool) uuidByKey.set(key, uuid)
   const byUuid = new Map<FileUuid, Map<string, Evidence>>()
-  for (const claim of [...evidence.claims, ...metadataClaims(evidence)]) {
+  for (const claim of claims) {
     const uuid = targetOf(claim, pool, uuidByKey)
     if (uuid === undefined) continue
     const owner = ownerOf(claim, classify)

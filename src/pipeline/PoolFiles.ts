@@ -17,19 +17,20 @@
  * @module
  */
 import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
 import type { Finding } from "../domain/Finding.ts"
-import { undecidedMapping } from "../domain/Mapping.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
-import { makeKeyClassifier } from "./ClassifyKey.ts"
-import { contentEvidence, indexClientFolderContent } from "./ContentIndex.ts"
-import { cellClaims, poolKeysByUuid, reconcileExistingState } from "./ExistingState.ts"
-import { openLedgerBook } from "./LedgerBook.ts"
+import { contentEvidence, contentIndexOf } from "./ContentIndex.ts"
+import { knownReconciled, poolKeysByUuid, reconcileExistingState } from "./ExistingState.ts"
+import { memoOnInput } from "./internal/Memo.ts"
+import { ledgerKeyLookup, openLedgerBook } from "./LedgerBook.ts"
 import { resolveClaims } from "./PoolClaims.ts"
-import { clientOrderOf, redecide } from "./Redecide.ts"
+import { decideNew, redecide } from "./Redecide.ts"
+import { classifierOf, rosterOf } from "./Roster.ts"
 import { syncTrackingCells } from "./TrackingCells.ts"
-import { indexWeakSignals, weakEvidence } from "./WeakSignals.ts"
+import { weakEvidence, weakIndexOf } from "./WeakSignals.ts"
 
 /**
  * Phase 2. Pure and idempotent; decisions depend on neither listing order nor the order of
@@ -45,41 +46,63 @@ import { indexWeakSignals, weakEvidence } from "./WeakSignals.ts"
  */
 export const linkPoolFiles = (input: State): State => {
   const state = reconcileExistingState(input)
-  const order = clientOrderOf(state.clients)
-  const classify = makeKeyClassifier(new Set(order.keys()), state.layout)
+  const order = rosterOf(state.clients).order
+  const classify = classifierOf(state.clients, state.layout)
   const pool = poolKeysByUuid(state)
   const claims = resolveClaims(state.evidence, pool, classify)
-  const content = indexClientFolderContent(state, classify)
-  const weak = indexWeakSignals(state, classify)
-  const cells = cellClaims(state)
+  const content = contentIndexOf(state, classify)
+  const weak = weakIndexOf(state, classify)
+  const cells = poolCellClaims(state.clients, pool)
   const replaced: ReadonlyArray<EvidenceSource> = [...state.evidence.sources, "content", "weak"]
   const book = openLedgerBook(state.ledger)
+  // Each put below is at the visited key, so the ledger as given knows every other key's row.
+  const holderOf = ledgerKeyLookup(state.ledger)
   const findings: Array<Finding> = []
 
-  for (const [uuid, key] of [...pool].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
+  // The pool index iterates in key order already.
+  for (const [uuid, key] of pool) {
     const object = state.objects.get(key)!
-    const holder = book.byKey(key)
+    const holder = holderOf(key)
     const existing = book.byUuid(uuid)
     if ((holder !== undefined && holder.uuid !== uuid) || (existing !== undefined && existing.key !== key)) {
       const other = holder !== undefined && holder.uuid !== uuid ? `UUID ${holder.uuid}` : `key ${existing?.key}`
       findings.push({ kind: "duplicate-uuid", subject: key, detail: `the ledger already gives this file ${other}; left as it is` })
       continue
     }
-    const base = existing ?? undecidedMapping(uuid, key, object)
-    const kept = base.evidence.filter((item) => !replaced.includes(item.source))
+    const kept = existing === undefined ? [] : existing.evidence.filter((item) => !replaced.includes(item.source))
     let evidence = keepCellOwners(merge(kept, [...(claims.get(uuid) ?? []), ...contentEvidence(content, object)]), cells.get(uuid) ?? [])
     if (!namesKnownClient(evidence, order)) evidence = merge(evidence, weakEvidence(weak, object, state.evidence.weakWindowMs))
-    book.put(redecide(base, evidence, order, true))
+    const next = existing === undefined ? decideNew(uuid, key, object, evidence, order) : redecide(existing, evidence, order, true)
+    if (next !== existing) book.put(next)
     findings.push(...unknownRowIds(evidence, order, key))
   }
   const ledger = book.close()
   const reported = mergeFindings(state.findings, findings.sort(compareFindings))
   const next = ledger === state.ledger && reported === state.findings ? state : { ...state, ledger, findings: reported }
-  return syncTrackingCells(next, () => false)
+  return knownReconciled(syncTrackingCells(next, () => false))
 }
+
+// Which clients' tracking cells hold each pool file's UUID, in CSV order (what `cellClaims`
+// gives, for pool files only: the cells hold every file of every client).
+const poolCellClaims = (clients: State["clients"], pool: ReadonlyMap<FileUuid, ObjectKey>): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
+  poolClaimsMemo(clients, pool, () => {
+    const claims = new Map<FileUuid, Array<RowId>>()
+    for (const client of clients) {
+      for (const uuid of client.uuids) {
+        if (!pool.has(uuid)) continue
+        const list = claims.get(uuid)
+        if (list) list.push(client.rowId)
+        else claims.set(uuid, [client.rowId])
+      }
+    }
+    return claims
+  })
+
+const poolClaimsMemo = memoOnInput<State["clients"], ReadonlyMap<FileUuid, ObjectKey>, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()
 
 // Adds evidence not already present, in the canonical order.
 const merge = (evidence: ReadonlyArray<Evidence>, extra: ReadonlyArray<Evidence>): ReadonlyArray<Evidence> => {
+  if (extra.length === 0) return sortEvidence(evidence)
   const seen = new Set(evidence.map(identity))
   const added = extra.filter((item) => {
     const id = identity(item)

@@ -8,6 +8,7 @@
 import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
 import type { Mapping } from "../domain/Mapping.ts"
 import type { RowId } from "../domain/RowId.ts"
+import type { StoredObject } from "../domain/StoredObject.ts"
 import { decideOwner } from "./Decision.ts"
 
 /**
@@ -45,17 +46,53 @@ export const redecide = (
   present: boolean
 ): Mapping => {
   const decision = decideOwner(evidence, clientOrder)
-  const next: Mapping = present
+  const status = present ? decision.status : "missing"
+  const rowId = present || decision.status === "mapped" ? decision.rowId : null
+  const why = present ? decision.why : `not in the bucket; ${decision.why}`
+  // Compared before anything is built: most mappings a phase looks at do not change.
+  if (
+    mapping.status === status && mapping.rowId === rowId && mapping.confidence === decision.confidence &&
+    mapping.why === why && sameEvidence(mapping.evidence, evidence)
+  ) return mapping
+  return present
     ? { ...mapping, evidence, ...decision }
-    : {
-      ...mapping,
-      evidence,
-      status: "missing",
-      rowId: decision.status === "mapped" ? decision.rowId : null,
-      confidence: decision.confidence,
-      why: `not in the bucket; ${decision.why}`
-    }
-  return sameMapping(mapping, next) ? mapping : next
+    : { ...mapping, evidence, status, rowId, confidence: decision.confidence, why }
+}
+
+/**
+ * A new ledger row for a UUID with its evidence and decision: the same as
+ * `redecide(undecidedMapping(uuid, key, object), evidence, clientOrder, true)`, built in one
+ * step (phase 1 makes a row per file on a first run).
+ *
+ * @example
+ * ```ts
+ * import { decideNew } from "./Redecide.ts"
+ * const row = decideNew(uuid, key, object, [{ source: "client-folder", rowId, detail: key }], clientOrder)
+ * row.status // "mapped"
+ * ```
+ * @category decisions
+ */
+export const decideNew = (
+  uuid: Mapping["uuid"],
+  key: Mapping["key"],
+  object: StoredObject | undefined,
+  evidence: ReadonlyArray<Evidence>,
+  clientOrder: ReadonlyMap<RowId, number>
+): Mapping => {
+  const decision = decideOwner(evidence, clientOrder)
+  // Keys in the order `{ ...undecidedMapping(…), evidence, ...decision }` gives them.
+  return {
+    uuid,
+    key,
+    rowId: decision.rowId,
+    status: decision.status,
+    evidence,
+    confidence: decision.confidence,
+    why: decision.why,
+    size: object?.size ?? null,
+    etag: object?.etag ?? null,
+    lastModified: object?.lastModified ?? null
+  }
 }
 
 /**
@@ -72,11 +109,13 @@ export const redecide = (
 export const sameMapping = (a: Mapping, b: Mapping): boolean =>
   a.uuid === b.uuid && a.key === b.key && a.rowId === b.rowId && a.status === b.status &&
   a.confidence === b.confidence && a.why === b.why && a.size === b.size && a.etag === b.etag &&
-  a.lastModified === b.lastModified && a.evidence.length === b.evidence.length &&
-  a.evidence.every((item, i) => {
-    const other = b.evidence[i]!
+  a.lastModified === b.lastModified && sameEvidence(a.evidence, b.evidence)
+
+const sameEvidence = (a: ReadonlyArray<Evidence>, b: ReadonlyArray<Evidence>): boolean =>
+  a === b || (a.length === b.length && a.every((item, i) => {
+    const other = b[i]!
     return item.source === other.source && item.rowId === other.rowId && item.detail === other.detail
-  })
+  }))
 
 /**
  * Each client's position in the CSV, used to break ties and to know which row ids exist.

@@ -13,6 +13,7 @@ import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
 import type { KeyPlace } from "./ClassifyKey.ts"
+import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
 
 /**
  * More clients than this sharing a weak signal make it noise.
@@ -35,7 +36,9 @@ interface FolderFile {
 }
 
 /**
- * Client-folder files by size.
+ * Client-folder files by size, as positions in a list of files. What a comparison needs of a
+ * file (extension, parsed time) is worked out when it is first compared, and kept: most files
+ * are never compared, or only with the first few of their size.
  *
  * @example
  * ```ts
@@ -43,7 +46,39 @@ interface FolderFile {
  * ```
  * @category models
  */
-export type WeakIndex = ReadonlyMap<number, ReadonlyArray<FolderFile>>
+export interface WeakIndex {
+  readonly bySize: ReadonlyMap<number, ReadonlyArray<number>>
+  readonly file: (position: number) => FolderFile
+}
+
+// The index of the files at positions `0 … keys.length - 1` that `keep` keeps.
+const lazyWeakIndex = (
+  keys: ReadonlyArray<ObjectKey>,
+  rowIds: ReadonlyArray<RowId>,
+  objects: ReadonlyArray<StoredObject>,
+  keep: (object: StoredObject) => boolean
+): WeakIndex => {
+  const bySize = new Map<number, Array<number>>()
+  for (let i = 0; i < keys.length; i++) {
+    const object = objects[i]!
+    if (object.size === 0 || !keep(object)) continue
+    const list = bySize.get(object.size)
+    if (list) list.push(i)
+    else bySize.set(object.size, [i])
+  }
+  const files = new Map<number, FolderFile>()
+  const file = (i: number): FolderFile => {
+    let found = files.get(i)
+    if (found === undefined) {
+      const key = keys[i]!
+      const object = objects[i]!
+      found = { rowId: rowIds[i]!, key, extension: extensionOf(key), time: Date.parse(object.lastModified), etag: object.etag }
+      files.set(i, found)
+    }
+    return found
+  }
+  return { bySize, file }
+}
 
 /**
  * The lower-case extension of a key's file name, without the dot (`""` when there is none).
@@ -72,18 +107,42 @@ export const extensionOf = (key: string): string => {
  * ```
  * @category indexing
  */
-export const indexWeakSignals = (state: State, classify: (key: string) => KeyPlace): WeakIndex => {
-  const index = new Map<number, Array<FolderFile>>()
+export const indexWeakSignals = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): WeakIndex => {
+  const keys: Array<ObjectKey> = []
+  const rowIds: Array<RowId> = []
+  const objects: Array<StoredObject> = []
   for (const [key, object] of state.objects) {
     const place = classify(key)
-    if (place._tag !== "ClientFolder" || object.size === 0) continue
-    const file: FolderFile = { rowId: place.rowId, key, extension: extensionOf(key), time: Date.parse(object.lastModified), etag: object.etag }
-    const list = index.get(object.size)
-    if (list) list.push(file)
-    else index.set(object.size, [file])
+    if (place._tag !== "ClientFolder") continue
+    keys.push(key)
+    rowIds.push(place.rowId)
+    objects.push(object)
   }
-  return index
+  return lazyWeakIndex(keys, rowIds, objects, () => true)
 }
+
+const weakIndexes = memoOnPool<WeakIndex>()
+
+/**
+ * The weak-signal index phase 2 uses: the files in the folders of known clients
+ * (`catalogueOf`) that have the size of a pool file, since only pool files are ever looked up.
+ * Built once per listing and classifier. Lists hold their files in key order.
+ *
+ * @example
+ * ```ts
+ * import { weakIndexOf } from "./WeakSignals.ts"
+ * const index = weakIndexOf(state, classifierOf(state.clients, state.layout))
+ * ```
+ * @category indexing
+ */
+export const weakIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): WeakIndex =>
+  weakIndexes(poolIndexOf(state.objects, state.layout.poolPrefix), classify, (pool) => {
+    const { objects } = state
+    const sizes = new Set<number>()
+    for (const key of pool.values()) sizes.add(objects.get(key)!.size)
+    const { folderKeys, folderObjects, folderRowIds } = catalogueOf(objects, classify)
+    return lazyWeakIndex(folderKeys, folderRowIds, folderObjects, (object) => sizes.has(object.size))
+  })
 
 const describeWindow = (windowMs: number): string =>
   windowMs % 3_600_000 === 0 ? `${windowMs / 3_600_000}h` : windowMs % 60_000 === 0 ? `${windowMs / 60_000}m` : `${windowMs / 1000}s`
@@ -96,17 +155,19 @@ interface PoolSide {
   readonly time: number
 }
 
-// Why a folder file resembles the pool file, or undefined when it does not.
-const resemblance = (pool: PoolSide, file: FolderFile, windowMs: number): string | undefined => {
+// Whether a folder file resembles the pool file, and how; undefined when it does not.
+const resemblance = (pool: PoolSide, file: FolderFile, windowMs: number): "multipart" | "type and time" | undefined => {
   const { object, extension, time } = pool
-  if (pool.multipart && object.etag === file.etag) {
-    return `same size (${object.size} B) and multipart ETag ${object.etag} as ${file.key}`
-  }
+  if (pool.multipart && object.etag === file.etag) return "multipart"
   const close = Number.isFinite(time) && Number.isFinite(file.time) && Math.abs(time - file.time) <= windowMs
-  if (extension !== "" && extension === file.extension && close) {
-    return `same size (${object.size} B), type .${extension} and time within ${describeWindow(windowMs)} as ${file.key}`
-  }
-  return undefined
+  return extension !== "" && extension === file.extension && close ? "type and time" : undefined
+}
+
+const describeResemblance = (pool: PoolSide, file: FolderFile, how: "multipart" | "type and time", windowMs: number): string => {
+  const { object, extension } = pool
+  return how === "multipart"
+    ? `same size (${object.size} B) and multipart ETag ${object.etag} as ${file.key}`
+    : `same size (${object.size} B), type .${extension} and time within ${describeWindow(windowMs)} as ${file.key}`
 }
 
 /**
@@ -121,7 +182,7 @@ const resemblance = (pool: PoolSide, file: FolderFile, windowMs: number): string
  * @category evidence
  */
 export const weakEvidence = (index: WeakIndex, object: StoredObject, windowMs: number): ReadonlyArray<Evidence> => {
-  const sameSize = object.size === 0 ? undefined : index.get(object.size)
+  const sameSize = object.size === 0 ? undefined : index.bySize.get(object.size)
   if (sameSize === undefined) return []
   const pool: PoolSide = {
     object,
@@ -129,14 +190,16 @@ export const weakEvidence = (index: WeakIndex, object: StoredObject, windowMs: n
     extension: extensionOf(object.key),
     time: Date.parse(object.lastModified)
   }
-  const byClient = new Map<RowId, { key: ObjectKey; detail: string }>()
-  for (const file of sameSize) {
-    const detail = resemblance(pool, file, windowMs)
-    if (detail === undefined) continue
+  // The details are written only for the files kept, once the look-alikes are known.
+  const byClient = new Map<RowId, { file: FolderFile; how: "multipart" | "type and time" }>()
+  for (const position of sameSize) {
+    const file = index.file(position)
+    const how = resemblance(pool, file, windowMs)
+    if (how === undefined) continue
     const earlier = byClient.get(file.rowId)
-    if (earlier === undefined || file.key < earlier.key) byClient.set(file.rowId, { key: file.key, detail })
+    if (earlier === undefined || file.key < earlier.file.key) byClient.set(file.rowId, { file, how })
     // Too many look-alikes say nothing: stop comparing as soon as that is certain.
     if (byClient.size > maxWeakCandidates) return []
   }
-  return [...byClient].map(([rowId, { detail }]) => ({ source: "weak", rowId, detail }))
+  return [...byClient].map(([rowId, { file, how }]) => ({ source: "weak", rowId, detail: describeResemblance(pool, file, how, windowMs) }))
 }

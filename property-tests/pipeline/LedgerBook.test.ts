@@ -1,0 +1,124 @@
+/**
+ * `openLedgerBook` against the simplest book there is (two maps, and a full sort on close):
+ * any ledger, canonical or not, any sequence of puts and lookups, books reopened on what
+ * earlier books closed (so remembered indexes and merges are used), the same answers.
+ */
+import { describe, expect, it } from "vitest"
+import { compareMappings, type Mapping, undecidedMapping } from "../../src/domain/Mapping.ts"
+import { unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
+import type { FileUuid } from "../../src/domain/FileUuid.ts"
+import { ledgerKeyLookup, openLedgerBook } from "../../src/pipeline/LedgerBook.ts"
+import { uuid } from "../../test/support/StateBuilder.ts"
+import { fc } from "../arbitraries/fc.ts"
+
+interface Book {
+  readonly byUuid: (uuid: FileUuid) => Mapping | undefined
+  readonly byKey: (key: string) => Mapping | undefined
+  readonly put: (mapping: Mapping) => Mapping | undefined
+  readonly all: () => Iterable<Mapping>
+  readonly close: () => ReadonlyArray<Mapping>
+}
+
+const referenceBook = (ledger: ReadonlyArray<Mapping>): Book => {
+  const uuids = new Map<FileUuid, Mapping>()
+  const keys = new Map<string, Mapping>()
+  for (const mapping of ledger) {
+    uuids.set(mapping.uuid, mapping)
+    if (mapping.key !== null) keys.set(mapping.key, mapping)
+  }
+  let changed = false
+  return {
+    byUuid: (id) => uuids.get(id),
+    byKey: (key) => keys.get(key),
+    put: (mapping) => {
+      const previous = uuids.get(mapping.uuid)
+      if (previous === mapping) return previous
+      changed = true
+      if (previous?.key != null && keys.get(previous.key) === previous) keys.delete(previous.key)
+      uuids.set(mapping.uuid, mapping)
+      if (mapping.key !== null) keys.set(mapping.key, mapping)
+      return previous
+    },
+    all: () => [...uuids.values()],
+    close: () => (changed ? [...uuids.values()].sort(compareMappings) : ledger)
+  }
+}
+
+const keyOf = (n: number | null) => (n === null ? null : unsafeObjectKey(`50${n % 3}/doc-${String(n).padStart(2, "0")}.pdf`))
+const row = (id: number, key: number | null, version: number): Mapping => ({ ...undecidedMapping(uuid(id), keyOf(key), undefined), why: `v${version}` })
+
+type Step =
+  | { readonly op: "put"; readonly id: number; readonly key: number | null; readonly keepKey: boolean }
+  | { readonly op: "byKey"; readonly key: number }
+  | { readonly op: "byUuid"; readonly id: number }
+  | { readonly op: "all" }
+  | { readonly op: "reopen" }
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant("put" as const), id: fc.nat(14), key: fc.option(fc.nat(20)), keepKey: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("byKey" as const), key: fc.nat(20) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("byUuid" as const), id: fc.nat(14) }) },
+  { weight: 1, arbitrary: fc.constant({ op: "all" as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: "reopen" as const }) }
+)
+
+const ledgerArbitrary = fc
+  .tuple(fc.array(fc.tuple(fc.nat(10), fc.option(fc.nat(20))), { maxLength: 12 }), fc.constantFrom("canonical", "sorted", "as generated"))
+  .map(([rows, shape]) => {
+    const ledger = rows.map(([id, key], i) => row(id, key, i))
+    if (shape === "as generated") return ledger
+    const sorted = [...ledger].sort(compareMappings)
+    if (shape === "sorted") return sorted
+    const seenUuids = new Set<string>()
+    const seenKeys = new Set<string>()
+    return sorted.filter((m) => {
+      const fresh = !seenUuids.has(m.uuid) && (m.key === null || !seenKeys.has(m.key))
+      if (fresh) {
+        seenUuids.add(m.uuid)
+        if (m.key !== null) seenKeys.add(m.key)
+      }
+      return fresh
+    })
+  })
+
+describe("openLedgerBook", () => {
+  it("answers every lookup, put and close as the reference book does", () => {
+    fc.assert(fc.property(ledgerArbitrary, fc.array(step, { maxLength: 40 }), (ledger, steps) => {
+      let book: Book = openLedgerBook(ledger)
+      let reference = referenceBook(ledger)
+      let version = 100
+      for (const s of steps) {
+        if (s.op === "put") {
+          const current = reference.byUuid(uuid(s.id))
+          const key = s.keepKey && current !== undefined ? current.key : keyOf(s.key)
+          const mapping = { ...row(s.id, null, version++), key }
+          expect(book.put(mapping)).toBe(reference.put(mapping))
+        } else if (s.op === "byKey") {
+          expect(book.byKey(keyOf(s.key)!)).toBe(reference.byKey(keyOf(s.key)!))
+        } else if (s.op === "byUuid") {
+          expect(book.byUuid(uuid(s.id))).toBe(reference.byUuid(uuid(s.id)))
+        } else if (s.op === "all") {
+          expect([...book.all()]).toEqual([...reference.all()])
+        } else {
+          const closed = book.close()
+          const expected = reference.close()
+          expect(closed).toEqual(expected)
+          expect(closed.every((m, i) => m === expected[i])).toBe(true)
+          // Reopen on the closed ledger, so the next book stands on a remembered index.
+          book = openLedgerBook(closed)
+          reference = referenceBook(closed)
+        }
+      }
+      const closed = book.close()
+      expect(closed.every((m, i) => m === reference.close()[i]) && closed.length === reference.close().length).toBe(true)
+    }), { numRuns: 2000 })
+  })
+
+  it("finds rows by key in any order of questions", () => {
+    fc.assert(fc.property(ledgerArbitrary, fc.array(fc.nat(22), { maxLength: 30 }), (ledger, questions) => {
+      const find = ledgerKeyLookup(ledger)
+      const reference = referenceBook(ledger)
+      for (const n of questions) expect(find(keyOf(n)!)).toBe(reference.byKey(keyOf(n)!))
+    }), { numRuns: 1000 })
+  })
+})
