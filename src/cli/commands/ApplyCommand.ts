@@ -10,8 +10,7 @@ import * as Effect from "effect/Effect"
 import { Argument, Command } from "effect/cli"
 import { applyPlan } from "../../program/ApplyPlan.ts"
 import { readPlanFile } from "../../program/PlanFile.ts"
-import { runServices } from "../../program/Services.ts"
-import { makeProgressLine } from "../render/ProgressLine.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -32,11 +31,7 @@ export const applyCommand = Command.make("apply", {
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
     const plan = yield* readPlanFile(flags.plan)
-    const progress = makeProgressLine(flags.quiet)
-    const applied = yield* applyPlan(settings, flags.plan, plan).pipe(
-      Effect.provide(runServices(settings, progress?.update)),
-      Effect.ensuring(Effect.sync(() => progress?.finish()))
-    )
+    const applied = yield* applyPlan(settings, flags.plan, plan).pipe(withServices(settings, flags.quiet))
     if (applied.written.length === 0) return yield* Console.log(`Applied ${flags.plan}: nothing to change.`)
     const newUuids = applied.changes.ledger.filter((change) => change.before === null).length
     const cells = applied.changes.cells.length

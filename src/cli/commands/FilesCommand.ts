@@ -8,9 +8,9 @@
 import * as Effect from "effect/Effect"
 import { Command } from "effect/cli"
 import { listFiles } from "../../program/FilesListing.ts"
-import { runServices } from "../../program/Services.ts"
 import { choiceWithDefault } from "../FlagKit.ts"
 import { filesJson, renderFilesCsv } from "../render/FilesReport.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -28,7 +28,7 @@ export const filesCommand = Command.make("files", {
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
-    const rows = yield* listFiles(settings).pipe(Effect.provide(runServices(settings)))
+    const rows = yield* listFiles(settings).pipe(withServices(settings, flags.quiet))
     const text = flags.format === "json" ? JSON.stringify(filesJson(rows), null, 2) + "\n" : renderFilesCsv(rows)
     yield* Effect.sync(() => process.stdout.write(text))
   })).pipe(Command.withDescription("List every file with its uuid, owner, status, evidence and why"))

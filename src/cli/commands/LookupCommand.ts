@@ -8,9 +8,9 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { Argument, Command } from "effect/cli"
 import { lookupClient } from "../../program/LookupClient.ts"
-import { runServices } from "../../program/Services.ts"
 import { choiceWithDefault } from "../FlagKit.ts"
 import { clientFilesJson, renderClientFiles } from "../render/ClientFilesText.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -29,6 +29,6 @@ export const lookupCommand = Command.make("lookup", {
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
-    const found = yield* lookupClient(settings, flags.rowId).pipe(Effect.provide(runServices(settings)))
+    const found = yield* lookupClient(settings, flags.rowId).pipe(withServices(settings, flags.quiet))
     yield* Console.log(flags.format === "json" ? JSON.stringify(clientFilesJson(found), null, 2) : renderClientFiles(found).join("\n"))
   })).pipe(Command.withDescription("Show one client's files: uuid, key, size, status and why"))

@@ -13,12 +13,11 @@ import { UsageError } from "../../domain/UsageError.ts"
 import { writeFileAtomic } from "../../io/files/AtomicFile.ts"
 import { hasChanges } from "../../pipeline/StateDiff.ts"
 import { makePlan } from "../../program/PlanProgram.ts"
-import { runServices } from "../../program/Services.ts"
 import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, optionalText, switchFlag } from "../FlagKit.ts"
 import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
 import { renderDiff } from "../render/DiffText.ts"
-import { makeProgressLine } from "../render/ProgressLine.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -58,11 +57,7 @@ export const planCommand = Command.make("plan", {
     const settings = yield* settingsFromFlags(flags)
     const out = Option.getOrUndefined(flags.out)
     if (out === undefined) return yield* new UsageError({ reason: "BadFlag", message: "--out FILE is required: where to save the plan" })
-    const progress = makeProgressLine(flags.quiet)
-    const planned = yield* makePlan(settings, flags.phase).pipe(
-      Effect.provide(runServices(settings, progress?.update)),
-      Effect.ensuring(Effect.sync(() => progress?.finish()))
-    )
+    const planned = yield* makePlan(settings, flags.phase).pipe(withServices(settings, flags.quiet))
     yield* writeFileAtomic(out, new TextEncoder().encode(JSON.stringify(planned.plan, null, 2) + "\n"))
     if (!flags.quiet) {
       const lines = renderDiff(planned.changes, { clients: settings.clientsFile, ledger: settings.ledgerFile }, makePainter(stdoutWantsColour()))

@@ -9,14 +9,13 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { Command } from "effect/cli"
 import { makeReport } from "../../program/ReportProgram.ts"
-import { runServices } from "../../program/Services.ts"
 import { choiceWithDefault, intWithDefault, optionalText } from "../FlagKit.ts"
 import { renderReportHtml } from "../render/report/ReportHtml.ts"
 import { reportJson } from "../render/report/ReportJson.ts"
 import { renderReportMarkdown } from "../render/report/ReportMarkdown.ts"
 import { renderReportText } from "../render/report/ReportText.ts"
 import { writeOutput } from "../render/report/WriteOutput.ts"
-import { makeProgressLine } from "../render/ProgressLine.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -38,11 +37,7 @@ export const reportCommand = Command.make("report", {
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
-    const progress = makeProgressLine(flags.quiet)
-    const data = yield* makeReport(settings).pipe(
-      Effect.provide(runServices(settings, progress?.update)),
-      Effect.ensuring(Effect.sync(() => progress?.finish()))
-    )
+    const data = yield* makeReport(settings).pipe(withServices(settings, flags.quiet))
     const text = flags.format === "html"
       ? renderReportHtml(data, flags.maxRows)
       : flags.format === "md"

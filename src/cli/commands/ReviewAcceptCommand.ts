@@ -9,7 +9,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { Argument, Command } from "effect/cli"
 import { acceptReview } from "../../program/ReviewAccept.ts"
-import { runServices } from "../../program/Services.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -27,7 +27,7 @@ export const reviewAcceptCommand = Command.make("accept", {
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
-    const outcome = yield* acceptReview(settings, flags.file).pipe(Effect.provide(runServices(settings)))
+    const outcome = yield* acceptReview(settings, flags.file).pipe(withServices(settings, flags.quiet))
     const again = outcome.decided - outcome.recorded
     yield* Console.log(
       `Recorded ${outcome.recorded} decision${outcome.recorded === 1 ? "" : "s"}` +

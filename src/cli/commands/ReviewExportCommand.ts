@@ -8,7 +8,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { Argument, Command } from "effect/cli"
 import { exportReview } from "../../program/ReviewExport.ts"
-import { runServices } from "../../program/Services.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -26,7 +26,7 @@ export const reviewExportCommand = Command.make("export", {
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
-    const { file, rows } = yield* exportReview(settings, flags.file).pipe(Effect.provide(runServices(settings)))
+    const { file, rows } = yield* exportReview(settings, flags.file).pipe(withServices(settings, flags.quiet))
     yield* Console.log(
       rows === 0
         ? `Nothing is in review; wrote an empty sheet to ${file}.`

@@ -11,14 +11,13 @@ import { Command } from "effect/cli"
 import { UsageError } from "../../domain/UsageError.ts"
 import { hasChanges } from "../../pipeline/StateDiff.ts"
 import { reconcile } from "../../program/Reconcile.ts"
-import { runServices } from "../../program/Services.ts"
 import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, switchFlag } from "../FlagKit.ts"
 import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
 import { renderDiff } from "../render/DiffText.ts"
 import { renderMetricsTable } from "../render/MetricsTable.ts"
-import { makeProgressLine } from "../render/ProgressLine.ts"
 import { outcomeJson } from "../render/OutcomeJson.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 import { detailedExitcodeFlag } from "./PlanCommand.ts"
 
@@ -46,11 +45,7 @@ export const runCommand = Command.make("run", {
     if (flags.detailedExitcode && !flags.diff) {
       return yield* new UsageError({ reason: "BadFlag", message: "--detailed-exitcode needs --diff (or use uuidmap plan --detailed-exitcode)" })
     }
-    const progress = makeProgressLine(flags.quiet || flags.json)
-    const outcome = yield* reconcile(settings, { phase: flags.phase, dryRun: flags.diff }).pipe(
-      Effect.provide(runServices(settings, progress?.update)),
-      Effect.ensuring(Effect.sync(() => progress?.finish()))
-    )
+    const outcome = yield* reconcile(settings, { phase: flags.phase, dryRun: flags.diff }).pipe(withServices(settings, flags.quiet || flags.json))
     if (flags.detailedExitcode && hasChanges(outcome.changes)) yield* exitWith(ExitCode.ChangesPending)
     const inReview = outcome.after.ledger.filter((mapping) => mapping.status === "review").length
     if (flags.strict && inReview > 0) {

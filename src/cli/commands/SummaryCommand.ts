@@ -8,9 +8,8 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { Command } from "effect/cli"
 import { makeReport } from "../../program/ReportProgram.ts"
-import { runServices } from "../../program/Services.ts"
 import { renderSummary } from "../render/report/ReportText.ts"
-import { makeProgressLine } from "../render/ProgressLine.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -27,10 +26,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 export const summaryCommand = Command.make("summary", { ...sharedFlags }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
-    const progress = makeProgressLine(flags.quiet)
-    const data = yield* makeReport(settings).pipe(
-      Effect.provide(runServices(settings, progress?.update)),
-      Effect.ensuring(Effect.sync(() => progress?.finish()))
-    )
+    const data = yield* makeReport(settings).pipe(withServices(settings, flags.quiet))
     yield* Console.log(renderSummary(data).join("\n"))
   })).pipe(Command.withDescription("Mapping statistics in a few lines"))

@@ -12,7 +12,6 @@ import { Command } from "effect/cli"
 import { UsageError } from "../../domain/UsageError.ts"
 import { checkNames, isCheckName } from "../../pipeline/checks/Check.ts"
 import type { CheckName } from "../../pipeline/checks/Check.ts"
-import { runServices } from "../../program/Services.ts"
 import { verifyFiles } from "../../program/VerifyProgram.ts"
 import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, intWithDefault, optionalText, repeatedText } from "../FlagKit.ts"
@@ -20,7 +19,7 @@ import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
 import { renderJunit } from "../render/Junit.ts"
 import { writeOutput } from "../render/report/WriteOutput.ts"
 import { renderVerifyText, verifyJson } from "../render/report/VerifyText.ts"
-import { makeProgressLine } from "../render/ProgressLine.ts"
+import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
 /**
@@ -67,11 +66,7 @@ export const verifyCommand = Command.make("verify", {
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
     const warn = yield* warnedChecks(flags.warn)
-    const progress = makeProgressLine(flags.quiet)
-    const { report } = yield* verifyFiles(settings, { warn, maxOffences: flags.maxRows }).pipe(
-      Effect.provide(runServices(settings, progress?.update)),
-      Effect.ensuring(Effect.sync(() => progress?.finish()))
-    )
+    const { report } = yield* verifyFiles(settings, { warn, maxOffences: flags.maxRows }).pipe(withServices(settings, flags.quiet))
     const out = Option.getOrUndefined(flags.out)
     const text = flags.format === "junit"
       ? renderJunit(report)
