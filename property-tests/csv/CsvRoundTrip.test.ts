@@ -1,8 +1,10 @@
 /**
  * Round-trip invariants of the lossless CSV layer, on generated files with every quirk a CRM
- * or spreadsheet produces: quotes (needed and needless), embedded CR/LF, CRLF and LF (mixed
- * too), BOM, unicode and control characters, the three delimiters, Windows-1252, with and
- * without a final newline, blank lines at the end.
+ * or spreadsheet produces: quotes (needed and needless), embedded CR/LF, CRLF or LF, BOM,
+ * unicode and control characters, the three delimiters, Windows-1252, with and without a final
+ * newline, blank lines at the end. (Files the reader refuses, such as mixed line endings or a
+ * NUL, are the fuzz suite's business.) The ledger, whose cells hold object keys, keeps every
+ * character, NUL and U+FEFF included.
  */
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
@@ -23,20 +25,16 @@ const numRuns = 150
 
 // Characters that stress CSV: every delimiter, quotes, line-break halves, spreadsheet triggers.
 const trickyUnits = ["a", "b", " ", '"', ",", ";", "\t", "\n", "\r", "é", "=", "-", "@", "'"]
+// Every Windows-1252 character but NUL, which no text file holds.
 const windows1252Characters = Array.from(
-  new TextDecoder("windows-1252").decode(Uint8Array.from({ length: 256 }, (_, byte) => byte))
+  new TextDecoder("windows-1252").decode(Uint8Array.from({ length: 255 }, (_, byte) => byte + 1))
 )
 
-const cellArbitrary = (encoding: CsvEncoding): fc.Arbitrary<string> =>
+const cellArbitrary = (encoding: CsvEncoding, special = ["日", "😀", "\u0001", "€"]): fc.Arbitrary<string> =>
   fc.string({
     unit: fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...trickyUnits) },
-      {
-        weight: 1,
-        arbitrary: encoding === "utf-8"
-          ? fc.constantFrom("日", "😀", "\u0000", "\uFEFF", "€")
-          : fc.constantFrom(...windows1252Characters)
-      }
+      { weight: 1, arbitrary: encoding === "utf-8" ? fc.constantFrom(...special) : fc.constantFrom(...windows1252Characters) }
     ),
     maxLength: 8
   })
@@ -48,7 +46,7 @@ interface Layout {
   readonly delimiter: CsvDelimiter
   readonly encoding: CsvEncoding
   readonly bom: boolean
-  readonly lineEndings: ReadonlyArray<"\n" | "\r\n">
+  readonly lineEnding: "\n" | "\r\n"
   readonly finalNewline: boolean
   readonly trailer: string
   readonly needlessQuotes: ReadonlyArray<boolean>
@@ -59,7 +57,7 @@ const layoutArbitrary: fc.Arbitrary<Layout> = fc
     delimiter: fc.constantFrom<CsvDelimiter>(",", ";", "\t"),
     encoding: fc.constantFrom<CsvEncoding>("utf-8", "windows-1252"),
     bom: fc.boolean(),
-    lineEndings: fc.array(fc.constantFrom<"\n" | "\r\n">("\n", "\r\n"), { minLength: 1, maxLength: 8 }),
+    lineEnding: fc.constantFrom<"\n" | "\r\n">("\n", "\r\n"),
     finalNewline: fc.boolean(),
     trailer: fc.constantFrom("", "", "", "\n", "\r\n\n"),
     needlessQuotes: fc.array(fc.boolean(), { minLength: 1, maxLength: 7 })
@@ -77,19 +75,20 @@ const writeCsv = (layout: Layout, records: ReadonlyArray<ReadonlyArray<string>>)
   }
   const lines = records.map((record, index) => {
     const isLast = index === records.length - 1
-    const ending = isLast && !layout.finalNewline ? "" : layout.lineEndings[index % layout.lineEndings.length]!
+    const ending = isLast && !layout.finalNewline ? "" : layout.lineEnding
     return record.map(field).join(delimiter) + ending
   })
   const text = lines.join("") + (layout.finalNewline ? layout.trailer : "")
   return encodeCsvText(text, layout)
 }
 
-const tableArbitrary = (width: fc.Arbitrary<number>) =>
+const tableArbitrary = (width: fc.Arbitrary<number>, minRows = 0) =>
   fc.tuple(layoutArbitrary, width).chain(([layout, columns]) =>
     fc.record({
       layout: fc.constant(layout),
       header: fc.array(headerNameArbitrary, { minLength: columns, maxLength: columns }),
       rows: fc.array(fc.array(cellArbitrary(layout.encoding), { minLength: columns, maxLength: columns }), {
+        minLength: minRows,
         maxLength: 6
       })
     })
@@ -122,7 +121,8 @@ describe("CSV round trip", () => {
       maxLength: pool.length
     })
     const flags = fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })
-    const scenario = tableArbitrary(fc.integer({ min: 1, max: 3 })).chain((table) =>
+    // A clients CSV has at least one client (a header alone is refused).
+    const scenario = tableArbitrary(fc.integer({ min: 1, max: 3 }), 1).chain((table) =>
       fc.record({
         table: fc.constant(table),
         idSuffixes: fc.array(cellArbitrary(table.layout.encoding), {
@@ -141,7 +141,8 @@ describe("CSV round trip", () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const { layout } = s.table
-        const rowIds = s.idSuffixes.map((suffix, index) => `r${index}:${suffix}`)
+        // Ids are unique, and never have spaces around them (the reader refuses those).
+        const rowIds = s.idSuffixes.map((suffix, index) => `r${index}:${suffix}:`)
         const ownedBy = (ownerOf: ReadonlyArray<number | undefined>, row: number) =>
           pool.filter((_, uuid) => ownerOf[uuid] === row)
         const before: ReadonlyArray<ClientRow> = rowIds.map((rowId, row) => {
@@ -208,7 +209,8 @@ describe("CSV round trip", () => {
   })
 })
 
-const textArbitrary = cellArbitrary("utf-8")
+// Object keys and evidence may hold any character: NUL and U+FEFF too.
+const textArbitrary = cellArbitrary("utf-8", ["日", "😀", "\u0000", "\uFEFF", "€"])
 const nonEmptyText = textArbitrary.filter((text) => text !== "")
 
 const mappingsArbitrary: fc.Arbitrary<ReadonlyArray<Mapping>> = fc

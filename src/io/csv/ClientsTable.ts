@@ -100,8 +100,12 @@ export interface ClientsTable {
  * - `"MissingIdColumn"`: no header field is the id column;
  * - `"InvalidCell"`: a column name appears twice in the header, the three names are not
  *   distinct, or a column to append cannot be written in the file's encoding;
+ * - `"NoRows"`: the file has a header and no client row (an empty export is refused rather
+ *   than read as "no clients");
  * - `"EmptyRowId"`: an id cell is empty or blank;
- * - `"DuplicateRowId"`: an id was used on an earlier line (the message names it);
+ * - `"PaddedRowId"`: an id has spaces around it (it would never match a folder name);
+ * - `"DuplicateRowId"`: an id was used on another line, also when the two differ only by
+ *   surrounding spaces (the message names the other line);
  * - `"InvalidUuid"`: a tracking cell item is not a lower-case UUID;
  * - `"DuplicateUuid"`: a UUID is listed twice, in one cell or for two clients;
  * - `"CountMismatch"`: the count is not a non-negative integer, differs from the number of

@@ -132,7 +132,7 @@ const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
  */
 export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<ReadonlyArray<Mapping>, CsvError> =>
   Effect.gen(function*() {
-    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8" })
+    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8", anyCharacter: true })
     const result = validateLedger(file, document.header, document.rows)
     return Array.isArray(result) ? result : yield* Effect.fail(result as CsvError)
   })
