@@ -213,14 +213,19 @@ describe("CSV round trip", () => {
 const textArbitrary = cellArbitrary("utf-8", ["日", "😀", "\u0000", "\uFEFF", "€"])
 const nonEmptyText = textArbitrary.filter((text) => text !== "")
 
+// What the reader accepts: one row per UUID and per key, an owner on mapped and review rows.
 const mappingsArbitrary: fc.Arbitrary<ReadonlyArray<Mapping>> = fc
-  .uniqueArray(fc.uuid({ version: [1, 4, 7] }), { maxLength: 6 })
-  .chain((uuids) =>
+  .uniqueArray(fc.tuple(fc.uuid({ version: [1, 4, 7] }), fc.option(nonEmptyText, { nil: null })), {
+    maxLength: 6,
+    selector: ([uuid]) => uuid
+  })
+  .filter((rows) => new Set(rows.flatMap(([, key]) => (key === null ? [] : [key]))).size === rows.filter(([, key]) => key !== null).length)
+  .chain((rows) =>
     fc.tuple(
-      ...uuids.map((uuid) =>
+      ...rows.map(([uuid, key]) =>
         fc.record({
           uuid: fc.constant(uuid as FileUuid),
-          key: fc.option(nonEmptyText.map(unsafeObjectKey), { nil: null }),
+          key: fc.constant(key === null ? null : unsafeObjectKey(key)),
           rowId: fc.option(nonEmptyText.map(unsafeRowId), { nil: null }),
           status: fc.constantFrom("mapped" as const, "review" as const, "unmapped" as const, "missing" as const),
           evidence: fc.array(
@@ -241,7 +246,11 @@ const mappingsArbitrary: fc.Arbitrary<ReadonlyArray<Mapping>> = fc
           size: fc.option(fc.nat(), { nil: null }),
           etag: fc.option(nonEmptyText, { nil: null }),
           lastModified: fc.option(nonEmptyText, { nil: null })
-        })
+        }).map((mapping) =>
+          mapping.rowId === null && (mapping.status === "mapped" || mapping.status === "review")
+            ? { ...mapping, rowId: unsafeRowId("502") }
+            : mapping
+        )
       )
     )
   )

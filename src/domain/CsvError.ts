@@ -34,6 +34,7 @@ export type CsvErrorReason =
   | "PaddedRowId"
   | "InvalidUuid"
   | "DuplicateUuid"
+  | "DuplicateKey"
   | "CountMismatch"
   | "InvalidCell"
 
