@@ -195,7 +195,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ledger: [...ledger].sort(compareMappings),
     findings: listing.findings,
     layout: settings.layout,
-    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids.values())
+    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids)
   })
   const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
   return loaded

@@ -52,6 +52,8 @@ export interface CsvSource {
   readonly file: string
   readonly text: string
   readonly dialect: CsvDialect
+  /** The UTF-8 bytes of `text` when already at hand (saves encoding a large file again). */
+  readonly utf8?: Uint8Array | undefined
 }
 
 /**
@@ -129,7 +131,9 @@ export const decodeCsvSource = (
     const source: CsvSource = {
       file,
       text,
-      dialect: { delimiter: options.delimiter ?? detectDelimiter(text), bom, lineEnding: detectLineEnding(text), encoding }
+      dialect: { delimiter: options.delimiter ?? detectDelimiter(text), bom, lineEnding: detectLineEnding(text), encoding },
+      // Strictly decoded UTF-8 encodes back to the same bytes.
+      utf8: encoding === "utf-8" ? (bom ? bytes.subarray(3) : bytes) : undefined
     }
     return Effect.succeed(source)
   })
@@ -164,10 +168,28 @@ export const decodeCsvSource = (
  * @category streaming
  */
 export const streamCsvRecords = (source: CsvSource): Stream.Stream<CsvRecord, CsvError> =>
+  Stream.flattenArray(streamCsvRecordBatches(source))
+
+/**
+ * The records of `streamCsvRecords` in batches of about a thousand, for callers that handle
+ * millions of rows: one Effect step per batch rather than per record.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { defaultCsvDialect } from "./CsvDialect.ts"
+ * import { streamCsvRecordBatches } from "./CsvReader.ts"
+ * const source = { file: "a.csv", text: "id\n1\n2\n", dialect: defaultCsvDialect }
+ * Effect.runPromise(Stream.runCollect(streamCsvRecordBatches(source))) // [[header, row 1, row 2]]
+ * ```
+ * @category streaming
+ */
+export const streamCsvRecordBatches = (source: CsvSource): Stream.Stream<readonly [CsvRecord, ...Array<CsvRecord>], CsvError> =>
   Stream.fromAsyncIterable(
     { [Symbol.asyncIterator]: () => recordBatches(source) },
     (error) => (error instanceof CsvError ? error : parserError(source, error))
-  ).pipe(Stream.flattenArray)
+  )
 
 /**
  * Reads a whole file into a `CsvDocument`: decodes it, detects its dialect and collects its

@@ -42,7 +42,7 @@ interface ParsedRecord {
 /** Yields the records of a source in batches, the header first; throws a `CsvError`. */
 export async function* recordBatches(source: CsvSource): AsyncGenerator<readonly [CsvRecord, ...Array<CsvRecord>]> {
   const { dialect, file, text } = source
-  const bytes = new TextEncoder().encode(text)
+  const bytes = source.utf8 ?? new TextEncoder().encode(text)
   // Byte offsets are character offsets when every character is one byte.
   const isSingleByte = bytes.length === text.length
   let parsedUpTo = 0
