@@ -41,6 +41,15 @@ export interface LoadedRun {
   readonly state: State
 }
 
+const readFailure = (code: string | undefined, cause: unknown): string =>
+  code === "ENOENT"
+    ? "File does not exist"
+    : code === "EISDIR"
+    ? "Is a folder, not a file"
+    : code === "EACCES" || code === "EPERM"
+    ? "Cannot read the file: permission denied"
+    : `Cannot read the file (${code ?? String(cause)})`
+
 /**
  * Reads a whole input file, as a CsvError naming it when it cannot be read.
  *
@@ -60,7 +69,7 @@ export const readInputFile = (file: string): Effect.Effect<Uint8Array, CsvError>
         file,
         line: 0,
         column: 0,
-        message: (cause as { code?: string }).code === "ENOENT" ? "File does not exist" : `Cannot read file: ${String(cause)}`
+        message: readFailure((cause as { code?: string }).code, cause)
       })
   })
 

@@ -14,7 +14,7 @@ import type { ClientRow } from "../domain/ClientRow.ts"
 import type { Mapping } from "../domain/Mapping.ts"
 import { type FileFingerprint, type ObjectFingerprint, PlanFile, planFormatVersion, type PlanLedgerRow, type PlanSettings, type PlanTracking } from "../domain/Plan.ts"
 import { UsageError } from "../domain/UsageError.ts"
-import { formatJsonPath, offsetOfPath, parseErrorOffset, positionAt } from "../io/json/JsonPosition.ts"
+import { findJsonSyntaxError, formatJsonPath, offsetOfPath, positionAt } from "../io/json/JsonPosition.ts"
 import type { PhaseName, PhaseSelection } from "../pipeline/Phases.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import type { Settings } from "./Settings.ts"
@@ -190,11 +190,10 @@ export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFi
   Effect.gen(function*() {
     const json = yield* Effect.try({
       try: () => JSON.parse(text) as unknown,
-      catch: (error) => {
-        const reason = error instanceof Error ? error.message : String(error)
-        const offset = parseErrorOffset(text, reason)
-        const truncated = offset >= text.trimEnd().length ? "; the file looks truncated" : ""
-        return badPlanAt(file, text, offset, `Plan is not valid JSON (${reason})${truncated}: ${remake}`)
+      catch: () => {
+        const { expected, offset } = findJsonSyntaxError(text) ?? { offset: 0, expected: "JSON" }
+        const truncated = offset >= text.length ? "; the file looks truncated" : ""
+        return badPlanAt(file, text, offset, `Plan is not valid JSON (expected ${expected} here)${truncated}: ${remake}`)
       }
     })
     const version = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["format_version"] : undefined

@@ -45,19 +45,106 @@ export const positionAt = (text: string, offset: number): JsonPosition => {
 }
 
 /**
- * Where a `JSON.parse` error points: the offset V8 names (`… at position 57`), else the end
- * of the text (`Unexpected end of JSON input`: a truncated file).
+ * The first place a text stops being JSON, and what was expected there.
  *
  * @example
  * ```ts
- * import { parseErrorOffset } from "./JsonPosition.ts"
- * parseErrorOffset("{\"a\":", "Unexpected end of JSON input") // 5
+ * import type { JsonSyntaxError } from "./JsonPosition.ts"
+ * const error: JsonSyntaxError = { offset: 6, expected: "a value" }
+ * ```
+ * @category models
+ */
+export interface JsonSyntaxError {
+  readonly offset: number
+  readonly expected: string
+}
+
+/**
+ * Finds the first syntax error of a text that `JSON.parse` refused (V8 does not always say
+ * where): an offset at the text's end means the text is cut short.
+ *
+ * @example
+ * ```ts
+ * import { findJsonSyntaxError } from "./JsonPosition.ts"
+ * findJsonSyntaxError("{\"a\": x}") // { offset: 6, expected: "a value" }
+ * findJsonSyntaxError("{\"a\":") // { offset: 5, expected: "a value" }
+ * findJsonSyntaxError("{}") // undefined
  * ```
  * @category positions
  */
-export const parseErrorOffset = (text: string, message: string): number => {
-  const position = /position (\d+)/.exec(message)
-  return position === null ? text.length : Number(position[1])
+export const findJsonSyntaxError = (text: string): JsonSyntaxError | undefined => {
+  let at = 0
+  const fail = (expected: string): JsonSyntaxError => ({ offset: at, expected })
+  const space = () => {
+    at = skipSpace(text, at)
+  }
+  // Each returns an error, or undefined having moved `at` past what it read.
+  const value = (): JsonSyntaxError | undefined => {
+    space()
+    const char = text[at]
+    if (char === "{") return members("}", true)
+    if (char === "[") return members("]", false)
+    if (char === '"') return string()
+    const literal = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/.exec(text.slice(at, at + 400))
+    if (literal === null) return fail("a value")
+    at += literal[0].length
+    return undefined
+  }
+  const string = (): JsonSyntaxError | undefined => {
+    at++
+    for (;;) {
+      if (at >= text.length) return fail("the end of a string")
+      const char = text[at]!
+      if (char === '"') break
+      if (char < " ") return fail("a character allowed in a string")
+      if (char === "\\") {
+        if (!/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(at + 1, at + 6))) {
+          at++
+          return fail("an escape sequence")
+        }
+        at += text[at + 1] === "u" ? 6 : 2
+        continue
+      }
+      at++
+    }
+    at++
+    return undefined
+  }
+  const members = (close: string, keyed: boolean): JsonSyntaxError | undefined => {
+    at++
+    space()
+    if (text[at] === close) {
+      at++
+      return undefined
+    }
+    for (;;) {
+      if (keyed) {
+        space()
+        if (text[at] !== '"') return fail("a quoted key")
+        const key = string()
+        if (key !== undefined) return key
+        space()
+        if (text[at] !== ":") return fail(`":"`)
+        at++
+      }
+      const item = value()
+      if (item !== undefined) return item
+      space()
+      if (text[at] === ",") {
+        at++
+        continue
+      }
+      if (text[at] === close) {
+        at++
+        return undefined
+      }
+      return fail(`"," or "${close}"`)
+    }
+  }
+  const error = value()
+  if (error !== undefined) return error
+  space()
+  return at < text.length ? fail("the end of the text") : undefined
 }
 
 const skipSpace = (text: string, index: number): number => {
