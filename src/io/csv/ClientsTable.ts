@@ -139,8 +139,9 @@ export const readClientsTable = (
 
 /**
  * Renders the clients CSV with new tracking. `clients` must be the table's clients in the same
- * order (same row ids), with their new `tracked` and `uuids`. Appends the missing tracking
- * columns (UUIDs, then count); for each client whose tracking changed, writes its UUIDs sorted
+ * order (same row ids), with their new `tracked` and `uuids`. When some tracking changed, it
+ * appends the missing tracking columns (UUIDs, then count); for each client whose tracking
+ * changed, writes its UUIDs sorted
  * and `;`-joined and their count (both empty when not tracked). Every other row is emitted byte
  * for byte. Encode the text with `encodeCsvText(text, table.document.dialect)`.
  *
@@ -184,6 +185,8 @@ export const renderClientsCsv = (table: ClientsTable, clients: ReadonlyArray<Cli
       new Map([[uuidsColumn, uuids.join(";")], [countColumn, after.tracked ? String(uuids.length) : ""]])
     )
   }
+  // Nothing to write: the file stays as it is, without empty columns appended for nothing.
+  if (cells.size === 0) return renderCsvDocument(table.document)
   return renderCsvDocument(table.document, { appendColumns, cells })
 }
 

@@ -222,6 +222,14 @@ describe("renderClientsCsv", () => {
       assert.deepStrictEqual(reread.clients, clients)
     }))
 
+  it.effect("gives the file back byte for byte when no tracking changed, missing columns not appended", () =>
+    Effect.gen(function*() {
+      for (const text of ["name,row_id\n,c0\n", "name,row_id,other,file_count\n,c0,,\n"]) {
+        const table = yield* read(text)
+        assert.strictEqual(renderClientsCsv(table, table.clients), text)
+      }
+    }))
+
   it.effect("clears both cells when a client stops being tracked", () =>
     Effect.gen(function*() {
       const table = yield* read("row_id,file_uuids,file_count\n502,,0\n")
