@@ -6,7 +6,10 @@
 import * as Data from "effect/Data"
 
 /**
- * Why a CSV file was refused.
+ * Why a CSV file was refused. Besides the cell problems: `NotText` (a binary file, a workbook,
+ * UTF-16, a NUL or a byte-order mark inside the text), `LineEnding` (a lone CR outside quotes,
+ * or lines that do not all end the same way), `RecordTooLarge` (one row over the size limit),
+ * `NoRows` (a header and no data row).
  *
  * @example
  * ```ts
@@ -18,14 +21,20 @@ import * as Data from "effect/Data"
 export type CsvErrorReason =
   | "Unreadable"
   | "Encoding"
+  | "NotText"
+  | "LineEnding"
+  | "RecordTooLarge"
+  | "NoRows"
   | "UnbalancedQuote"
   | "Unparseable"
   | "FieldCount"
   | "MissingIdColumn"
   | "EmptyRowId"
   | "DuplicateRowId"
+  | "PaddedRowId"
   | "InvalidUuid"
   | "DuplicateUuid"
+  | "DuplicateKey"
   | "CountMismatch"
   | "InvalidCell"
 

@@ -10,6 +10,7 @@ import * as Data from "effect/Data"
 /**
  * Why an evidence file was refused.
  * - `Unreadable`: the file cannot be read;
+ * - `UnknownFormat`: neither CSV nor JSON Lines (a workbook, a PDF, a JSON array, XML);
  * - `Unparseable`: broken CSV quoting or field counts, a JSON Lines line that is not a JSON object;
  * - `MissingColumn`: a column the file must have is not in its header;
  * - `EmptyValue`: a required cell is empty;
@@ -27,6 +28,7 @@ import * as Data from "effect/Data"
  */
 export type EvidenceErrorReason =
   | "Unreadable"
+  | "UnknownFormat"
   | "Unparseable"
   | "MissingColumn"
   | "EmptyValue"

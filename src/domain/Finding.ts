@@ -11,7 +11,10 @@ import * as Schema from "effect/Schema"
  * - `unknown-client-folder`: a key whose folder names a row id that is not in the CSV;
  * - `non-uuid-pool-name`: a pool object whose name is not a UUID;
  * - `duplicate-uuid`: two pool objects carry the same UUID (the first by key is kept);
- * - `unknown-row-id`: evidence names a row id that is not in the CSV.
+ * - `unknown-row-id`: evidence names a row id that is not in the CSV;
+ * - `unreadable`: a file or folder of a local bucket that could not be read (deleted during the
+ *   walk, no permission, a name that is not UTF-8, a link not followed) and that uuidmap
+ *   would not have mapped anyway.
  *
  * @example
  * ```ts
@@ -25,7 +28,8 @@ export const FindingKind = Schema.Literals([
   "unknown-client-folder",
   "non-uuid-pool-name",
   "duplicate-uuid",
-  "unknown-row-id"
+  "unknown-row-id",
+  "unreadable"
 ])
 
 /** @category models */

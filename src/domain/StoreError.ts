@@ -24,6 +24,7 @@ export type StoreErrorReason =
   | "WrongRegion"
   | "ListingFailed"
   | "NoSuchKey"
+  | "UnreadableObject"
   | "InvalidLocation"
   | "Unknown"
 

@@ -25,11 +25,56 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
 export type ObjectMetadata = Readonly<Record<string, string>>
 
 /**
+ * Something a store saw but could not read as an object (only a local folder has these): a
+ * file deleted while the folder was being read, one it may not read, a name that is not UTF-8,
+ * a link it does not follow. `key` ends with `/` when it is a whole folder. The program decides
+ * whether it matters: reported when it is not a file uuidmap would map, fatal when it is.
+ *
+ * @example
+ * ```ts
+ * import type { UnreadableEntry } from "./ObjectStore.ts"
+ * const entry: UnreadableEntry = { _tag: "Unreadable", key: "502/a.pdf", problem: "vanished", detail: "it was deleted while the folder was being read" }
+ * ```
+ * @category models
+ */
+export interface UnreadableEntry {
+  readonly _tag: "Unreadable"
+  readonly key: string
+  readonly problem: "vanished" | "unreadable" | "bad-name" | "skipped"
+  readonly detail: string
+}
+
+/**
+ * One entry of a listing: an object, or something that could not be read as one.
+ *
+ * @example
+ * ```ts
+ * import { isUnreadable, type ListedEntry } from "./ObjectStore.ts"
+ * const objects = (entries: ReadonlyArray<ListedEntry>) => entries.filter((entry) => !isUnreadable(entry))
+ * ```
+ * @category models
+ */
+export type ListedEntry = StoredObject | UnreadableEntry
+
+/**
+ * Tells an unreadable entry from an object.
+ *
+ * @example
+ * ```ts
+ * import { isUnreadable } from "./ObjectStore.ts"
+ * isUnreadable({ _tag: "Unreadable", key: "a", problem: "skipped", detail: "a symbolic link" }) // true
+ * ```
+ * @category models
+ */
+export const isUnreadable = (entry: ListedEntry): entry is UnreadableEntry => "_tag" in entry && entry._tag === "Unreadable"
+
+/**
  * What a store can do.
  * - `location`: how to name the store in messages (`s3://bucket/prefix`, `file:///dir`); never
  *   holds a credential.
  * - `list(prefix)`: every object whose key starts with `prefix`, streamed page by page, with
- *   keys relative to the store's own prefix. Order is unspecified; each key comes once.
+ *   keys relative to the store's own prefix. Order is unspecified; each key comes once. A
+ *   local folder also yields what it could not read (`UnreadableEntry`); S3 never does.
  * - `metadata(key)`: the user metadata of one object (empty where the backend has none).
  *
  * @example
@@ -46,6 +91,6 @@ export type ObjectMetadata = Readonly<Record<string, string>>
  */
 export class ObjectStore extends Context.Service<ObjectStore, {
   readonly location: string
-  readonly list: (prefix: string) => Stream.Stream<StoredObject, StoreError>
+  readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError>
   readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
 }>()("uuidmap/ObjectStore") {}
