@@ -20,7 +20,9 @@ import * as Schema from "effect/Schema"
  * ```
  * @category models
  */
-export const FindingKind = Schema.Literals([
+export const FindingKind: Schema.Literals<
+  readonly ["stray", "unknown-client-folder", "non-uuid-pool-name", "duplicate-uuid", "unknown-row-id"]
+> = Schema.Literals([
   "stray",
   "unknown-client-folder",
   "non-uuid-pool-name",
@@ -41,7 +43,11 @@ export type FindingKind = typeof FindingKind.Type
  * ```
  * @category models
  */
-export const Finding = Schema.Struct({
+export const Finding: Schema.Struct<{
+  readonly kind: typeof FindingKind
+  readonly subject: Schema.String
+  readonly detail: Schema.String
+}> = Schema.Struct({
   kind: FindingKind,
   subject: Schema.String,
   detail: Schema.String

@@ -29,6 +29,9 @@ export type PipelineInputErrorReason =
   | "DuplicateKey"
   | "UntrackedWithUuids"
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const PipelineInputErrorBase: ReturnType<typeof Data.TaggedError<"PipelineInputError">> = Data.TaggedError("PipelineInputError")
+
 /**
  * `path` names the offending value the way the caller wrote it (`clients[3].rowId`,
  * `objects[12].size`, `ledger[0]`); `message` is one line that says what is wrong with it.
@@ -40,7 +43,7 @@ export type PipelineInputErrorReason =
  * ```
  * @category errors
  */
-export class PipelineInputError extends Data.TaggedError("PipelineInputError")<{
+export class PipelineInputError extends PipelineInputErrorBase<{
   readonly reason: PipelineInputErrorReason
   readonly path: string
   readonly message: string

@@ -27,6 +27,18 @@ import { makeMemoryStore, type MemoryMetadata, snapshotMemoryInput } from "./Mem
  */
 export type ObjectMetadata = Readonly<Record<string, string>>
 
+// The service's shape and a named base with an explicit type, so that JSR can read the
+// public API without inference.
+interface ObjectStoreShape {
+  readonly location: string
+  readonly list: (prefix: string) => Stream.Stream<StoredObject, StoreError>
+  readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
+}
+const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
+  ObjectStore,
+  ObjectStoreShape
+>()("uuidmap/ObjectStore")
+
 /**
  * What a store can do.
  * - `location`: how to name the store in messages (`s3://bucket/prefix`, `file:///dir`); never
@@ -47,11 +59,7 @@ export type ObjectMetadata = Readonly<Record<string, string>>
  * ```
  * @category services
  */
-export class ObjectStore extends Context.Service<ObjectStore, {
-  readonly location: string
-  readonly list: (prefix: string) => Stream.Stream<StoredObject, StoreError>
-  readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
-}>()("uuidmap/ObjectStore") {
+export class ObjectStore extends ObjectStoreBase {
   /**
    * A store held in memory, for tests and programs that run in process: `objects` are listed,
    * `metadata` (by key, names without `x-amz-meta-`) is what `metadata(key)` returns. Both are
