@@ -35,6 +35,7 @@ export * from "./domain/Mapping.ts"
 export * from "./domain/Plan.ts"
 export * from "./domain/MappingStatus.ts"
 export * from "./domain/ObjectKey.ts"
+export * from "./domain/PipelineInputError.ts"
 export * from "./domain/PoolEvidence.ts"
 export * from "./domain/RowId.ts"
 export * from "./domain/StalePlanError.ts"
@@ -54,9 +55,19 @@ export { allChecks, type VerifyReport, verify } from "./pipeline/Verify.ts"
 export { readClientsTable, renderClientsCsv } from "./io/csv/ClientsTable.ts"
 export { readLedger, renderLedger } from "./io/csv/LedgerFile.ts"
 export { layerLocalFolder } from "./io/store/LocalFolderStore.ts"
+export { type MemoryMetadata } from "./io/store/MemoryStore.ts"
 export { ObjectStore, type ObjectMetadata } from "./io/store/ObjectStore.ts"
 export { layerS3 } from "./io/store/S3Store.ts"
 export { UuidGenerator } from "./io/uuid/UuidGenerator.ts"
 export { reconcile, type ReconcileOutcome } from "./program/Reconcile.ts"
-export { type PipelineInput, runPipeline } from "./program/RunPipeline.ts"
+export { type PipelineInput, type PipelineResult, runPipeline } from "./program/RunPipeline.ts"
+export {
+  type ClientRowInput,
+  type MappingInput,
+  pipelineFromRequest,
+  type PipelineRequest,
+  runPipelinePromise,
+  type StoredObjectInput,
+  type UuidSource
+} from "./program/RunPipelinePromise.ts"
 export { makeSettings, type Settings } from "./program/Settings.ts"

@@ -38,6 +38,9 @@ export type CsvErrorReason =
   | "CountMismatch"
   | "InvalidCell"
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const CsvErrorBase: ReturnType<typeof Data.TaggedError<"CsvError">> = Data.TaggedError("CsvError")
+
 /**
  * A CSV file was refused. `line` and `column` are 1-based and point at the offending cell
  * (column counts characters on that line); 0 means "the whole file".
@@ -50,7 +53,7 @@ export type CsvErrorReason =
  * ```
  * @category errors
  */
-export class CsvError extends Data.TaggedError("CsvError")<{
+export class CsvError extends CsvErrorBase<{
   readonly reason: CsvErrorReason
   readonly file: string
   readonly line: number

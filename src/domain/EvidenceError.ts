@@ -35,6 +35,9 @@ export type EvidenceErrorReason =
   | "InvalidValue"
   | "InvalidDecision"
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const EvidenceErrorBase: ReturnType<typeof Data.TaggedError<"EvidenceError">> = Data.TaggedError("EvidenceError")
+
 /**
  * An evidence file was refused. `line` and `column` are 1-based and point at the offending
  * cell (for JSON Lines, the character in the line); 0 means "the whole file".
@@ -47,7 +50,7 @@ export type EvidenceErrorReason =
  * ```
  * @category errors
  */
-export class EvidenceError extends Data.TaggedError("EvidenceError")<{
+export class EvidenceError extends EvidenceErrorBase<{
   readonly reason: EvidenceErrorReason
   readonly file: string
   readonly line: number

@@ -5,6 +5,15 @@
  */
 import * as Schema from "effect/Schema"
 
+const findingKinds = [
+  "stray",
+  "unknown-client-folder",
+  "non-uuid-pool-name",
+  "duplicate-uuid",
+  "unknown-row-id",
+  "unreadable"
+] as const
+
 /**
  * What kind of thing was found:
  * - `stray`: a key outside every client folder and the pool;
@@ -23,14 +32,7 @@ import * as Schema from "effect/Schema"
  * ```
  * @category models
  */
-export const FindingKind = Schema.Literals([
-  "stray",
-  "unknown-client-folder",
-  "non-uuid-pool-name",
-  "duplicate-uuid",
-  "unknown-row-id",
-  "unreadable"
-])
+export const FindingKind: Schema.Literals<typeof findingKinds> = Schema.Literals(findingKinds)
 
 /** @category models */
 export type FindingKind = typeof FindingKind.Type
@@ -45,7 +47,11 @@ export type FindingKind = typeof FindingKind.Type
  * ```
  * @category models
  */
-export const Finding = Schema.Struct({
+export const Finding: Schema.Struct<{
+  readonly kind: typeof FindingKind
+  readonly subject: Schema.String
+  readonly detail: Schema.String
+}> = Schema.Struct({
   kind: FindingKind,
   subject: Schema.String,
   detail: Schema.String

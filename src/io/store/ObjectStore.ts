@@ -7,10 +7,13 @@
  */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type * as Stream from "effect/Stream"
 import type { ObjectKey } from "../../domain/ObjectKey.ts"
+import type { PipelineInputError } from "../../domain/PipelineInputError.ts"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
+import { makeMemoryStore, type MemoryMetadata, snapshotMemoryInput } from "./MemoryStore.ts"
 
 /**
  * User metadata of one object: lower-case names without the `x-amz-meta-` prefix.
@@ -23,6 +26,18 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
  * @category models
  */
 export type ObjectMetadata = Readonly<Record<string, string>>
+
+// The service's shape and a named base with an explicit type, so that JSR can read the
+// public API without inference.
+interface ObjectStoreShape {
+  readonly location: string
+  readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError>
+  readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
+}
+const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
+  ObjectStore,
+  ObjectStoreShape
+>()("uuidmap/ObjectStore")
 
 /**
  * Something a store saw but could not read as an object (only a local folder has these): a
@@ -89,8 +104,34 @@ export const isUnreadable = (entry: ListedEntry): entry is UnreadableEntry => "_
  * ```
  * @category services
  */
-export class ObjectStore extends Context.Service<ObjectStore, {
-  readonly location: string
-  readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError>
-  readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
-}>()("uuidmap/ObjectStore") {}
+export class ObjectStore extends ObjectStoreBase {
+  /**
+   * A store held in memory, for tests and programs that run in process: `objects` are listed,
+   * `metadata` (by key, names without `x-amz-meta-`) is what `metadata(key)` returns. Both are
+   * copied now. Building the layer fails with a `PipelineInputError` when a key is given twice
+   * or metadata names a key that is not among the objects.
+   *
+   * @example
+   * ```ts
+   * import * as Effect from "effect/Effect"
+   * import * as Stream from "effect/Stream"
+   * import { ObjectStore } from "./ObjectStore.ts"
+   * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
+   * const layer = ObjectStore.layerMemory([
+   *   { key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }
+   * ])
+   * const count = Effect.gen(function*() {
+   *   const store = yield* ObjectStore
+   *   return yield* Stream.runCount(store.list(""))
+   * })
+   * Effect.runSync(Effect.provide(count, layer)) // 1
+   * ```
+   */
+  static readonly layerMemory = (
+    objects: Iterable<StoredObject>,
+    metadata?: MemoryMetadata
+  ): Layer.Layer<ObjectStore, PipelineInputError> => {
+    const snapshot = snapshotMemoryInput(objects, metadata)
+    return Layer.effect(ObjectStore, makeMemoryStore(snapshot.objects, snapshot.metadata))
+  }
+}
