@@ -19,6 +19,7 @@ const program = Command.run(cli, { version }).pipe(
   Effect.catchTags({
     CsvError: (error) => fail(describeError(error)),
     EvidenceError: (error) => fail(describeError(error)),
+    InventoryError: (error) => fail(describeError(error)),
     StalePlanError: (error) => fail(describeError(error)),
     StoreError: (error) => fail(describeError(error)),
     UsageError: (error) => fail(describeError(error))

@@ -33,7 +33,7 @@ export const sharedFlags = {
   clients: textWithDefault("clients", "Clients CSV", "clients.csv"),
   ledger: optionalText("ledger", "Ledger CSV (default: <clients name>.ledger.csv beside the clients CSV)"),
   bucket: optionalText("bucket", "Store: s3://NAME[/PREFIX] or file:///DIR (a local folder)"),
-  inventory: optionalText("inventory", "Read an S3 Inventory manifest instead of listing (s3://… or file:///…)"),
+  inventory: optionalText("inventory", "Read an S3 Inventory (CSV or Parquet) instead of listing: s3://… or file:///… manifest.json, or the configuration's folder for its newest manifest; --bucket is then only needed for metadata evidence"),
   endpoint: optionalText("endpoint", "S3 endpoint URL (MinIO, R2, Wasabi, a local server)"),
   region: optionalText("region", "S3 region"),
   forcePathStyle: switchFlag("force-path-style", "Address buckets by path (most S3-compatible servers need it)"),
@@ -103,15 +103,17 @@ const delimiters: Readonly<Record<string, "," | ";" | "\t">> = { ",": ",", ";": 
  */
 export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settings, UsageError> =>
   Effect.gen(function*() {
-    const bucket = Option.getOrUndefined(flags.bucket)
-    if (bucket === undefined) {
-      return yield* new UsageError({ reason: "BadFlag", message: "--bucket is required: s3://NAME[/PREFIX] or file:///DIR" })
+    const inventory = Option.getOrUndefined(flags.inventory)
+    if (inventory !== undefined && !inventory.startsWith("s3://") && !inventory.startsWith("file://")) {
+      return yield* new UsageError({ reason: "BadFlag", message: `--inventory "${inventory}" must start with s3:// or file:// (a manifest.json or an inventory configuration's folder)` })
     }
-    if (!bucket.startsWith("s3://") && !bucket.startsWith("file://")) {
+    // With an inventory the bucket is optional: it is only needed for metadata evidence.
+    const bucket = Option.getOrElse(flags.bucket, () => "")
+    if (bucket === "" && inventory === undefined) {
+      return yield* new UsageError({ reason: "BadFlag", message: "--bucket is required: s3://NAME[/PREFIX] or file:///DIR (or give --inventory)" })
+    }
+    if (bucket !== "" && !bucket.startsWith("s3://") && !bucket.startsWith("file://")) {
       return yield* new UsageError({ reason: "BadFlag", message: `--bucket "${bucket}" must start with s3:// or file://` })
-    }
-    if (Option.isSome(flags.inventory)) {
-      return yield* new UsageError({ reason: "NotBuilt", message: "--inventory (reading an S3 Inventory report) is not built yet; list the bucket with --bucket" })
     }
     const delimiterText = Option.getOrUndefined(flags.delimiter)
     const delimiter = delimiterText === undefined ? undefined : delimiters[delimiterText]
@@ -127,6 +129,7 @@ export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settin
       clientsFile: flags.clients,
       ...Option.match(flags.ledger, { onNone: () => ({}), onSome: (ledgerFile) => ({ ledgerFile }) }),
       bucket,
+      inventory,
       columns: { id: flags.idColumn, uuids: flags.uuidsColumn, count: flags.countColumn },
       delimiter,
       encoding: flags.encoding,

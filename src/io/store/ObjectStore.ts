@@ -9,6 +9,7 @@ import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
 import type { ObjectKey } from "../../domain/ObjectKey.ts"
+import type { InventoryError } from "../../domain/InventoryError.ts"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
 
@@ -29,7 +30,8 @@ export type ObjectMetadata = Readonly<Record<string, string>>
  * - `location`: how to name the store in messages (`s3://bucket/prefix`, `file:///dir`); never
  *   holds a credential.
  * - `list(prefix)`: every object whose key starts with `prefix`, streamed page by page, with
- *   keys relative to the store's own prefix. Order is unspecified; each key comes once.
+ *   keys relative to the store's own prefix. Order is unspecified; each key comes once. Only an
+ *   inventory-backed store fails with an `InventoryError` (a bad report: exit 2).
  * - `metadata(key)`: the user metadata of one object (empty where the backend has none).
  *
  * @example
@@ -46,6 +48,6 @@ export type ObjectMetadata = Readonly<Record<string, string>>
  */
 export class ObjectStore extends Context.Service<ObjectStore, {
   readonly location: string
-  readonly list: (prefix: string) => Stream.Stream<StoredObject, StoreError>
+  readonly list: (prefix: string) => Stream.Stream<StoredObject, StoreError | InventoryError>
   readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
 }>()("uuidmap/ObjectStore") {}
