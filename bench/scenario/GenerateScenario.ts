@@ -43,7 +43,7 @@ const writeLines = async (file: string, lines: Iterable<string>) => {
   for (const line of lines) {
     buffer += line
     if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((resolve) => out.once("drain", resolve))
+      if (!out.write(buffer)) await new Promise<void>((resolve) => out.once("drain", () => resolve()))
       buffer = ""
     }
   }

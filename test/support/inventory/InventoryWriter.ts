@@ -82,7 +82,7 @@ const writeCsvGz = async (file: string, rows: Iterable<string>) => {
   for (const row of rows) {
     buffer += row
     if (buffer.length > 1 << 20) {
-      if (!gzip.write(buffer)) await new Promise((resolve) => gzip.once("drain", resolve))
+      if (!gzip.write(buffer)) await new Promise<void>((resolve) => gzip.once("drain", () => resolve()))
       buffer = ""
     }
   }
