@@ -76,7 +76,7 @@ export async function* parquetInventoryBatches(
         }
       })
     } catch (error) {
-      throw passThrough(error) ?? badFile(name, `Data file is not a valid Parquet file (${describe(error)})`)
+      throw passThrough(error) ?? badFile(name, unreadable(error))
     }
     const batch: Array<StoredObject> = []
     for (let index = 0; index < rows.length; index++) {
@@ -100,6 +100,14 @@ export async function* parquetInventoryBatches(
     rowStart = rowEnd
     if (batch.length > 0) yield batch
   }
+}
+
+/** Why a row group could not be read: a compression uuidmap has no decoder for, or damage. */
+const unreadable = (error: unknown): string => {
+  const codec = /unsupported compression codec: (\w+)/.exec(describe(error))
+  return codec === null
+    ? `Data file is not a valid Parquet file (${describe(error)})`
+    : `Data file is compressed with ${codec[1]}, which uuidmap cannot read; SNAPPY, GZIP and uncompressed Parquet are read`
 }
 
 /** Errors that already say what failed (a store failure, an inventory error) go up as they are. */

@@ -165,6 +165,22 @@ describe.each(["CSV", "Parquet"] as const)("inventory store: %s rows", (format) 
   })
 })
 
+describe("inventory store: Parquet compression", () => {
+  it("reads GZIP and uncompressed pages as well as SNAPPY", async () => {
+    for (const codec of ["GZIP", "UNCOMPRESSED"] as const) {
+      const written = await writeInventory({ root: path.join(dir, codec), sourceBucket: "src", format: "Parquet", codec }, [object("files/a"), object("502/b")])
+      expect((await list({ url: `file://${written.manifestPath}`, storePrefix: "" })).map((o) => o.key)).toEqual(["files/a", "502/b"])
+    }
+  })
+
+  it("refuses a compression it has no decoder for, naming it", async () => {
+    const written = await writeInventory({ root: dir, sourceBucket: "src", format: "Parquet", codec: "ZSTD" }, [object("files/a")])
+    const error = await failure({ url: `file://${written.manifestPath}`, storePrefix: "" })
+    expect(error.reason).toBe("BadFile")
+    expect(error.message).toContain("compressed with ZSTD, which uuidmap cannot read")
+  })
+})
+
 describe("inventory store: bad CSV data files", () => {
   const good = (key: string) => `"src","${key}","3","2024-05-01T10:00:00.000Z","${etag(key)}"\n`
 

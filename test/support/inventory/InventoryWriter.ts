@@ -9,7 +9,7 @@ import { createHash } from "node:crypto"
 import { createWriteStream } from "node:fs"
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
-import { createGzip } from "node:zlib"
+import { createGzip, gzipSync } from "node:zlib"
 import { parquetWriteFile } from "hyparquet-writer"
 
 /** One object the inventory lists; `etag` without quotes, as inventories give it. */
@@ -35,6 +35,8 @@ export interface InventoryLayout {
   readonly rowsPerFile?: number
   readonly rowGroupSize?: number
   readonly checksum?: boolean
+  /** Parquet page compression (default SNAPPY); ZSTD is written uncompressed but labelled ZSTD. */
+  readonly codec?: "SNAPPY" | "GZIP" | "UNCOMPRESSED" | "ZSTD"
 }
 
 export interface WrittenInventory {
@@ -109,7 +111,14 @@ const parquetSchemaText = (columns: ReadonlyArray<string>) =>
     return `${column === "bucket" || column === "key" ? "required" : "optional"} ${type} ${column}${type === "binary" ? " (STRING)" : column === "last_modified_date" ? " (TIMESTAMP(MILLIS,true))" : ""};`
   }).join(" ")} }`
 
-const writeParquet = (file: string, columns: ReadonlyArray<string>, bucket: string, objects: ReadonlyArray<InventoryObject>, rowGroupSize: number) => {
+const writeParquet = (
+  file: string,
+  columns: ReadonlyArray<string>,
+  bucket: string,
+  objects: ReadonlyArray<InventoryObject>,
+  rowGroupSize: number,
+  codec: NonNullable<InventoryLayout["codec"]>
+) => {
   const columnData = columns.map((name) => {
     const column = snake(name)
     if (column === "size") return { name: column, type: "INT64" as const, data: objects.map((o) => (o.deleteMarker === true ? null : BigInt(o.size))) }
@@ -118,7 +127,8 @@ const writeParquet = (file: string, columns: ReadonlyArray<string>, bucket: stri
     if (column === "key") return { name: column, type: "STRING" as const, data: objects.map((o) => o.key) }
     return { name: column, type: "STRING" as const, data: objects.map((o) => cell(name, bucket, o)) }
   })
-  parquetWriteFile({ filename: file, columnData, rowGroupSize })
+  const compressors = { GZIP: (input: Uint8Array) => new Uint8Array(gzipSync(input)), ZSTD: (input: Uint8Array) => input }
+  parquetWriteFile({ filename: file, columnData, rowGroupSize, codec, compressors })
 }
 
 /** Writes a whole report and returns where its manifest and data files are. */
@@ -143,7 +153,7 @@ export const writeInventory = async (layout: InventoryLayout, objects: Iterable<
         for (const object of chunk) yield columns.map((column) => `"${cell(column, layout.sourceBucket, object).replaceAll("\"", "\"\"")}"`).join(",") + "\n"
       })())
     } else {
-      writeParquet(file, columns, layout.sourceBucket, chunk, layout.rowGroupSize ?? 10_000)
+      writeParquet(file, columns, layout.sourceBucket, chunk, layout.rowGroupSize ?? 10_000, layout.codec ?? "SNAPPY")
     }
     files.push({ key, size: (await fs.stat(file)).size, MD5checksum: await md5OfFile(file) })
     dataFiles.push(file)
