@@ -8,6 +8,7 @@ import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { runCli, snapshotTree, tempDir, writeTree } from "../support/Cli.ts"
+import { generateScenario } from "../../bench/scenario/GenerateScenario.ts"
 import { inventoryOfFolder } from "../support/inventory/FolderInventory.ts"
 import { cliClientsCsv, cliTree, readRunModuloUuids, writeLocalBucket } from "../support/s3/CliComparison.ts"
 
@@ -62,6 +63,31 @@ describe.each(["CSV", "Parquet"] as const)("uuidmap run --inventory (%s)", (form
     expect(result.stderr).toContain(path.basename(written.dataFiles[0]!))
     expect(result.stderr).toContain("MD5")
     expect(await snapshotTree(path.join(dir, "inv"))).toEqual(before)
+  })
+})
+
+describe("uuidmap run --inventory on a generated scenario with evidence", () => {
+  it("gives the ledger a listing of the same folder gives, for both report formats", async () => {
+    const scenario = await generateScenario({ objects: 300, clients: 30, seed: 7, out: path.join(dir, "scenario"), withBodies: true, folder: true, rowsPerFile: 120, rowGroupSize: 50 })
+    const evidence = ["--migration-log", scenario.migrationLog, "--records", scenario.records]
+    const runOn = async (name: string, ...source: Array<string>) => {
+      const clients = path.join(dir, name, "clients.csv")
+      await fs.mkdir(path.dirname(clients), { recursive: true })
+      await fs.copyFile(scenario.clientsFile, clients)
+      const result = await runCli(["run", "--clients", clients, ...source, ...evidence])
+      expect(result.code, result.stderr).toBe(0)
+      return readRunModuloUuids(clients, path.join(dir, name, "clients.ledger.csv"))
+    }
+    const listed = await runOn("listed-scenario", "--bucket", `file://${scenario.bucketDir}`)
+    // The scenario decides pool files by every kind of evidence, so the comparison covers them.
+    const statuses = new Set(listed.ledger.map((row) => `${row["status"]}:${JSON.parse(row["evidence"]!).map((e: { source: string }) => e.source).join("+")}`))
+    expect([...statuses].some((status) => status.includes("migration-log"))).toBe(true)
+    expect([...statuses].some((status) => status.includes("records"))).toBe(true)
+    expect([...statuses].some((status) => status.includes("content"))).toBe(true)
+    expect([...statuses].some((status) => status.includes("tracking-cell"))).toBe(true)
+    for (const format of ["CSV", "Parquet"] as const) {
+      expect(await runOn(`inventory-${format}`, "--inventory", `file://${scenario.inventories[format]!.configFolder}`)).toEqual(listed)
+    }
   })
 })
 
