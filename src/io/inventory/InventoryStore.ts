@@ -7,12 +7,13 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { InventoryError } from "../../domain/InventoryError.ts"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
-import type { ObjectMetadata, ObjectStore } from "../store/ObjectStore.ts"
+import { type ObjectMetadata, ObjectStore } from "../store/ObjectStore.ts"
 import type { S3StoreOptions } from "../store/S3StoreOptions.ts"
 import { md5Checked } from "./CheckedBytes.ts"
 import { csvInventoryBatches } from "./InventoryCsvFile.ts"
@@ -117,3 +118,22 @@ export const makeInventoryStore = (
     }
     return store
   })
+
+/**
+ * The inventory-backed store as a Layer: opening it reads and checks the manifest.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { ObjectStore } from "../store/ObjectStore.ts"
+ * import { layerInventory } from "./InventoryStore.ts"
+ * const count = Effect.gen(function*() {
+ *   const store = yield* ObjectStore
+ *   return yield* Stream.runCount(store.list(""))
+ * }).pipe(Effect.provide(layerInventory({ url: "file:///mirror/inv/src/daily/", storePrefix: "" })))
+ * ```
+ * @category layers
+ */
+export const layerInventory = (options: InventoryStoreOptions): Layer.Layer<ObjectStore, StoreError | InventoryError> =>
+  Layer.effect(ObjectStore, makeInventoryStore(options))

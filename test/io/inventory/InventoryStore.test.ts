@@ -217,3 +217,15 @@ describe("inventory store: bad CSV data files", () => {
     expect((await list({ url: `file://${manifestPath}`, storePrefix: "" }))[0]!.lastModified).toBe("2024-05-01T10:00:00.000Z")
   })
 })
+
+describe("layerInventory", () => {
+  it("provides the store to a program, as the library exports it", async () => {
+    const { layerInventory, ObjectStore } = await import("../../../src/mod.ts")
+    const written = await writeInventory({ root: dir, sourceBucket: "src", format: "CSV" }, [object("502/a.pdf"), object("files/b")])
+    const count = await Effect.runPromise(Effect.gen(function*() {
+      const store = yield* ObjectStore
+      return yield* Stream.runCount(store.list(""))
+    }).pipe(Effect.provide(layerInventory({ url: `file://${written.manifestPath}`, storePrefix: "" }))))
+    expect(count).toBe(2)
+  })
+})
