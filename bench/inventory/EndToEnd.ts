@@ -19,6 +19,7 @@ export interface EndToEndFigures {
   readonly uuidmap: Spread
   readonly peakMiB: Spread
   readonly ratio: number
+  readonly runs: number
 }
 
 /** Generates (or reuses, when `<dir>/clients.csv` exists from the same parameters) a scenario. */
@@ -75,11 +76,11 @@ export const measureEndToEnd = async (
   }
   const f = spread(floor)
   const u = spread(times)
-  return { format, objects: scenario.objects, clients, floor: f, uuidmap: u, peakMiB: spread(peaks), ratio: u.median / f.median }
+  return { format, objects: scenario.objects, clients, floor: f, uuidmap: u, peakMiB: spread(peaks), ratio: u.median / f.median, runs }
 }
 
 export const printEndToEnd = (label: string, figures: EndToEndFigures) => {
-  console.log(`${label} ${figures.format}, ${figures.objects.toLocaleString("en")} objects, ${figures.clients.toLocaleString("en")} clients (min / median / max of ${"runs"})`)
+  console.log(`${label} ${figures.format}, ${figures.objects.toLocaleString("en")} objects, ${figures.clients.toLocaleString("en")} clients (min / median / max of ${figures.runs} runs)`)
   console.log(`  floor (read the report only): ${showSpread(figures.floor, "s")}`)
   console.log(`  uuidmap run --diff:           ${showSpread(figures.uuidmap, "s")}`)
   console.log(`  peak RSS:                     ${showSpread(figures.peakMiB, "MiB", 0)}`)
