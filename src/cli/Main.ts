@@ -42,6 +42,7 @@ const program = checked.pipe(
   Effect.catchTags({
     CsvError: (error) => fail(describeError(error)),
     EvidenceError: (error) => fail(describeError(error)),
+    InventoryError: (error) => fail(describeError(error)),
     StalePlanError: (error) => fail(describeError(error)),
     StoreError: (error) => fail(describeError(error)),
     UsageError: (error) => fail(describeError(error))

@@ -41,7 +41,7 @@ export const sharedFlags = {
   ledger: optionalText("ledger", "Ledger CSV (default: <clients name>.ledger.csv beside the clients CSV)"),
   bucket: optionalText("bucket", "Store: s3://NAME[/PREFIX] or file:///DIR (a local folder)", (value) =>
     bucketSchemes.some((scheme) => value.startsWith(scheme)) ? undefined : "s3://NAME[/PREFIX] or file:///DIR"),
-  inventory: optionalText("inventory", "Read an S3 Inventory manifest instead of listing (s3://… or file:///…)"),
+  inventory: optionalText("inventory", "Read an S3 Inventory (CSV or Parquet) instead of listing: s3://… or file:///… manifest.json, or the configuration's folder for its newest manifest; --bucket is then only needed for metadata evidence"),
   endpoint: optionalText("endpoint", "S3 endpoint URL (MinIO, R2, Wasabi, a local server)"),
   region: optionalText("region", "S3 region"),
   forcePathStyle: switchFlag("force-path-style", "Address buckets by path (most S3-compatible servers need it)"),
@@ -124,19 +124,23 @@ const checkBucketLocation = (bucket: string): Effect.Effect<void, UsageError> =>
  */
 export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settings, UsageError> =>
   Effect.gen(function*() {
-    const bucket = Option.getOrUndefined(flags.bucket)
-    if (bucket === undefined) {
-      return yield* new UsageError({ reason: "BadFlag", message: "--bucket is required: s3://NAME[/PREFIX] or file:///DIR" })
+    const inventory = Option.getOrUndefined(flags.inventory)
+    if (inventory !== undefined && !inventory.startsWith("s3://") && !inventory.startsWith("file://")) {
+      return yield* new UsageError({ reason: "BadFlag", message: `--inventory "${inventory}" must start with s3:// or file:// (a manifest.json or an inventory configuration's folder)` })
     }
-    if (!bucketSchemes.some((scheme) => bucket.startsWith(scheme))) {
-      return yield* new UsageError({
-        reason: "BadFlag",
-        message: `${flagOrigin("bucket")} "${bucket}" must start with s3:// or file:// (s3://NAME[/PREFIX] or file:///DIR)`
-      })
+    // With an inventory the bucket is optional: it is only needed for metadata evidence.
+    const bucket = Option.getOrElse(flags.bucket, () => "")
+    if (bucket === "" && inventory === undefined) {
+      return yield* new UsageError({ reason: "BadFlag", message: "--bucket is required: s3://NAME[/PREFIX] or file:///DIR (or give --inventory)" })
     }
-    yield* checkBucketLocation(bucket)
-    if (Option.isSome(flags.inventory)) {
-      return yield* new UsageError({ reason: "NotBuilt", message: "--inventory (reading an S3 Inventory report) is not built yet; list the bucket with --bucket" })
+    if (bucket !== "") {
+      if (!bucketSchemes.some((scheme) => bucket.startsWith(scheme))) {
+        return yield* new UsageError({
+          reason: "BadFlag",
+          message: `${flagOrigin("bucket")} "${bucket}" must start with s3:// or file:// (s3://NAME[/PREFIX] or file:///DIR)`
+        })
+      }
+      yield* checkBucketLocation(bucket)
     }
     const delimiterText = Option.getOrUndefined(flags.delimiter)
     const delimiter = delimiterText === undefined ? undefined : delimiters[delimiterText]
@@ -154,6 +158,7 @@ export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settin
       clientsFile: flags.clients,
       ...Option.match(flags.ledger, { onNone: () => ({}), onSome: (ledgerFile) => ({ ledgerFile }) }),
       bucket,
+      inventory,
       columns: { id: flags.idColumn, uuids: flags.uuidsColumn, count: flags.countColumn },
       delimiter,
       encoding: flags.encoding,

@@ -10,6 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { CsvError } from "../domain/CsvError.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
+import type { InventoryError } from "../domain/InventoryError.ts"
 import type { Finding } from "../domain/Finding.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
@@ -189,7 +190,7 @@ export const listBucket = (
   knownRowIds: ReadonlySet<string>,
   layout: State["layout"],
   ledgerKeys: ReadonlySet<string>
-): Effect.Effect<ListingFold, StoreError, ObjectStore> =>
+): Effect.Effect<ListingFold, StoreError | InventoryError, ObjectStore> =>
   Effect.gen(function*() {
     const store = yield* ObjectStore
     const fold = foldListing(knownRowIds, layout, ledgerKeys)

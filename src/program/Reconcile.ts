@@ -8,6 +8,7 @@
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../domain/CsvError.ts"
+import type { InventoryError } from "../domain/InventoryError.ts"
 import type { EvidenceError } from "../domain/EvidenceError.ts"
 import type { State } from "../domain/State.ts"
 import type { StoreError } from "../domain/StoreError.ts"
@@ -71,7 +72,11 @@ export interface ReconcileOutcome {
 export const reconcile: (
   settings: Settings,
   options: ReconcileOptions
-) => Effect.Effect<ReconcileOutcome, CsvError | EvidenceError | StoreError | UsageError, ObjectStore | UuidGenerator> = Effect.fn(
+) => Effect.Effect<
+  ReconcileOutcome,
+  CsvError | EvidenceError | InventoryError | StoreError | UsageError,
+  ObjectStore | UuidGenerator
+> = Effect.fn(
   "uuidmap.reconcile"
 )(function*(settings: Settings, options: ReconcileOptions) {
   const now = new Date(yield* Clock.currentTimeMillis)

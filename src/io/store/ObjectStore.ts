@@ -11,6 +11,7 @@ import * as Layer from "effect/Layer"
 import type * as Stream from "effect/Stream"
 import type { ObjectKey } from "../../domain/ObjectKey.ts"
 import type { PipelineInputError } from "../../domain/PipelineInputError.ts"
+import type { InventoryError } from "../../domain/InventoryError.ts"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
 import { makeMemoryStore, type MemoryMetadata, snapshotMemoryInput } from "./MemoryStore.ts"
@@ -31,7 +32,7 @@ export type ObjectMetadata = Readonly<Record<string, string>>
 // public API without inference.
 interface ObjectStoreShape {
   readonly location: string
-  readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError>
+  readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError | InventoryError>
   readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
 }
 const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
@@ -89,7 +90,8 @@ export const isUnreadable = (entry: ListedEntry): entry is UnreadableEntry => "_
  *   holds a credential.
  * - `list(prefix)`: every object whose key starts with `prefix`, streamed page by page, with
  *   keys relative to the store's own prefix. Order is unspecified; each key comes once. A
- *   local folder also yields what it could not read (`UnreadableEntry`); S3 never does.
+ *   local folder also yields what it could not read (`UnreadableEntry`); S3 never does. Only an
+ *   inventory-backed store fails with an `InventoryError` (a bad report: exit 2).
  * - `metadata(key)`: the user metadata of one object (empty where the backend has none).
  *
  * @example
