@@ -15,7 +15,8 @@ import * as Stream from "effect/Stream"
 import { CsvError } from "../../domain/CsvError.ts"
 import { type CsvDelimiter, type CsvDialect, detectDelimiter, detectLineEnding } from "./CsvDialect.ts"
 import { type CsvEncoding, decodeCsvBytes } from "./CsvEncoding.ts"
-import { emptyFileError, parserError } from "./internal/readerErrors.ts"
+import { documentRecords } from "./internal/documentRecords.ts"
+import { parserError } from "./internal/readerErrors.ts"
 import { recordBatches } from "./internal/recordBatches.ts"
 import { binaryFileError, forbiddenCharacterError } from "./internal/textContent.ts"
 
@@ -212,10 +213,11 @@ export const readCsvDocument = (
 ): Effect.Effect<CsvDocument, CsvError> =>
   Effect.gen(function*() {
     const source = yield* decodeCsvSource(file, bytes, options)
-    const records = yield* Stream.runCollect(streamCsvRecords(source))
-    const [header, ...rows] = records
-    if (header === undefined) return yield* Effect.fail(emptyFileError(file))
+    const records = yield* Effect.try({
+      try: () => documentRecords(source),
+      catch: (error) => (error instanceof CsvError ? error : parserError(source, error))
+    })
     let consumed = 0
-    for (const record of records) consumed += record.raw.length
-    return { file, dialect: source.dialect, header, rows, trailer: source.text.slice(consumed) }
+    for (let index = 0; index < records.length; index++) consumed += records[index]!.raw.length
+    return { file, dialect: source.dialect, header: records[0]!, rows: records.slice(1), trailer: source.text.slice(consumed) }
   })
