@@ -9,8 +9,7 @@
 import * as Effect from "effect/Effect"
 import type { State } from "../domain/State.ts"
 import type { UsageError } from "../domain/UsageError.ts"
-import { renderClientsCsv } from "../io/csv/ClientsTable.ts"
-import { encodeCsvText } from "../io/csv/CsvEncoding.ts"
+import { encodeClientsCsv } from "../io/csv/ClientsTable.ts"
 import { renderLedger } from "../io/csv/LedgerFile.ts"
 import { backupFile, writeFileAtomic } from "../io/files/AtomicFile.ts"
 import type { LoadedRun } from "./LoadState.ts"
@@ -42,7 +41,7 @@ export interface WrittenFile {
  * @category rendering
  */
 export const renderResult = (loaded: LoadedRun, state: State) => {
-  const clientsBytes = encodeCsvText(renderClientsCsv(loaded.table, state.clients), loaded.table.document.dialect)
+  const clientsBytes = encodeClientsCsv(loaded.table, state.clients)
   const ledgerBytes = new TextEncoder().encode(renderLedger(state.ledger))
   return {
     clients: { bytes: clientsBytes, changed: !sameBytes(clientsBytes, loaded.clientsBytes) },

@@ -22,23 +22,25 @@ export interface RepeatFinder {
 export const makeRepeatFinder = (expected: number, keyAt: (index: number) => string, probesPerSlot = 8): RepeatFinder => {
   let capacity = 16
   while (capacity < expected * 2) capacity *= 2
-  // Slots hold index + 1; 0 is an empty slot.
-  let slots = new Int32Array(capacity)
+  // Slot pairs: the index + 1 (0: an empty slot) and the hash, so that a collision is mostly
+  // told apart without fetching the other string.
+  let slots = new Int32Array(2 * capacity)
   let held = 0
   let probeBudget = probesPerSlot * capacity
   let fallback: Set<string> | undefined
 
   // Puts a key in its slot; false when the probing budget ran out first (the key is not held).
-  const place = (index: number, key: string): boolean | "repeat" => {
-    const mask = slots.length - 1
-    let slot = hashOf(key) & mask
+  const place = (index: number, key: string, hash: number): boolean | "repeat" => {
+    const mask = slots.length / 2 - 1
+    let slot = hash & mask
     for (;;) {
-      const at = slots[slot]!
+      const at = slots[2 * slot]!
       if (at === 0) {
-        slots[slot] = index + 1
+        slots[2 * slot] = index + 1
+        slots[2 * slot + 1] = hash
         return true
       }
-      if (keyAt(at - 1) === key) return "repeat"
+      if (slots[2 * slot + 1] === hash && keyAt(at - 1) === key) return "repeat"
       if (--probeBudget <= 0) return false
       slot = (slot + 1) & mask
     }
@@ -46,16 +48,17 @@ export const makeRepeatFinder = (expected: number, keyAt: (index: number) => str
 
   const toSet = (table: Int32Array): Set<string> => {
     const set = new Set<string>()
-    for (const at of table) if (at !== 0) set.add(keyAt(at - 1))
+    for (let slot = 0; slot < table.length; slot += 2) if (table[slot] !== 0) set.add(keyAt(table[slot]! - 1))
     return set
   }
 
   const grow = (): void => {
     const old = slots
     slots = new Int32Array(old.length * 2)
-    probeBudget += probesPerSlot * slots.length
-    for (const at of old) {
-      if (at !== 0 && place(at - 1, keyAt(at - 1)) === false) {
+    probeBudget += probesPerSlot * (slots.length / 2)
+    for (let slot = 0; slot < old.length; slot += 2) {
+      const at = old[slot]!
+      if (at !== 0 && place(at - 1, keyAt(at - 1), old[slot + 1]!) === false) {
         fallback = toSet(old)
         return
       }
@@ -64,9 +67,9 @@ export const makeRepeatFinder = (expected: number, keyAt: (index: number) => str
 
   return {
     add: (index, key) => {
-      if (fallback === undefined && 2 * (held + 1) > slots.length) grow()
+      if (fallback === undefined && 2 * (held + 1) > slots.length / 2) grow()
       if (fallback !== undefined) return fallback.size === fallback.add(key).size
-      const placed = place(index, key)
+      const placed = place(index, key, hashOf(key))
       if (placed === "repeat") return true
       if (placed === false) {
         fallback = toSet(slots)
@@ -78,9 +81,9 @@ export const makeRepeatFinder = (expected: number, keyAt: (index: number) => str
   }
 }
 
-// FNV-1a over the UTF-16 code units.
+// FNV-1a over the UTF-16 code units, as a signed 32-bit integer.
 const hashOf = (key: string): number => {
-  let hash = 0x811c9dc5
+  let hash = 0x811c9dc5 | 0
   for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193)
-  return hash >>> 0
+  return hash
 }
