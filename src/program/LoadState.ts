@@ -17,7 +17,7 @@ import { makeState, type State } from "../domain/State.ts"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
-import { readLedger } from "../io/csv/LedgerFile.ts"
+import { readLedgerContent } from "../io/csv/LedgerContent.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
 import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
@@ -26,7 +26,8 @@ import type { Settings } from "./Settings.ts"
 
 /**
  * A loaded run: the state, plus what writing needs to preserve (the CSV table with its exact
- * bytes, the ledger's exact bytes).
+ * bytes, the ledger's exact bytes and the CSV digest it records), and the S3 folder markers the
+ * listing skipped.
  *
  * @example
  * ```ts
@@ -38,6 +39,8 @@ export interface LoadedRun {
   readonly table: ClientsTable
   readonly clientsBytes: Uint8Array
   readonly ledgerBytes: Uint8Array | undefined
+  readonly ledgerClientsSha256: string | undefined
+  readonly folderMarkers: ReadonlyArray<ObjectKey>
   readonly state: State
 }
 
@@ -80,11 +83,48 @@ export const readOptionalFile = (file: string): Effect.Effect<Uint8Array | undef
     (exists) => (exists ? readInputFile(file) : Effect.succeed(undefined))
   )
 
-interface ListingFold {
+/**
+ * What the listing fold keeps: the objects phases may map, the findings, the pool's UUIDs and
+ * the skipped folder markers.
+ *
+ * @example
+ * ```ts
+ * import { emptyListingFold } from "./LoadState.ts"
+ * const start = emptyListingFold()
+ * ```
+ * @category reading
+ */
+export interface ListingFold {
   readonly objects: Map<ObjectKey, StoredObject>
   readonly findings: Array<Finding>
   readonly poolUuids: Map<FileUuid, ObjectKey>
+  readonly folderMarkers: Array<ObjectKey>
 }
+
+/**
+ * A fold with nothing in it yet.
+ *
+ * @example
+ * ```ts
+ * import { emptyListingFold } from "./LoadState.ts"
+ * emptyListingFold().objects.size // 0
+ * ```
+ * @category reading
+ */
+export const emptyListingFold = (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map(), folderMarkers: [] })
+
+/**
+ * Whether an object is an S3 "folder" marker (what the S3 console's "Create folder" makes): a
+ * key ending in `/` with no content. It is not a file: it gets no UUID and is not counted.
+ *
+ * @example
+ * ```ts
+ * import { isFolderMarker } from "./LoadState.ts"
+ * isFolderMarker({ key: "502/", size: 0 }) // true
+ * ```
+ * @category reading
+ */
+export const isFolderMarker = (object: Pick<StoredObject, "key" | "size">): boolean => object.key.endsWith("/") && object.size === 0
 
 /**
  * Folds the listing into the objects the phases may map and the findings to report.
@@ -104,6 +144,10 @@ export const foldListing = (
   const classify = makeKeyClassifier(knownRowIds, layout)
   return (fold: ListingFold, object: StoredObject): ListingFold => {
     if (fold.objects.has(object.key)) return fold
+    if (isFolderMarker(object)) {
+      fold.folderMarkers.push(object.key)
+      return fold
+    }
     const place = classify(object.key)
     switch (place._tag) {
       case "ClientFolder":
@@ -155,10 +199,11 @@ export const listBucket = (
     const fold = foldListing(knownRowIds, layout, ledgerKeys)
     const result = yield* Stream.runFold(
       store.list(""),
-      (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
+      emptyListingFold,
       fold
     )
     result.findings.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0))
+    result.folderMarkers.sort()
     return result
   })
 
@@ -183,7 +228,8 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     encoding: settings.encoding
   })
   const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
-  const ledger: ReadonlyArray<Mapping> = ledgerBytes === undefined ? [] : yield* readLedger(settings.ledgerFile, ledgerBytes)
+  const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
+  const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
   const ledgerKeys = new Set<string>()
   for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
   const knownRowIds = new Set<string>(table.clients.map((client: { readonly rowId: string }) => client.rowId))
@@ -197,7 +243,14 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     layout: settings.layout,
     evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids.values())
   })
-  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
+  const loaded: LoadedRun = {
+    table,
+    clientsBytes,
+    ledgerBytes,
+    ledgerClientsSha256: content?.clientsSha256,
+    folderMarkers: listing.folderMarkers,
+    state: yield* withFreshUuids(base)
+  }
   return loaded
 })
 

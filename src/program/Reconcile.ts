@@ -7,14 +7,15 @@
  */
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { State } from "../domain/State.ts"
-import { lockFile } from "../io/files/FileLock.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
 import { type PhaseName, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
 import { diffStates, hasChanges, type StateChanges } from "../pipeline/StateDiff.ts"
 import { loadRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
 import { type WrittenFile, writeResult } from "./WriteResult.ts"
+import { openWriteSession } from "./WriteSession.ts"
 
 /**
  * What a run should do.
@@ -48,11 +49,14 @@ export interface ReconcileOutcome {
   readonly metricsBefore: Metrics
   readonly metricsAfter: Metrics
   readonly written: ReadonlyArray<WrittenFile>
+  /** S3 folder markers the listing skipped (not files). */
+  readonly folderMarkers: ReadonlyArray<ObjectKey>
 }
 
 /**
  * Runs the phases and applies the result. Bad input fails before anything is written; a
- * listing that fails fails before anything is written.
+ * listing that fails fails before anything is written. A run that writes first takes the lock
+ * and finishes or undoes a commit a killed run left (`openWriteSession`).
  *
  * @example
  * ```ts
@@ -64,11 +68,11 @@ export interface ReconcileOutcome {
  */
 export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Settings, options: ReconcileOptions) {
   const now = new Date(yield* Clock.currentTimeMillis)
-  if (!options.dryRun) yield* lockFile(settings.clientsFile, now)
+  const session = options.dryRun ? undefined : yield* openWriteSession(settings, now)
   const loaded = yield* loadRun(settings)
   const run = runPhases(loaded.state, options.phase)
   const changes = diffStates(loaded.state, run.state)
-  const written = options.dryRun || !hasChanges(changes) ? [] : yield* writeResult(settings, loaded, run.state, now)
+  const written = session === undefined || !hasChanges(changes) ? [] : yield* writeResult(settings, session, loaded, run.state, now)
   const outcome: ReconcileOutcome = {
     before: loaded.state,
     after: run.state,
@@ -76,7 +80,8 @@ export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Sett
     ran: run.ran,
     metricsBefore: computeMetrics(loaded.state),
     metricsAfter: computeMetrics(run.state),
-    written
+    written,
+    folderMarkers: loaded.folderMarkers
   }
   return outcome
 }, Effect.scoped)

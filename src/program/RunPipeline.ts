@@ -15,7 +15,7 @@ import type { StoredObject } from "../domain/StoredObject.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { type PhaseRun, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
-import { foldListing } from "./LoadState.ts"
+import { emptyListingFold, foldListing } from "./LoadState.ts"
 
 /**
  * What a caller provides.
@@ -61,7 +61,7 @@ export const runPipeline = <E, R>(input: PipelineInput<E, R>): Effect.Effect<Pha
     for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
     const listing = yield* Stream.runFold(
       input.objects,
-      () => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
+      emptyListingFold,
       foldListing(new Set(input.clients.map((client) => client.rowId)), layout, ledgerKeys)
     )
     const base = makeState({

@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { StoreError } from "../domain/StoreError.ts"
 import { UsageError } from "../domain/UsageError.ts"
+import { Disk } from "../io/files/Disk.ts"
 import { layerLocalFolder } from "../io/store/LocalFolderStore.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
 import type { ListingProgress } from "../io/store/S3ListingProgress.ts"
@@ -47,7 +48,7 @@ export const storeLayer = (
 }
 
 /**
- * Every service of a run.
+ * Every service of a run: the store, the UUID generator and the real file system.
  *
  * @example
  * ```ts
@@ -58,4 +59,8 @@ export const storeLayer = (
  * @category layers
  */
 export const runServices = (settings: Settings, onProgress?: (progress: ListingProgress) => void) =>
-  Layer.merge(storeLayer(settings, onProgress), settings.uuidVersion === 7 ? UuidGenerator.layerV7 : UuidGenerator.layerV4)
+  Layer.mergeAll(
+    storeLayer(settings, onProgress),
+    settings.uuidVersion === 7 ? UuidGenerator.layerV7 : UuidGenerator.layerV4,
+    Disk.layerNode
+  )

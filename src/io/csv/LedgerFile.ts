@@ -1,6 +1,7 @@
 /**
  * The ledger file: one row per file uuidmap knows, with its UUID, key, owner, status and the
- * evidence behind it (SPEC §1). uuidmap owns the ledger outright, so it is always written
+ * evidence behind it (SPEC §1), and, in its `clients_sha256` column, the sha256 of the clients
+ * CSV it was committed with. uuidmap owns the ledger outright, so it is always written
  * whole in one canonical form (comma, `\n`, UTF-8 without BOM, fixed columns), which makes a
  * second run byte-identical; reading checks every cell, so a hand edit gone wrong fails with
  * its line and column instead of corrupting a run.
@@ -55,7 +56,22 @@ export const ledgerColumns = [
  */
 export type LedgerColumn = typeof ledgerColumns[number]
 
-const optionalColumns: ReadonlySet<LedgerColumn> = new Set(["why"])
+/** Columns an older ledger may lack. */
+export const optionalColumns: ReadonlySet<string> = new Set(["why"])
+
+/**
+ * The column that ties a ledger to its clients CSV: on the first data row, the sha256 (hex) of
+ * the exact clients CSV bytes written in the same commit; empty on the other rows. A ledger
+ * without it (older versions, or one with no rows) still reads.
+ *
+ * @example
+ * ```ts
+ * import { clientsDigestColumn } from "./LedgerFile.ts"
+ * clientsDigestColumn // "clients_sha256"
+ * ```
+ * @category models
+ */
+export const clientsDigestColumn = "clients_sha256"
 
 /**
  * Formats a confidence for the ledger: rounded to two decimals, shortest form, no trailing
@@ -80,17 +96,19 @@ export const formatConfidence = (confidence: number): string => {
 /**
  * Renders the ledger: the header, then one row per mapping in the given order, empty cells for
  * nulls, evidence as a compact JSON array of `{"source","row_id","detail"}` objects, `\n` after
- * every line. Plain UTF-8 text without BOM.
+ * every line, and `clientsSha256` (when given) in the last column of the first row. Plain
+ * UTF-8 text without BOM.
  *
  * @example
  * ```ts
  * import { renderLedger } from "./LedgerFile.ts"
- * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why\n"
+ * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,clients_sha256\n"
  * ```
  * @category rendering
  */
-export const renderLedger = (mappings: Iterable<Mapping>): string => {
-  const lines = [ledgerColumns.join(",") + "\n"]
+export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string): string => {
+  const lines = [ledgerColumns.join(",") + "," + clientsDigestColumn + "\n"]
+  let digest = clientsSha256 ?? ""
   for (const mapping of mappings) {
     const cells = [
       mapping.uuid,
@@ -102,8 +120,10 @@ export const renderLedger = (mappings: Iterable<Mapping>): string => {
       mapping.size === null ? "" : String(mapping.size),
       mapping.etag ?? "",
       mapping.lastModified ?? "",
-      mapping.why
+      mapping.why,
+      digest
     ]
+    digest = ""
     lines.push(cells.map((cell) => quoteCsvField(cell, ",")).join(",") + "\n")
   }
   return lines.join("")
@@ -119,6 +139,7 @@ const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
  * (an unknown, repeated or missing column, an unknown status, evidence that is not the JSON
  * uuidmap writes, a confidence that is not a number from 0 to 1, a size that is not a
  * non-negative integer), besides the reader's own errors. A missing `why` column reads as `""`.
+ * `readLedgerContent` (LedgerContent.ts) also returns the `clients_sha256`.
  *
  * @example
  * ```ts
@@ -139,14 +160,31 @@ export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<Reado
 
 type ColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
 
-const validateLedger = (
+/**
+ * Validates a read ledger document (see `readLedger`); the `clients_sha256` column is
+ * accepted here and read by `readLedgerContent`.
+ *
+ * @example
+ * ```ts
+ * import { validateLedger } from "./LedgerFile.ts"
+ * const result = validateLedger("l.csv", document.header, document.rows)
+ * ```
+ * @category reading
+ */
+export const validateLedger = (
   file: string,
   header: CsvRecord,
   rows: ReadonlyArray<CsvRecord>
 ): ReadonlyArray<Mapping> | CsvError => {
   const indexes = new Map<LedgerColumn, number>()
+  let digestSeen = false
   for (let column = 0; column < header.fields.length; column++) {
     const name = header.fields[column]!
+    if (name === clientsDigestColumn) {
+      if (digestSeen) return cellError(file, header, column, ",", "InvalidCell", `Ledger column ${quoteValue(name)} appears twice`)
+      digestSeen = true
+      continue
+    }
     if (!(ledgerColumns as ReadonlyArray<string>).includes(name)) {
       return cellError(
         file,
@@ -154,7 +192,7 @@ const validateLedger = (
         column,
         ",",
         "InvalidCell",
-        `Unknown ledger column ${quoteValue(name)}; expected ${ledgerColumns.join(",")}`
+        `Unknown ledger column ${quoteValue(name)}; expected ${ledgerColumns.join(",")},${clientsDigestColumn}`
       )
     }
     if (indexes.has(name as LedgerColumn)) {
