@@ -51,6 +51,8 @@ export interface ReconcileOutcome {
   readonly written: ReadonlyArray<WrittenFile>
   /** S3 folder markers the listing skipped (not files). */
   readonly folderMarkers: ReadonlyArray<ObjectKey>
+  /** What taking the lock cleaned up (an interrupted commit, leftover temp files), one line each. */
+  readonly notes: ReadonlyArray<string>
 }
 
 /**
@@ -81,7 +83,8 @@ export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Sett
     metricsBefore: computeMetrics(loaded.state),
     metricsAfter: computeMetrics(run.state),
     written,
-    folderMarkers: loaded.folderMarkers
+    folderMarkers: loaded.folderMarkers,
+    notes: session?.notes ?? []
   }
   return outcome
 }, Effect.scoped)
