@@ -102,7 +102,10 @@ const nearestExisting = (folder: string) =>
     const disk = yield* Disk
     let current = path.resolve(folder)
     for (;;) {
-      const facts = yield* disk.stat(current)
+      // A file on the way ("a/file/backups") reads as a path that is not there yet.
+      const facts = yield* disk.stat(current).pipe(
+        Effect.catchTag("DiskError", (error) => (error.reason === "NotADirectory" ? Effect.succeed(undefined) : Effect.fail(error)))
+      )
       if (facts !== undefined) return { folder: current, facts }
       const parent = path.dirname(current)
       if (parent === current) return { folder: current, facts }
