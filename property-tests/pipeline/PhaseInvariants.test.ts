@@ -36,9 +36,14 @@ describe("pipeline invariants", () => {
             expect(keys.has(m.key)).toBe(false)
             keys.add(m.key)
           }
-          // The CSV and the ledger agree on every owner.
+          // The CSV and the ledger agree on every owner; one cell may keep a file in review
+          // that names its client as a candidate, until a person decides.
           const owner = ownerOf(m)
-          expect(owners.get(m.uuid) ?? null).toBe(owner)
+          const cellOwner = owners.get(m.uuid) ?? null
+          if (m.status === "review" && cellOwner !== null && m.evidence.some((e) => e.rowId === cellOwner)) {
+            continue
+          }
+          expect(cellOwner).toBe(owner)
         }
       }), { numRuns: 300 })
     })

@@ -151,9 +151,12 @@ export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<Ro
     return claims
   })
 
-// A claim the ledger already explains (same owner, backed by evidence) adds nothing.
+// A claim the ledger already explains adds nothing: the same owner, backed by evidence, or a
+// file in review with this client among its candidates (the cell keeps it until a person
+// decides, see `syncTrackingCells`).
 const explains = (existing: Mapping | undefined, rowId: RowId): boolean =>
-  existing !== undefined && ownerOf(existing) === rowId && existing.evidence.some((item) => item.rowId === rowId)
+  existing !== undefined && (ownerOf(existing) === rowId || existing.status === "review") &&
+  existing.evidence.some((item) => item.rowId === rowId)
 
 // The cell claims of every UUID that not exactly one client claims, or whose one claim the
 // ledger does not explain: the ones reconciliation has to work on, in order of first claim.

@@ -1,6 +1,9 @@
 /**
  * Derives every client's tracking cell from the ledger, so that the CSV (who owns which UUID)
- * and the ledger (which key each UUID is and why) always agree.
+ * and the ledger (which key each UUID is and why) always agree. One exception: a UUID in a
+ * client's cell whose file is in review with that client among its candidates (the cell and
+ * the client folder disagree, or new evidence names someone else) stays in that cell, and in
+ * no other, until a person decides: the tool does not take back what a cell says on a guess.
  *
  * @module
  */
@@ -27,9 +30,11 @@ import { keepRoster } from "./Roster.ts"
  */
 export const syncTrackingCells = (state: State, track: (client: ClientRow) => boolean): State => {
   const owned = ownedUuids(state.ledger)
+  const held = heldInReview(state.ledger)
+  const kept = held.size === 0 ? undefined : keptInReview(state.clients, held)
   let changed = false
   const clients = state.clients.map((client) => {
-    const uuids = owned.get(client.rowId) ?? []
+    const uuids = withKept(owned.get(client.rowId) ?? [], kept?.get(client.rowId))
     const tracked = client.tracked || uuids.length > 0 || track(client)
     if (!tracked) return client
     if (client.tracked && sameList(client.uuids, uuids)) return client
@@ -60,6 +65,43 @@ const ownedUuids = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlyArray<F
   })
 
 const ownedByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<RowId, ReadonlyArray<FileUuid>>>()
+
+// For each client, the UUIDs in review whose evidence names it: those its cell may keep.
+const heldInReview = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlySet<FileUuid>> =>
+  heldByLedger(ledger, undefined, () => {
+    const held = new Map<RowId, Set<FileUuid>>()
+    for (const mapping of ledger) {
+      if (mapping.status !== "review") continue
+      for (const item of mapping.evidence) {
+        const set = held.get(item.rowId)
+        if (set) set.add(mapping.uuid)
+        else held.set(item.rowId, new Set([mapping.uuid]))
+      }
+    }
+    return held
+  })
+
+const heldByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<RowId, ReadonlySet<FileUuid>>>()
+
+// The UUIDs each client's cell keeps in review; one held by two cells is kept by neither.
+const keptInReview = (clients: State["clients"], held: ReadonlyMap<RowId, ReadonlySet<FileUuid>>) => {
+  const kept = new Map<RowId, Array<FileUuid>>()
+  const holders = new Map<FileUuid, number>()
+  for (const client of clients) {
+    const candidates = held.get(client.rowId)
+    if (candidates === undefined) continue
+    const keeps = client.uuids.filter((uuid) => candidates.has(uuid))
+    if (keeps.length === 0) continue
+    kept.set(client.rowId, keeps)
+    for (const uuid of keeps) holders.set(uuid, (holders.get(uuid) ?? 0) + 1)
+  }
+  for (const [rowId, keeps] of kept) kept.set(rowId, keeps.filter((uuid) => holders.get(uuid) === 1))
+  return kept
+}
+
+// The owned UUIDs, plus those the cell keeps in review, sorted.
+const withKept = (owned: ReadonlyArray<FileUuid>, kept: ReadonlyArray<FileUuid> | undefined): ReadonlyArray<FileUuid> =>
+  kept === undefined || kept.length === 0 ? owned : [...new Set([...owned, ...kept])].sort()
 
 const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
   a === b || a.length === b.length && a.every((item, i) => item === b[i])

@@ -1,6 +1,7 @@
 /**
- * The services a run needs, chosen from its settings: the store its `--bucket` names and the
- * UUID generator its `--uuid-version` names.
+ * The services a run needs, chosen from its settings: the store its `--bucket` names, the
+ * UUID generator its `--uuid-version` names (or a fixed sequence, for tests), and the file
+ * system.
  *
  * @module
  */
@@ -61,6 +62,10 @@ export const storeLayer = (
 export const runServices = (settings: Settings, onProgress?: (progress: ListingProgress) => void) =>
   Layer.mergeAll(
     storeLayer(settings, onProgress),
-    settings.uuidVersion === 7 ? UuidGenerator.layerV7 : UuidGenerator.layerV4,
+    settings.uuidSeed !== undefined
+      ? UuidGenerator.layerTest(settings.uuidSeed)
+      : settings.uuidVersion === 7
+      ? UuidGenerator.layerV7
+      : UuidGenerator.layerV4,
     Disk.layerNode
   )

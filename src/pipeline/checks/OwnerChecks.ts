@@ -2,6 +2,8 @@
  * Checks that every file has one owner and that the CSV and the ledger agree on it (SPEC §1:
  * the clients CSV says who owns which UUID, the ledger which key each UUID is; they must
  * always agree). A ledger row owns its UUID for its row id when it is `mapped` or `missing`.
+ * A UUID may also stay in one client's cell while its row is in `review` with that client among
+ * the candidates its evidence names: the cell waits for a person.
  *
  * @module
  */
@@ -30,6 +32,20 @@ const cellClaims = (input: VerifyInput): ReadonlyMap<string, ReadonlyArray<CellC
 
 const ledgerOwner = (row: LedgerRecord): string | undefined =>
   (row.status === "mapped" || row.status === "missing") && row.rowId !== "" ? row.rowId : undefined
+
+// The row is in review with `rowId` among the clients its evidence names: the cell keeps the
+// UUID until a person decides.
+const heldForReview = (row: LedgerRecord, rowId: string): boolean => {
+  if (row.status !== "review") return false
+  let evidence: unknown
+  try {
+    evidence = JSON.parse(row.evidence)
+  } catch {
+    return false
+  }
+  return Array.isArray(evidence) &&
+    (evidence as Array<unknown>).some((item) => typeof item === "object" && item !== null && (item as { row_id?: unknown }).row_id === rowId)
+}
 
 const firstLedgerRows = (input: VerifyInput): ReadonlyMap<string, LedgerRecord> => {
   const rows = new Map<string, LedgerRecord>()
@@ -114,7 +130,7 @@ export const ownersAgree: Check = {
       const first = list[0]!
       if (row === undefined) {
         offences.push({ location: at(input.clientsFile, first.line), message: `UUID ${quote(uuid)} in the tracking cell of ${quote(first.rowId)} is not in the ledger` })
-      } else if (ledgerOwner(row) === undefined) {
+      } else if (ledgerOwner(row) === undefined && !(list.length === 1 && heldForReview(row, first.rowId))) {
         offences.push({
           location: at(input.clientsFile, first.line),
           message: `UUID ${quote(uuid)} is in the tracking cell of ${quote(first.rowId)}, but the ledger (${at(input.ledgerFile, row.line)}) has it as ${row.status}${row.rowId === "" ? "" : ` (candidate ${quote(row.rowId)})`}`
