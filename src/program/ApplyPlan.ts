@@ -20,7 +20,7 @@ import { readLedgerContent } from "../io/csv/LedgerContent.ts"
 import { applyStateChanges } from "../pipeline/PlanChanges.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import { compareObjects, fingerprintBytes, fingerprintFile } from "./Fingerprint.ts"
-import { listBucket, type LoadedRun, readOptionalFile } from "./LoadState.ts"
+import { checkLayout, listBucket, type LoadedRun, readOptionalFile } from "./LoadState.ts"
 import { changesOfPlan, planSettingsOf } from "./PlanFile.ts"
 import { evidenceFilesOf } from "./PlanProgram.ts"
 import { checkPlannedResult } from "./PlanResultCheck.ts"
@@ -82,6 +82,7 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
     ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
     encoding: settings.encoding
   })
+  yield* checkLayout(settings, table)
   const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
   const ledger = content?.mappings ?? []
 

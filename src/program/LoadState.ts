@@ -19,7 +19,9 @@ import type { StoredObject } from "../domain/StoredObject.ts"
 import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
 import { readLedgerContent } from "../io/csv/LedgerContent.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
+import { UsageError } from "../domain/UsageError.ts"
 import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
+import { poolOverlap } from "../pipeline/LayoutCheck.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
 import type { Settings } from "./Settings.ts"
@@ -208,6 +210,26 @@ export const listBucket = (
   })
 
 /**
+ * Refuses (exit 2) a `--pool-prefix` that covers a client's folder, naming the client's line.
+ *
+ * @example
+ * ```ts
+ * import { checkLayout } from "./LoadState.ts"
+ * const checked = checkLayout(settings, table)
+ * ```
+ * @category reading
+ */
+export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Effect<void, UsageError> => {
+  const index = poolOverlap(table.clients.map((client) => client.rowId), settings.layout)
+  if (index === undefined) return Effect.void
+  const rowId = table.clients[index]!.rowId
+  return Effect.fail(new UsageError({
+    reason: "BadLayout",
+    message: `--pool-prefix "${settings.layout.poolPrefix}" overlaps the folder of client "${rowId}" (${settings.clientsFile}:${table.document.rows[index]!.line}): its files would be taken for pool files; choose a pool prefix outside every client folder`
+  }))
+}
+
+/**
  * Loads the state of a run and draws the fresh UUIDs phase 1 will need.
  *
  * @example
@@ -227,6 +249,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
     encoding: settings.encoding
   })
+  yield* checkLayout(settings, table)
   const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
   const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
   const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
