@@ -154,10 +154,13 @@ export const runHarness = async (
     if (ledger === "neither") problems.push(`${label}: the ledger is neither the old nor the new version`)
     if (clients === "new" && !(await hasBackupOf(scenario, "clients.csv", scenario.oldClients))) problems.push(`${label}: the CSV changed but no backup holds the old one`)
     if (ledger === "new" && !(await hasBackupOf(scenario, "clients.ledger.csv", scenario.oldLedger))) problems.push(`${label}: the ledger changed but no backup holds the old one`)
-    // An apply killed before it wrote anything is finished by applying the plan again.
-    const finisher = command === "apply" && clients === "old" && ledger === "old" ? applyArgs : runArgs
+    // An apply killed before its commit began is finished by applying the plan again. Once a
+    // commit record exists, the next command finishes that commit first, after which the plan
+    // is stale (its inputs changed: they now hold its result), so `run` finishes the job.
+    const committing = (await fs.readdir(scenario.live)).some((name) => name.endsWith(".commit"))
+    const finisher = command === "apply" && clients === "old" && ledger === "old" && !committing ? applyArgs : runArgs
     const stderr = await finish(label, newClients, newLedger, finisher, false)
-    const outcome: KillOutcome = { command, trigger, delayMs, killed, landed: `csv ${clients}, ledger ${ledger}`, recovered: stderr.includes("interrupted run") }
+    const outcome: KillOutcome = { command, trigger, delayMs, killed, landed: `csv ${clients}, ledger ${ledger}`, recovered: stderr.includes("the commit of an interrupted run") }
     kills.push(outcome)
     log(`${label}: ${killed ? "killed" : "had finished"}; ${outcome.landed}${outcome.recovered ? "; the next run finished its commit" : ""}`)
   }
