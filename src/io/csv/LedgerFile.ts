@@ -60,9 +60,7 @@ export type LedgerColumn = typeof ledgerColumns[number]
 export const optionalColumns: ReadonlySet<string> = new Set(["why"])
 
 /**
- * The column that ties a ledger to its clients CSV: on the first data row, the sha256 (hex) of
- * the exact clients CSV bytes written in the same commit; empty on the other rows. A ledger
- * without it (older versions, or one with no rows) still reads.
+ * The column tying a ledger to its clients CSV: the CSV's sha256 on the first row (LedgerContent.ts).
  *
  * @example
  * ```ts
@@ -139,7 +137,6 @@ const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
  * (an unknown, repeated or missing column, an unknown status, evidence that is not the JSON
  * uuidmap writes, a confidence that is not a number from 0 to 1, a size that is not a
  * non-negative integer), besides the reader's own errors. A missing `why` column reads as `""`.
- * `readLedgerContent` (LedgerContent.ts) also returns the `clients_sha256`.
  *
  * @example
  * ```ts
@@ -161,8 +158,7 @@ export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<Reado
 type ColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
 
 /**
- * Validates a read ledger document (see `readLedger`); the `clients_sha256` column is
- * accepted here and read by `readLedgerContent`.
+ * Validates a read ledger document (see `readLedger`), accepting `clients_sha256`.
  *
  * @example
  * ```ts
@@ -180,23 +176,16 @@ export const validateLedger = (
   let digestSeen = false
   for (let column = 0; column < header.fields.length; column++) {
     const name = header.fields[column]!
-    if (name === clientsDigestColumn) {
-      if (digestSeen) return cellError(file, header, column, ",", "InvalidCell", `Ledger column ${quoteValue(name)} appears twice`)
+    if (name === clientsDigestColumn && !digestSeen) {
       digestSeen = true
       continue
     }
-    if (!(ledgerColumns as ReadonlyArray<string>).includes(name)) {
-      return cellError(
-        file,
-        header,
-        column,
-        ",",
-        "InvalidCell",
-        `Unknown ledger column ${quoteValue(name)}; expected ${ledgerColumns.join(",")},${clientsDigestColumn}`
-      )
-    }
-    if (indexes.has(name as LedgerColumn)) {
+    if (indexes.has(name as LedgerColumn) || name === clientsDigestColumn) {
       return cellError(file, header, column, ",", "InvalidCell", `Ledger column ${quoteValue(name)} appears twice`)
+    }
+    if (!(ledgerColumns as ReadonlyArray<string>).includes(name)) {
+      const expected = `${ledgerColumns.join(",")},${clientsDigestColumn}`
+      return cellError(file, header, column, ",", "InvalidCell", `Unknown ledger column ${quoteValue(name)}; expected ${expected}`)
     }
     indexes.set(name as LedgerColumn, column)
   }

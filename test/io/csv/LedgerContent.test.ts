@@ -52,3 +52,12 @@ describe("readLedgerContent", () => {
       assert.include(error.message, "line 2 has")
     }))
 })
+
+describe("the clients_sha256 column", () => {
+  it.effect("appearing twice is refused as a repeated column", () =>
+    Effect.gen(function*() {
+      const text = `${ledgerColumns.join(",")},clients_sha256,clients_sha256\n`
+      const error = yield* Effect.flip(readLedgerContent("l.csv", utf8(text)))
+      assert.include(error.message, `Ledger column "clients_sha256" appears twice`)
+    }))
+})
