@@ -66,22 +66,34 @@ const ownedUuids = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlyArray<F
 
 const ownedByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<RowId, ReadonlyArray<FileUuid>>>()
 
-// For each client, the UUIDs in review whose evidence names it: those its cell may keep.
-const heldInReview = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlySet<FileUuid>> =>
-  heldByLedger(ledger, undefined, () => {
-    const held = new Map<RowId, Set<FileUuid>>()
-    for (const mapping of ledger) {
-      if (mapping.status !== "review") continue
-      for (const item of mapping.evidence) {
-        const set = held.get(item.rowId)
-        if (set) set.add(mapping.uuid)
-        else held.set(item.rowId, new Set([mapping.uuid]))
-      }
+// The clients each file in review names, by UUID: built once per ledger array, and from the
+// ledger a book made it from by applying only the rows it changed.
+const reviewCandidates = (ledger: State["ledger"]): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
+  candidatesByLedger(ledger, undefined, () => {
+    const derivation = derivationOf(ledger)
+    const candidates = new Map<FileUuid, ReadonlyArray<RowId>>(derivation === undefined ? [] : reviewCandidates(derivation.from))
+    const rows = derivation === undefined ? ledger : derivation.edits.values()
+    for (const mapping of rows) {
+      if (mapping.status === "review") candidates.set(mapping.uuid, mapping.evidence.map((item) => item.rowId))
+      else if (derivation !== undefined) candidates.delete(mapping.uuid)
     }
-    return held
+    return candidates
   })
 
-const heldByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<RowId, ReadonlySet<FileUuid>>>()
+const candidatesByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()
+
+// For each client, the UUIDs in review whose evidence names it: those its cell may keep.
+const heldInReview = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlySet<FileUuid>> => {
+  const held = new Map<RowId, Set<FileUuid>>()
+  for (const [uuid, rowIds] of reviewCandidates(ledger)) {
+    for (const rowId of rowIds) {
+      const set = held.get(rowId)
+      if (set) set.add(uuid)
+      else held.set(rowId, new Set([uuid]))
+    }
+  }
+  return held
+}
 
 // The UUIDs each client's cell keeps in review; one held by two cells is kept by neither.
 const keptInReview = (clients: State["clients"], held: ReadonlyMap<RowId, ReadonlySet<FileUuid>>) => {
