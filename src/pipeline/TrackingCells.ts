@@ -1,9 +1,9 @@
 /**
  * Derives every client's tracking cell from the ledger, so that the CSV (who owns which UUID)
  * and the ledger (which key each UUID is and why) always agree. One exception: a UUID in a
- * client's cell whose file is in review with that client among its candidates (the cell and
- * the client folder disagree, or new evidence names someone else) stays in that cell, and in
- * no other, until a person decides: the tool does not take back what a cell says on a guess.
+ * client's cell whose file is in review in a conflict that client is one side of
+ * (`keptInCell`: the cell and the client folder disagree, or new evidence names someone else)
+ * stays in that cell, and in no other, until a person decides.
  *
  * @module
  */
@@ -13,6 +13,7 @@ import { ownerOf } from "../domain/Mapping.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { derivationOf } from "./internal/LedgerIndex.ts"
+import { keptInCell } from "./CellsInReview.ts"
 import { memoOnInput } from "./internal/Memo.ts"
 import { keepRoster } from "./Roster.ts"
 
@@ -66,7 +67,7 @@ const ownedUuids = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlyArray<F
 
 const ownedByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<RowId, ReadonlyArray<FileUuid>>>()
 
-// The clients each file in review names, by UUID: built once per ledger array, and from the
+// The clients whose cells may keep each file in review, by UUID: built once per ledger array, and from the
 // ledger a book made it from by applying only the rows it changed.
 const reviewCandidates = (ledger: State["ledger"]): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
   candidatesByLedger(ledger, undefined, () => {
@@ -74,7 +75,11 @@ const reviewCandidates = (ledger: State["ledger"]): ReadonlyMap<FileUuid, Readon
     const candidates = new Map<FileUuid, ReadonlyArray<RowId>>(derivation === undefined ? [] : reviewCandidates(derivation.from))
     const rows = derivation === undefined ? ledger : derivation.edits.values()
     for (const mapping of rows) {
-      if (mapping.status === "review") candidates.set(mapping.uuid, mapping.evidence.map((item) => item.rowId))
+      if (mapping.status === "review") {
+        const kept = [...new Set(mapping.evidence.map((item) => item.rowId))].filter((rowId) => keptInCell(mapping.status, mapping.evidence, rowId))
+        if (kept.length > 0) candidates.set(mapping.uuid, kept)
+        else candidates.delete(mapping.uuid)
+      }
       else if (derivation !== undefined) candidates.delete(mapping.uuid)
     }
     return candidates
@@ -82,7 +87,7 @@ const reviewCandidates = (ledger: State["ledger"]): ReadonlyMap<FileUuid, Readon
 
 const candidatesByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()
 
-// For each client, the UUIDs in review whose evidence names it: those its cell may keep.
+// For each client, the UUIDs in review its cell may keep.
 const heldInReview = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlySet<FileUuid>> => {
   const held = new Map<RowId, Set<FileUuid>>()
   for (const [uuid, rowIds] of reviewCandidates(ledger)) {

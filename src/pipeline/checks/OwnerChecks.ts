@@ -2,12 +2,13 @@
  * Checks that every file has one owner and that the CSV and the ledger agree on it (SPEC §1:
  * the clients CSV says who owns which UUID, the ledger which key each UUID is; they must
  * always agree). A ledger row owns its UUID for its row id when it is `mapped` or `missing`.
- * A UUID may also stay in one client's cell while its row is in `review` with that client among
- * the candidates its evidence names: the cell waits for a person.
+ * A UUID may also stay in one client's cell while its row is in `review` in a conflict that
+ * client is one side of (`keptInCell`): the cell waits for a person.
  *
  * @module
  */
 import { isFileUuid } from "../../domain/FileUuid.ts"
+import { keptInCell } from "../CellsInReview.ts"
 import { at, type Check, quote } from "./Check.ts"
 import { cellItems, type LedgerRecord, type Offence, type VerifyInput } from "./VerifyInput.ts"
 
@@ -33,18 +34,21 @@ const cellClaims = (input: VerifyInput): ReadonlyMap<string, ReadonlyArray<CellC
 const ledgerOwner = (row: LedgerRecord): string | undefined =>
   (row.status === "mapped" || row.status === "missing") && row.rowId !== "" ? row.rowId : undefined
 
-// The row is in review with `rowId` among the clients its evidence names: the cell keeps the
-// UUID until a person decides.
+// The row is in review in a conflict the client `rowId` is one side of: the cell keeps the
+// UUID until a person decides (`keptInCell`, the rule the phases follow).
 const heldForReview = (row: LedgerRecord, rowId: string): boolean => {
-  if (row.status !== "review") return false
   let evidence: unknown
   try {
     evidence = JSON.parse(row.evidence)
   } catch {
     return false
   }
-  return Array.isArray(evidence) &&
-    (evidence as Array<unknown>).some((item) => typeof item === "object" && item !== null && (item as { row_id?: unknown }).row_id === rowId)
+  if (!Array.isArray(evidence)) return false
+  const items = (evidence as Array<unknown>).map((item) => {
+    const { row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>
+    return { source: String(source), rowId: String(row_id) }
+  })
+  return keptInCell(row.status, items, rowId)
 }
 
 const firstLedgerRows = (input: VerifyInput): ReadonlyMap<string, LedgerRecord> => {
