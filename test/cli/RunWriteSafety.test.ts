@@ -1,6 +1,6 @@
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { runCli, snapshotTree, tempDir, writeTree } from "../support/Cli.ts"
 
 let dir: string
@@ -18,11 +18,17 @@ const modeOf = async (file: string) => (await fs.stat(file)).mode & 0o777
 const backupsIn = async (folder: string, base: string) => (await fs.readdir(folder)).filter((name) => name.startsWith(`${base}.`) && name.endsWith(".bak")).sort()
 
 describe("output paths never replace an input", () => {
-  beforeEach(async () => {
-    expect((await run()).code).toBe(0)
-    await fs.symlink(at("clients.csv"), at("link-to-clients.csv"))
-    await fs.writeFile(at("records.csv"), "uuid,row_id\n")
+  // One run makes the files; each refusal below is checked to leave them exactly as they are.
+  let outputsDir: string
+  let outputsCleanup: () => Promise<void>
+  beforeAll(async () => {
+    ;({ dir: outputsDir, cleanup: outputsCleanup } = await tempDir())
+    await writeTree(outputsDir, { "clients.csv": "row_id,name\n502,Sam\n503,Ann\n", "bucket/502/a.pdf": "a", "bucket/503/b.pdf": "bb" })
+    expect((await runCli(["run", "--clients", path.join(outputsDir, "clients.csv"), "--bucket", `file://${path.join(outputsDir, "bucket")}`])).code).toBe(0)
+    await fs.symlink(path.join(outputsDir, "clients.csv"), path.join(outputsDir, "link-to-clients.csv"))
+    await fs.writeFile(path.join(outputsDir, "records.csv"), "uuid,row_id\n")
   })
+  afterAll(() => outputsCleanup())
 
   it.each([
     ["plan", ["plan", "--out", "clients.csv"], "--out \"clients.csv\" is the clients CSV"],
@@ -35,20 +41,21 @@ describe("output paths never replace an input", () => {
     ["verify", ["verify", "--out", "clients.csv.lock"], "is uuidmap's own lock or commit record"],
     ["report", ["report", "--out", "bucket/report.txt"], `--out "bucket/report.txt" is inside the bucket folder`]
   ])("%s refuses %j with exit 2 and writes nothing", async (_command, args, message) => {
-    const before = await snapshotTree(dir)
-    const result = await runCli([...args, "--clients", "clients.csv", "--bucket", bucket()], { cwd: dir })
+    const before = await snapshotTree(outputsDir)
+    const result = await runCli([...args, "--clients", "clients.csv", "--bucket", `file://${path.join(outputsDir, "bucket")}`], { cwd: outputsDir })
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(message)
     expect(result.stderr).toContain("uuidmap will not overwrite it; write to another file")
-    expect(await snapshotTree(dir)).toEqual(before)
+    expect(await snapshotTree(outputsDir)).toEqual(before)
   })
 
   it("refuses a ledger that is the clients CSV itself", async () => {
-    const before = await snapshotTree(dir)
-    const result = await run("--ledger", at("link-to-clients.csv"))
+    const before = await snapshotTree(outputsDir)
+    const link = path.join(outputsDir, "link-to-clients.csv")
+    const result = await runCli(["run", "--clients", path.join(outputsDir, "clients.csv"), "--bucket", `file://${path.join(outputsDir, "bucket")}`, "--ledger", link])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain(`--ledger "${at("link-to-clients.csv")}" is the clients CSV "${at("clients.csv")}" itself`)
-    expect(await snapshotTree(dir)).toEqual(before)
+    expect(result.stderr).toContain(`--ledger "${link}" is the clients CSV "${path.join(outputsDir, "clients.csv")}" itself`)
+    expect(await snapshotTree(outputsDir)).toEqual(before)
   })
 })
 

@@ -13,7 +13,7 @@ let cleanup: () => Promise<void>
 beforeAll(async () => {
   const made = await tempDir("uuidmap-crash-")
   cleanup = made.cleanup
-  scenario = await buildCrashScenario(made.dir, seed, { clients: 200, folderFiles: 800, poolFiles: 800 })
+  scenario = await buildCrashScenario(made.dir, seed, { clients: 150, folderFiles: 500, poolFiles: 500 })
 }, 120_000)
 afterAll(() => cleanup())
 
