@@ -105,7 +105,7 @@ const removeDeadTemps = (lockFile: string, me: ProcessIdentity) =>
       const liveness = yield* livenessOf(me, { pid, host: me.host, start: null, boot: null })
       if (liveness !== "gone") continue
       yield* disk.remove(path.join(folder, name)).pipe(Effect.ignore)
-      removed.push(`Removed ${path.join(folder, name)}, a temp file left by a uuidmap process that was killed`)
+      removed.push(`Removed "${path.join(folder, name)}", a temp file left by a uuidmap process that was killed`)
     }
     return removed
   })

@@ -140,7 +140,7 @@ describe("taking the lock", () => {
     const leftover = path.join(dir, ".clients.csv.lock.999999999.abc.uuidmap.tmp")
     await fs.writeFile(leftover, "{}")
     const { notes } = await taken()
-    expect(notes).toEqual([`Removed ${leftover}, a temp file left by a uuidmap process that was killed`])
+    expect(notes).toEqual([`Removed "${leftover}", a temp file left by a uuidmap process that was killed`])
     expect(await names()).toEqual(["clients.csv"])
   })
 
