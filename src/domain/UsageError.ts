@@ -29,6 +29,9 @@ export type UsageErrorReason =
   | "BadLayout"
   | "InvalidResult"
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const UsageErrorBase: ReturnType<typeof Data.TaggedError<"UsageError">> = Data.TaggedError("UsageError")
+
 /**
  * A usage error with a one-line message.
  *
@@ -39,7 +42,7 @@ export type UsageErrorReason =
  * ```
  * @category errors
  */
-export class UsageError extends Data.TaggedError("UsageError")<{
+export class UsageError extends UsageErrorBase<{
   readonly reason: UsageErrorReason
   readonly message: string
 }> {}

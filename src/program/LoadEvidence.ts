@@ -1,12 +1,16 @@
 /**
  * Loads phase 2's outside evidence: the migration logs and records files the settings name
- * (read before the listing, so a bad row fails fast and costs no requests), then the metadata
- * of the pool objects the listing found, through `ObjectStore.metadata` with bounded
- * concurrency. A local folder has no metadata; only an S3 store's metadata counts as read.
+ * (checked before the listing, so a bad row fails fast and costs no requests; their claims
+ * about the pool read again once the pool is known, so memory follows the pool, not the
+ * files), then the metadata of the pool objects the listing found, through
+ * `ObjectStore.metadata` with bounded concurrency. A local folder has no metadata; only an S3
+ * store's metadata counts as read.
  *
  * @module
  */
 import * as Effect from "effect/Effect"
+import type { EvidenceError } from "../domain/EvidenceError.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import {
   type Claim,
@@ -20,26 +24,62 @@ import { readEvidenceFile } from "../io/evidence/EvidenceFile.ts"
 import { defaultMigrationColumns, readMigrationLog } from "../io/evidence/MigrationLogFile.ts"
 import { defaultRecordsColumns, readRecords } from "../io/evidence/RecordsFile.ts"
 import { type ObjectMetadata, ObjectStore } from "../io/store/ObjectStore.ts"
+import { claimTargetsPool } from "../pipeline/PoolClaims.ts"
 import type { Settings } from "./Settings.ts"
 
 /**
- * The claims of the evidence files, and which sources they cover.
+ * The evidence files of a run, every row already checked: their bytes (kept, so that the
+ * claims that count are read from exactly what was checked) and the sources they cover.
  *
  * @example
  * ```ts
  * import type { EvidenceFiles } from "./LoadEvidence.ts"
- * const none: EvidenceFiles = { claims: [], sources: [] }
+ * const none: EvidenceFiles = { files: [], sources: [] }
  * ```
  * @category models
  */
 export interface EvidenceFiles {
-  readonly claims: ReadonlyArray<Claim>
+  readonly files: ReadonlyArray<CheckedEvidenceFile>
   readonly sources: ReadonlyArray<OutsideSource>
 }
 
 /**
- * Reads every `--migration-log` and `--records` file. The first bad row of any of them fails
- * the run with an `EvidenceError` naming file, line and column.
+ * One checked evidence file.
+ *
+ * @example
+ * ```ts
+ * import type { CheckedEvidenceFile } from "./LoadEvidence.ts"
+ * const file: CheckedEvidenceFile = { file: "records.csv", source: "records", bytes: new Uint8Array() }
+ * ```
+ * @category models
+ */
+export interface CheckedEvidenceFile {
+  readonly file: string
+  readonly source: "migration-log" | "records"
+  readonly bytes: Uint8Array
+  /** The file's claims when there are few enough to keep; otherwise read again when needed. */
+  readonly claims?: ReadonlyArray<Claim> | undefined
+}
+
+// About 30 MB of claims: a larger file is read a second time instead of held as claims.
+const keptClaimsBudget = 100_000
+
+const claimsOfFile = (
+  settings: Settings,
+  checked: CheckedEvidenceFile,
+  keep: (claim: Claim) => boolean
+): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
+  checked.source === "migration-log"
+    ? readMigrationLog(checked.file, checked.bytes, settings.evidence.migrationColumns ?? defaultMigrationColumns, keep)
+    : readRecords(checked.file, checked.bytes, settings.evidence.recordsColumns ?? defaultRecordsColumns, keep)
+
+
+/**
+ * Reads and checks every `--migration-log` and `--records` file, before anything is listed:
+ * the first bad row of any of them fails the run with an `EvidenceError` naming file, line and
+ * column. The claims of a small file are kept; a file of more than 100,000 claims is read
+ * again by `claimsAbout` once the pool is known, keeping only the claims about it, so a file
+ * of millions of rows never sits in memory as claims.
  *
  * @example
  * ```ts
@@ -50,38 +90,68 @@ export interface EvidenceFiles {
  */
 export const readEvidenceFiles = Effect.fn("uuidmap.readEvidenceFiles")(function*(settings: Settings) {
   const { evidence } = settings
-  const claims: Array<Claim> = []
-  for (const file of evidence.migrationLogs) {
-    const bytes = yield* readEvidenceFile(file)
-    claims.push(...(yield* readMigrationLog(file, bytes, evidence.migrationColumns ?? defaultMigrationColumns)))
-  }
-  for (const file of evidence.records) {
-    const bytes = yield* readEvidenceFile(file)
-    claims.push(...(yield* readRecords(file, bytes, evidence.recordsColumns ?? defaultRecordsColumns)))
+  const files: Array<CheckedEvidenceFile> = []
+  const named = [
+    ...evidence.migrationLogs.map((file) => ({ file, source: "migration-log" as const })),
+    ...evidence.records.map((file) => ({ file, source: "records" as const }))
+  ]
+  for (const { file, source } of named) {
+    const read = { file, source, bytes: yield* readEvidenceFile(file) }
+    let count = 0
+    const claims = yield* claimsOfFile(settings, read, () => ++count <= keptClaimsBudget)
+    files.push(count <= keptClaimsBudget ? { ...read, claims } : read)
   }
   const sources: Array<OutsideSource> = []
   if (evidence.migrationLogs.length > 0) sources.push("migration-log")
   if (evidence.records.length > 0) sources.push("records")
-  const files: EvidenceFiles = { claims, sources }
-  return files
+  const result: EvidenceFiles = { files, sources }
+  return result
 })
 
 /**
- * Adds the metadata of the pool objects to the evidence files' claims. Only metadata holding
- * one of the configured names is kept. An object deleted since the listing has none.
+ * The claims of the checked files that `keep` accepts, in file and row order.
+ *
+ * @example
+ * ```ts
+ * import { claimsAbout } from "./LoadEvidence.ts"
+ * const claims = claimsAbout(settings, files, () => true)
+ * ```
+ * @category reading
+ */
+export const claimsAbout = (
+  settings: Settings,
+  files: EvidenceFiles,
+  keep: (claim: Claim) => boolean
+): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
+  Effect.gen(function*() {
+    const claims: Array<Claim> = []
+    for (const checked of files.files) {
+      // One claim at a time: spreading a file's claims into push() overflows the call stack
+      // at about 130,000 rows.
+      const read = checked.claims ?? (yield* claimsOfFile(settings, checked, keep))
+      for (const claim of read) if (keep(claim)) claims.push(claim)
+    }
+    return claims
+  })
+
+/**
+ * The outside evidence about the pool (UUID → key of each pool file the listing found): the
+ * evidence files' claims about those files, and the metadata of each of them, read through
+ * `ObjectStore.metadata` with bounded concurrency. Only metadata holding one of the configured
+ * names is kept. An object deleted since the listing has none.
  *
  * @example
  * ```ts
  * import { loadPoolEvidence } from "./LoadEvidence.ts"
- * const evidence = loadPoolEvidence(settings, files, poolKeys)
+ * const evidence = loadPoolEvidence(settings, files, listing.poolUuids)
  * ```
  * @category reading
  */
 export const loadPoolEvidence = (
   settings: Settings,
   files: EvidenceFiles,
-  poolKeys: Iterable<ObjectKey>
-): Effect.Effect<PoolEvidence, StoreError, ObjectStore> =>
+  pool: ReadonlyMap<FileUuid, ObjectKey>
+): Effect.Effect<PoolEvidence, StoreError | EvidenceError, ObjectStore> =>
   Effect.gen(function*() {
     const names = settings.evidence.metadataNames ?? defaultMetadataNames
     const readsMetadata = settings.bucket.startsWith("s3://")
@@ -90,7 +160,7 @@ export const loadPoolEvidence = (
       const store = yield* ObjectStore
       const wanted = [names.rowId, names.clientId, names.originalKey]
       yield* Effect.forEach(
-        poolKeys,
+        pool.values(),
         (key) =>
           store.metadata(key).pipe(
             Effect.catchIf((error) => error.reason === "NoSuchKey", () => Effect.succeed({} as ObjectMetadata)),
@@ -102,7 +172,7 @@ export const loadPoolEvidence = (
       )
     }
     const evidence: PoolEvidence = {
-      claims: files.claims,
+      claims: yield* claimsAbout(settings, files, claimTargetsPool(pool)),
       metadata,
       sources: readsMetadata ? [...files.sources, "metadata"] : files.sources,
       metadataNames: names,

@@ -10,17 +10,18 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { CsvError } from "../domain/CsvError.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
+import type { InventoryError } from "../domain/InventoryError.ts"
 import type { Finding } from "../domain/Finding.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import { makeState, type State } from "../domain/State.ts"
-import type { StoreError } from "../domain/StoreError.ts"
+import { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
-import { readLedgerContent } from "../io/csv/LedgerContent.ts"
-import { ObjectStore } from "../io/store/ObjectStore.ts"
 import { UsageError } from "../domain/UsageError.ts"
-import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
+import { readLedgerContent } from "../io/csv/LedgerContent.ts"
+import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
+import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { poolOverlap } from "../pipeline/LayoutCheck.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
@@ -46,6 +47,15 @@ export interface LoadedRun {
   readonly state: State
 }
 
+const readFailure = (code: string | undefined, cause: unknown): string =>
+  code === "ENOENT"
+    ? "File does not exist"
+    : code === "EISDIR"
+    ? "Is a folder, not a file"
+    : code === "EACCES" || code === "EPERM"
+    ? "Cannot read the file: permission denied"
+    : `Cannot read the file (${code ?? String(cause)})`
+
 /**
  * Reads a whole input file, as a CsvError naming it when it cannot be read.
  *
@@ -65,7 +75,7 @@ export const readInputFile = (file: string): Effect.Effect<Uint8Array, CsvError>
         file,
         line: 0,
         column: 0,
-        message: (cause as { code?: string }).code === "ENOENT" ? "File does not exist" : `Cannot read file: ${String(cause)}`
+        message: readFailure((cause as { code?: string }).code, cause)
       })
   })
 
@@ -85,22 +95,13 @@ export const readOptionalFile = (file: string): Effect.Effect<Uint8Array | undef
     (exists) => (exists ? readInputFile(file) : Effect.succeed(undefined))
   )
 
-/**
- * What the listing fold keeps: the objects phases may map, the findings, the pool's UUIDs and
- * the skipped folder markers.
- *
- * @example
- * ```ts
- * import { emptyListingFold } from "./LoadState.ts"
- * const start = emptyListingFold()
- * ```
- * @category reading
- */
-export interface ListingFold {
+interface ListingFold {
   readonly objects: Map<ObjectKey, StoredObject>
   readonly findings: Array<Finding>
   readonly poolUuids: Map<FileUuid, ObjectKey>
   readonly folderMarkers: Array<ObjectKey>
+  /** The first entry that could not be read although the run needs it. */
+  blocking?: UnreadableEntry | undefined
 }
 
 /**
@@ -128,8 +129,31 @@ export const emptyListingFold = (): ListingFold => ({ objects: new Map(), findin
  */
 export const isFolderMarker = (object: Pick<StoredObject, "key" | "size">): boolean => object.key.endsWith("/") && object.size === 0
 
+// An entry the run cannot do without: a file it would map (or the ledger knows), or a folder
+// that may hold one. A link it does not follow never counts.
+const isNeeded = (
+  entry: UnreadableEntry,
+  classify: (key: string) => KeyPlace,
+  layout: State["layout"],
+  ledgerKeys: ReadonlySet<string>
+): boolean => {
+  if (entry.problem === "skipped") return false
+  if (entry.key.endsWith("/")) {
+    const holdsPool = layout.poolPrefix !== "" && (layout.poolPrefix.startsWith(entry.key) || entry.key.startsWith(layout.poolPrefix))
+    const place = classify(`${entry.key}file`)
+    if (holdsPool || place._tag === "ClientFolder") return true
+    for (const key of ledgerKeys) if (key.startsWith(entry.key)) return true
+    return false
+  }
+  const place = classify(entry.key)
+  return place._tag === "ClientFolder" || (place._tag === "Pool" && place.uuid !== undefined) || ledgerKeys.has(entry.key)
+}
+
 /**
- * Folds the listing into the objects the phases may map and the findings to report.
+ * Folds the listing into the objects the phases may map and the findings to report. What a
+ * local folder could not read is reported when the run does not need it, and noted as
+ * blocking when it does (a file it would map, or that the ledger knows: treating it as gone
+ * would mark it missing).
  *
  * @example
  * ```ts
@@ -144,7 +168,13 @@ export const foldListing = (
   ledgerKeys: ReadonlySet<string>
 ) => {
   const classify = makeKeyClassifier(knownRowIds, layout)
-  return (fold: ListingFold, object: StoredObject): ListingFold => {
+  return (fold: ListingFold, entry: ListedEntry): ListingFold => {
+    if (isUnreadable(entry)) {
+      if (isNeeded(entry, classify, layout, ledgerKeys)) fold.blocking ??= entry
+      else fold.findings.push({ kind: "unreadable", subject: entry.key, detail: entry.detail })
+      return fold
+    }
+    const object = entry
     if (fold.objects.has(object.key)) return fold
     if (isFolderMarker(object)) {
       fold.folderMarkers.push(object.key)
@@ -195,7 +225,7 @@ export const listBucket = (
   knownRowIds: ReadonlySet<string>,
   layout: State["layout"],
   ledgerKeys: ReadonlySet<string>
-): Effect.Effect<ListingFold, StoreError, ObjectStore> =>
+): Effect.Effect<ListingFold, StoreError | InventoryError, ObjectStore> =>
   Effect.gen(function*() {
     const store = yield* ObjectStore
     const fold = foldListing(knownRowIds, layout, ledgerKeys)
@@ -204,6 +234,15 @@ export const listBucket = (
       emptyListingFold,
       fold
     )
+    if (result.blocking !== undefined) {
+      const { detail, key } = result.blocking
+      return yield* new StoreError({
+        reason: "UnreadableObject",
+        store: store.location,
+        message: `Cannot read ${JSON.stringify(key)} in ${store.location}: ${detail}. ` +
+          "uuidmap needs it to map files, so nothing was written"
+      })
+    }
     result.findings.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0))
     result.folderMarkers.sort()
     return result
@@ -264,7 +303,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ledger: [...ledger].sort(compareMappings),
     findings: listing.findings,
     layout: settings.layout,
-    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids.values())
+    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids)
   })
   const loaded: LoadedRun = {
     table,

@@ -7,8 +7,16 @@
  */
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import type { CsvError } from "../domain/CsvError.ts"
+import type { InventoryError } from "../domain/InventoryError.ts"
+import type { EvidenceError } from "../domain/EvidenceError.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { State } from "../domain/State.ts"
+import type { StoreError } from "../domain/StoreError.ts"
+import type { UsageError } from "../domain/UsageError.ts"
+import type { Disk } from "../io/files/Disk.ts"
+import type { ObjectStore } from "../io/store/ObjectStore.ts"
+import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
 import { type PhaseName, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
 import { diffStates, hasChanges, type StateChanges } from "../pipeline/StateDiff.ts"
@@ -68,7 +76,16 @@ export interface ReconcileOutcome {
  * ```
  * @category programs
  */
-export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Settings, options: ReconcileOptions) {
+export const reconcile: (
+  settings: Settings,
+  options: ReconcileOptions
+) => Effect.Effect<
+  ReconcileOutcome,
+  CsvError | EvidenceError | InventoryError | StoreError | UsageError,
+  ObjectStore | UuidGenerator | Disk
+> = Effect.fn(
+  "uuidmap.reconcile"
+)(function*(settings: Settings, options: ReconcileOptions) {
   const now = new Date(yield* Clock.currentTimeMillis)
   const session = options.dryRun ? undefined : yield* openWriteSession(settings, now)
   const loaded = yield* loadRun(settings)

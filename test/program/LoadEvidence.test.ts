@@ -4,10 +4,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { afterEach, describe, expect, it } from "vitest"
+import type { FileUuid } from "../../src/domain/FileUuid.ts"
 import { type ObjectKey, unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
 import { StoreError } from "../../src/domain/StoreError.ts"
 import { ObjectStore } from "../../src/io/store/ObjectStore.ts"
-import { loadPoolEvidence, readEvidenceFiles } from "../../src/program/LoadEvidence.ts"
+import { claimsAbout, loadPoolEvidence, readEvidenceFiles } from "../../src/program/LoadEvidence.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
 import { tempDir } from "../support/Cli.ts"
 
@@ -33,6 +34,10 @@ const metadataStore = (metadata: Record<string, Record<string, string>>) => {
   return { layer, seen }
 }
 
+// A pool of the given keys, each under a UUID of its own.
+const poolOf = (keys: ReadonlyArray<ObjectKey>) =>
+  new Map(keys.map((key, i) => [`${String(i).padStart(8, "0")}-0000-4000-8000-000000000000` as FileUuid, key]))
+
 let cleanup: (() => Promise<void>) | undefined
 afterEach(async () => {
   await cleanup?.()
@@ -45,7 +50,7 @@ describe("loadPoolEvidence", () => {
     const { layer, seen } = metadataStore({ "files/3.pdf": { "row-id": "502" }, "files/4.pdf": { colour: "red" } })
     const settings = makeSettings({ clientsFile: "c.csv", bucket: "s3://test", concurrency: 3 })
     const evidence = await Effect.runPromise(
-      loadPoolEvidence(settings, { claims: [], sources: ["records"] }, [...keys, unsafeObjectKey("files/gone.pdf")]).pipe(Effect.provide(layer))
+      loadPoolEvidence(settings, { files: [], sources: ["records"] }, poolOf([...keys, unsafeObjectKey("files/gone.pdf")])).pipe(Effect.provide(layer))
     )
     expect(seen.calls).toBe(21)
     expect(seen.maxInFlight).toBeLessThanOrEqual(3)
@@ -57,7 +62,7 @@ describe("loadPoolEvidence", () => {
   it("asks a local folder for no metadata, and does not count metadata as read", async () => {
     const { layer, seen } = metadataStore({})
     const settings = makeSettings({ clientsFile: "c.csv", bucket: "file:///tmp/x" })
-    const evidence = await Effect.runPromise(loadPoolEvidence(settings, { claims: [], sources: [] }, [unsafeObjectKey("files/a")]).pipe(Effect.provide(layer)))
+    const evidence = await Effect.runPromise(loadPoolEvidence(settings, { files: [], sources: [] }, poolOf([unsafeObjectKey("files/a")])).pipe(Effect.provide(layer)))
     expect(seen.calls).toBe(0)
     expect(evidence.sources).toEqual([])
   })
@@ -75,8 +80,42 @@ describe("readEvidenceFiles", () => {
       evidence: { migrationLogs: [path.join(tmp.dir, "m.csv")], records: [path.join(tmp.dir, "r.csv")] }
     })
     const files = await Effect.runPromise(readEvidenceFiles(settings))
-    expect(files.claims.map((c) => c.source)).toEqual(["migration-log", "records"])
+    expect(files.files.map((f) => f.source)).toEqual(["migration-log", "records"])
     expect(files.sources).toEqual(["migration-log", "records"])
+    const claims = await Effect.runPromise(claimsAbout(settings, files, () => true))
+    expect(claims.map((c) => c.source)).toEqual(["migration-log", "records"])
+  })
+
+  // 120,000 rows is over the number of claims kept from the first reading: read again.
+  for (const count of [1000, 120_000]) it(`keeps only the claims about the pool, so memory follows the pool and not the files (${count} rows)`, async () => {
+    const tmp = await tempDir()
+    cleanup = tmp.cleanup
+    const rows = Array.from({ length: count }, (_, i) => `${i === 500 ? U : `4f2a9c4e-1b7d-4c1e-9f00-${String(i).padStart(12, "0")}`},502`)
+    await fs.writeFile(path.join(tmp.dir, "r.csv"), `uuid,row_id\n${rows.join("\n")}\n`)
+    await fs.writeFile(path.join(tmp.dir, "m.csv"), `old_key,new_key\n503/a.pdf,files/${U}.pdf\n503/b.pdf,files/nothing.pdf\n`)
+    const settings = makeSettings({
+      clientsFile: "c.csv",
+      bucket: "file:///x",
+      evidence: { migrationLogs: [path.join(tmp.dir, "m.csv")], records: [path.join(tmp.dir, "r.csv")] }
+    })
+    const files = await Effect.runPromise(readEvidenceFiles(settings))
+    const layer = metadataStore({}).layer
+    const pool = new Map([[U as FileUuid, unsafeObjectKey(`files/${U}.pdf`)]])
+    const evidence = await Effect.runPromise(loadPoolEvidence(settings, files, pool).pipe(Effect.provide(layer)))
+    expect(evidence.claims.map((c) => [c.source, c.rowId, c.detail])).toEqual([
+      ["migration-log", "503", "m.csv line 2"],
+      ["records", "502", "r.csv line 502"]
+    ])
+  })
+
+  it("refuses a bad row before anything is listed, even far into a file", async () => {
+    const tmp = await tempDir()
+    cleanup = tmp.cleanup
+    const rows = Array.from({ length: 200_000 }, (_, i) => (i === 199_998 ? "not-a-uuid,502" : `${U},502`))
+    await fs.writeFile(path.join(tmp.dir, "r.csv"), `uuid,row_id\n${rows.join("\n")}\n`)
+    const settings = makeSettings({ clientsFile: "c.csv", bucket: "file:///x", evidence: { migrationLogs: [], records: [path.join(tmp.dir, "r.csv")] } })
+    const error = await Effect.runPromise(Effect.flip(readEvidenceFiles(settings)))
+    expect(error).toMatchObject({ _tag: "EvidenceError", reason: "InvalidValue", line: 200_000, column: 1 })
   })
 
   it("fails with an EvidenceError naming a file that does not exist", async () => {

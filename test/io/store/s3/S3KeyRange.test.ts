@@ -6,6 +6,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { fc } from "../../../../property-tests/arbitraries/fc.ts"
+import { makeReach } from "../../../../property-tests/arbitraries/Reach.ts"
 import { compareS3Keys, isPrefixBefore } from "../../../../src/io/store/S3KeyOrder.ts"
 import {
   groupPrefixesIntoRanges,
@@ -100,7 +101,8 @@ describe("key range boundaries", () => {
   })
 
   it("property: resumed prefix, direct keys and ranges give every key after the resume point once", () => {
-    fc.assert(fc.property(bucket, ({ afterIndex, keys, listPrefix, pageSize, rangeCount }) => {
+    const reach = makeReach("resumed listing covers every later key")
+    fc.assert(fc.property(bucket, reach.counted(({ afterIndex, keys, listPrefix, pageSize, rangeCount }) => {
       const sorted = keys.map((k) => listPrefix + k).sort(compareS3Keys)
       const after = sorted[afterIndex % sorted.length] ?? ""
       const later = sorted.filter((k) => compareS3Keys(k, after) > 0)
@@ -115,12 +117,14 @@ describe("key range boundaries", () => {
         ...later.filter((k) => firstLevelPrefixOf(listPrefix, k) === undefined)
       ]
       for (const range of groupPrefixesIntoRanges([...prefixes], rangeCount)) {
+        reach.reached()
         const { fetched, kept } = listRangeModel(sorted, listPrefix, range, pageSize)
         listed.push(...kept)
         assert.isAtMost(fetched, inInterval(sorted, range) + pageSize)
       }
       assert.deepStrictEqual(listed.sort(compareS3Keys), later)
-    }), { numRuns: 500 })
+    })), { numRuns: 500 })
+    reach.expectReached(0.5)
   })
 })
 
