@@ -11,7 +11,7 @@ import type { Mapping } from "../../domain/Mapping.ts"
 import { readCsvDocument } from "./CsvReader.ts"
 import { cellError } from "./internal/cellError.ts"
 import { quoteValue } from "./internal/textPosition.ts"
-import { clientsDigestColumn, optionalColumns, validateLedger } from "./LedgerFile.ts"
+import { clientsDigestColumn, ledgerReadOptions, optionalColumns, validateLedger } from "./LedgerFile.ts"
 
 /**
  * The columns a ledger may lack: `why` (older files) and `clients_sha256`.
@@ -58,7 +58,7 @@ export interface LedgerContent {
  */
 export const readLedgerContent = (file: string, bytes: Uint8Array): Effect.Effect<LedgerContent, CsvError> =>
   Effect.gen(function*() {
-    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8" })
+    const document = yield* readCsvDocument(file, bytes, ledgerReadOptions)
     const mappings = validateLedger(file, document.header, document.rows)
     if (!Array.isArray(mappings)) return yield* Effect.fail(mappings as CsvError)
     const column = document.header.fields.indexOf(clientsDigestColumn)

@@ -10,13 +10,13 @@
  */
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../../domain/CsvError.ts"
-import { type Evidence, EvidenceSource } from "../../domain/Evidence.ts"
 import { isFileUuid } from "../../domain/FileUuid.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
 import { MappingStatus } from "../../domain/MappingStatus.ts"
 import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
 import { unsafeRowId } from "../../domain/RowId.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
+import { parseEvidence, renderEvidence } from "./LedgerEvidence.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
 import { cellError } from "./internal/cellError.ts"
 import { quoteValue } from "./internal/textPosition.ts"
@@ -55,6 +55,9 @@ export const ledgerColumns = [
  * @category models
  */
 export type LedgerColumn = typeof ledgerColumns[number]
+
+/** How a ledger is read: always comma-separated UTF-8; any character in a cell (keys are bytes). */
+export const ledgerReadOptions = { delimiter: ",", encoding: "utf-8", anyCharacter: true } as const
 
 /** Columns an older ledger may lack. */
 export const optionalColumns: ReadonlySet<string> = new Set(["why"])
@@ -127,9 +130,6 @@ export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string
   return lines.join("")
 }
 
-const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
-  JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
-
 /**
  * Reads and validates a ledger (UTF-8, LF or CRLF, BOM tolerated). Fails, naming the file
  * and the cell's line and column, with reason `"InvalidUuid"` (not a lower-case UUID),
@@ -152,7 +152,7 @@ const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
  */
 export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<ReadonlyArray<Mapping>, CsvError> =>
   Effect.gen(function*() {
-    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8", anyCharacter: true })
+    const document = yield* readCsvDocument(file, bytes, ledgerReadOptions)
     const result = validateLedger(file, document.header, document.rows)
     return Array.isArray(result) ? result : yield* Effect.fail(result as CsvError)
   })
@@ -291,32 +291,4 @@ const readMapping = (
     etag: etag === "" ? null : etag,
     lastModified: lastModified === "" ? null : lastModified
   }
-}
-
-/** The evidence of a ledger cell, or the message saying why it is not what uuidmap writes. */
-const parseEvidence = (text: string): Array<Evidence> | string => {
-  if (text === "") return []
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return `Evidence ${quoteValue(text)} is not valid JSON`
-  }
-  if (!Array.isArray(parsed)) return `Evidence ${quoteValue(text)} is not a JSON array`
-  const evidence: Array<Evidence> = []
-  for (const item of parsed as Array<unknown>) {
-    const { detail, row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<
-      string,
-      unknown
-    >
-    if (
-      typeof source !== "string" || !(EvidenceSource.literals as ReadonlyArray<string>).includes(source) ||
-      typeof row_id !== "string" || row_id === "" || typeof detail !== "string"
-    ) {
-      const shown = quoteValue(JSON.stringify(item) ?? "")
-      return `Evidence item ${shown} needs a known "source", a non-empty "row_id" and a "detail"`
-    }
-    evidence.push({ source: source as EvidenceSource, rowId: unsafeRowId(row_id), detail })
-  }
-  return evidence
 }
