@@ -53,6 +53,36 @@ export interface NewFileOptions {
 }
 
 /**
+ * The operations of the `Disk` service (see `Disk`).
+ *
+ * @example
+ * ```ts
+ * import type { DiskShape } from "./Disk.ts"
+ * ```
+ * @category services
+ */
+export interface DiskShape {
+  readonly readFile: (path: string) => Effect.Effect<Uint8Array, DiskError>
+  readonly digest: (path: string) => Effect.Effect<Digest | undefined, DiskError>
+  readonly stat: (path: string) => Effect.Effect<FileFacts | undefined, DiskError>
+  readonly lstat: (path: string) => Effect.Effect<FileFacts | undefined, DiskError>
+  readonly realPath: (path: string) => Effect.Effect<string, DiskError>
+  readonly readLink: (path: string) => Effect.Effect<string, DiskError>
+  readonly readFolder: (path: string) => Effect.Effect<ReadonlyArray<string>, DiskError>
+  readonly createFile: (path: string, bytes: Uint8Array, options: NewFileOptions) => Effect.Effect<void, DiskError>
+  readonly link: (existing: string, newPath: string) => Effect.Effect<void, DiskError>
+  readonly rename: (from: string, to: string) => Effect.Effect<void, DiskError>
+  readonly remove: (path: string) => Effect.Effect<void, DiskError>
+  readonly syncFolder: (path: string) => Effect.Effect<void>
+  readonly makeFolder: (path: string) => Effect.Effect<string | undefined, DiskError>
+  readonly removeFolder: (path: string) => Effect.Effect<void>
+  readonly checkWritable: (path: string) => Effect.Effect<void, DiskError>
+  readonly freeBytes: (path: string) => Effect.Effect<number | undefined>
+}
+
+const DiskBase: Context.ServiceClass<Disk, "uuidmap/Disk", DiskShape> = Context.Service<Disk, DiskShape>()("uuidmap/Disk")
+
+/**
  * The operations. Paths are absolute or relative to the working folder.
  * - `stat`/`lstat`: facts about a path (through links, or of the link itself); `undefined`
  *   when nothing is there.
@@ -77,26 +107,9 @@ export interface NewFileOptions {
  * ```
  * @category services
  */
-export class Disk extends Context.Service<Disk, {
-  readonly readFile: (path: string) => Effect.Effect<Uint8Array, DiskError>
-  readonly digest: (path: string) => Effect.Effect<Digest | undefined, DiskError>
-  readonly stat: (path: string) => Effect.Effect<FileFacts | undefined, DiskError>
-  readonly lstat: (path: string) => Effect.Effect<FileFacts | undefined, DiskError>
-  readonly realPath: (path: string) => Effect.Effect<string, DiskError>
-  readonly readLink: (path: string) => Effect.Effect<string, DiskError>
-  readonly readFolder: (path: string) => Effect.Effect<ReadonlyArray<string>, DiskError>
-  readonly createFile: (path: string, bytes: Uint8Array, options: NewFileOptions) => Effect.Effect<void, DiskError>
-  readonly link: (existing: string, newPath: string) => Effect.Effect<void, DiskError>
-  readonly rename: (from: string, to: string) => Effect.Effect<void, DiskError>
-  readonly remove: (path: string) => Effect.Effect<void, DiskError>
-  readonly syncFolder: (path: string) => Effect.Effect<void>
-  readonly makeFolder: (path: string) => Effect.Effect<string | undefined, DiskError>
-  readonly removeFolder: (path: string) => Effect.Effect<void>
-  readonly checkWritable: (path: string) => Effect.Effect<void, DiskError>
-  readonly freeBytes: (path: string) => Effect.Effect<number | undefined>
-}>()("uuidmap/Disk") {
+export class Disk extends DiskBase {
   /** The real file system (Node, and Deno through its Node compatibility). */
-  static readonly layerNode = Layer.sync(Disk, () => nodeDisk)
+  static readonly layerNode: Layer.Layer<Disk> = Layer.sync(Disk, () => nodeDisk)
 }
 
 /**
@@ -110,7 +123,7 @@ export class Disk extends Context.Service<Disk, {
  * ```
  * @category implementations
  */
-export const nodeDisk: Disk["Service"] = {
+export const nodeDisk: DiskShape = {
   readFile: (path) => attempt("read", path, () => fs.readFile(path)),
   digest: (path) =>
     attempt("read", path, () =>

@@ -18,6 +18,9 @@ import * as Data from "effect/Data"
  */
 export type DiskErrorReason = "NotFound" | "Exists" | "NoSpace" | "ReadOnly" | "Denied" | "NotADirectory" | "Failed"
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const DiskErrorBase: ReturnType<typeof Data.TaggedError<"DiskError">> = Data.TaggedError("DiskError")
+
 /**
  * A failed file-system operation: what was done (`operation`), on which path, and why.
  *
@@ -28,7 +31,7 @@ export type DiskErrorReason = "NotFound" | "Exists" | "NoSpace" | "ReadOnly" | "
  * ```
  * @category errors
  */
-export class DiskError extends Data.TaggedError("DiskError")<{
+export class DiskError extends DiskErrorBase<{
   readonly reason: DiskErrorReason
   readonly code: string
   readonly operation: string
