@@ -272,7 +272,7 @@ describe("ledger round trip", () => {
       fc.asyncProperty(mappingsArbitrary, reach.counted(async (mappings) => {
         if (mappings.length > 0) reach.reached()
         const rendered = renderLedger(mappings)
-        expect(rendered.startsWith(`${ledgerColumns.join(",")}\n`)).toBe(true)
+        expect(rendered.startsWith(`${ledgerColumns.join(",")},clients_sha256\n`)).toBe(true)
         const read = await run(readLedger("l.csv", new TextEncoder().encode(rendered)))
         expect(read).toEqual(mappings)
         expect(renderLedger(read)).toBe(rendered)

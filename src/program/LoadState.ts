@@ -18,16 +18,19 @@ import { makeState, type State } from "../domain/State.ts"
 import { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
-import { readLedger } from "../io/csv/LedgerFile.ts"
+import { UsageError } from "../domain/UsageError.ts"
+import { readLedgerContent } from "../io/csv/LedgerContent.ts"
 import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
 import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
+import { poolOverlap } from "../pipeline/LayoutCheck.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
 import type { Settings } from "./Settings.ts"
 
 /**
  * A loaded run: the state, plus what writing needs to preserve (the CSV table with its exact
- * bytes, the ledger's exact bytes).
+ * bytes, the ledger's exact bytes and the CSV digest it records), and the S3 folder markers the
+ * listing skipped.
  *
  * @example
  * ```ts
@@ -39,6 +42,8 @@ export interface LoadedRun {
   readonly table: ClientsTable
   readonly clientsBytes: Uint8Array
   readonly ledgerBytes: Uint8Array | undefined
+  readonly ledgerClientsSha256: string | undefined
+  readonly folderMarkers: ReadonlyArray<ObjectKey>
   readonly state: State
 }
 
@@ -94,9 +99,35 @@ interface ListingFold {
   readonly objects: Map<ObjectKey, StoredObject>
   readonly findings: Array<Finding>
   readonly poolUuids: Map<FileUuid, ObjectKey>
+  readonly folderMarkers: Array<ObjectKey>
   /** The first entry that could not be read although the run needs it. */
   blocking?: UnreadableEntry | undefined
 }
+
+/**
+ * A fold with nothing in it yet.
+ *
+ * @example
+ * ```ts
+ * import { emptyListingFold } from "./LoadState.ts"
+ * emptyListingFold().objects.size // 0
+ * ```
+ * @category reading
+ */
+export const emptyListingFold = (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map(), folderMarkers: [] })
+
+/**
+ * Whether an object is an S3 "folder" marker (what the S3 console's "Create folder" makes): a
+ * key ending in `/` with no content. It is not a file: it gets no UUID and is not counted.
+ *
+ * @example
+ * ```ts
+ * import { isFolderMarker } from "./LoadState.ts"
+ * isFolderMarker({ key: "502/", size: 0 }) // true
+ * ```
+ * @category reading
+ */
+export const isFolderMarker = (object: Pick<StoredObject, "key" | "size">): boolean => object.key.endsWith("/") && object.size === 0
 
 // An entry the run cannot do without: a file it would map (or the ledger knows), or a folder
 // that may hold one. A link it does not follow never counts.
@@ -145,6 +176,10 @@ export const foldListing = (
     }
     const object = entry
     if (fold.objects.has(object.key)) return fold
+    if (isFolderMarker(object)) {
+      fold.folderMarkers.push(object.key)
+      return fold
+    }
     const place = classify(object.key)
     switch (place._tag) {
       case "ClientFolder":
@@ -196,7 +231,7 @@ export const listBucket = (
     const fold = foldListing(knownRowIds, layout, ledgerKeys)
     const result = yield* Stream.runFold(
       store.list(""),
-      (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
+      emptyListingFold,
       fold
     )
     if (result.blocking !== undefined) {
@@ -209,8 +244,29 @@ export const listBucket = (
       })
     }
     result.findings.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0))
+    result.folderMarkers.sort()
     return result
   })
+
+/**
+ * Refuses (exit 2) a `--pool-prefix` that covers a client's folder, naming the client's line.
+ *
+ * @example
+ * ```ts
+ * import { checkLayout } from "./LoadState.ts"
+ * const checked = checkLayout(settings, table)
+ * ```
+ * @category reading
+ */
+export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Effect<void, UsageError> => {
+  const index = poolOverlap(table.clients.map((client) => client.rowId), settings.layout)
+  if (index === undefined) return Effect.void
+  const rowId = table.clients[index]!.rowId
+  return Effect.fail(new UsageError({
+    reason: "BadLayout",
+    message: `--pool-prefix "${settings.layout.poolPrefix}" overlaps the folder of client "${rowId}" (${settings.clientsFile}:${table.document.rows[index]!.line}): its files would be taken for pool files; choose a pool prefix outside every client folder`
+  }))
+}
 
 /**
  * Loads the state of a run and draws the fresh UUIDs phase 1 will need.
@@ -232,8 +288,10 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
     encoding: settings.encoding
   })
+  yield* checkLayout(settings, table)
   const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
-  const ledger: ReadonlyArray<Mapping> = ledgerBytes === undefined ? [] : yield* readLedger(settings.ledgerFile, ledgerBytes)
+  const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
+  const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
   const ledgerKeys = new Set<string>()
   for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
   const knownRowIds = new Set<string>(table.clients.map((client: { readonly rowId: string }) => client.rowId))
@@ -247,7 +305,14 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     layout: settings.layout,
     evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids)
   })
-  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
+  const loaded: LoadedRun = {
+    table,
+    clientsBytes,
+    ledgerBytes,
+    ledgerClientsSha256: content?.clientsSha256,
+    folderMarkers: listing.folderMarkers,
+    state: yield* withFreshUuids(base)
+  }
   return loaded
 })
 

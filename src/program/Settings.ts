@@ -103,6 +103,8 @@ export interface Settings {
   readonly concurrency: number
   readonly backupDir?: string | undefined
   readonly uuidVersion: 4 | 7
+  /** For tests: draw new UUIDs from a fixed sequence (`UuidGenerator.layerTest(seed)`), not at random. */
+  readonly uuidSeed?: number | undefined
   readonly s3: S3Settings
   readonly evidence: EvidenceSettings
 }

@@ -55,6 +55,7 @@ export const runCommand = Command.make("run", {
     }
     if (flags.verbose) {
       for (const finding of outcome.after.findings) yield* Console.error(`${finding.kind}: ${finding.subject} (${finding.detail})`)
+      for (const key of outcome.folderMarkers) yield* Console.error(`folder-marker: ${key} (an S3 folder marker, not a file: skipped)`)
     }
     if (flags.json) return yield* Console.log(JSON.stringify(outcomeJson(outcome, flags.diff), null, 2))
     if (flags.diff) {

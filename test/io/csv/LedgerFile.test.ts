@@ -43,21 +43,30 @@ const missing: Mapping = {
   lastModified: null
 }
 
+const renderedHeader = `${header},clients_sha256`
+const digest = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
 describe("renderLedger", () => {
   it("writes the header, one comma-separated line per mapping, empty cells for nulls", () => {
     assert.strictEqual(
       renderLedger([mapped, missing]),
-      `${header}\n` +
+      `${renderedHeader}\n` +
         `${u1},"502/Sam, Torode/résumé ""final"".pdf",502,mapped,` +
         `"[{""source"":""client-folder"",""row_id"":""502"",""detail"":""502/Sam, Torode/résumé \\""final\\"".pdf""},` +
         `{""source"":""migration-log"",""row_id"":""502"",""detail"":""moves.csv line 3\\nsecond line""}]",` +
-        `1,1024,"""9e107d9d372bb6826bd81d3542a419d6""",2024-05-01T10:00:00.000Z,in the folder of client 502\n` +
-        `${u2},,,unmapped,[],0.35,,,,\n`
+        `1,1024,"""9e107d9d372bb6826bd81d3542a419d6""",2024-05-01T10:00:00.000Z,in the folder of client 502,\n` +
+        `${u2},,,unmapped,[],0.35,,,,,\n`
     )
   })
 
+  it("writes the clients CSV's sha256 on the first row only", () => {
+    const lines = renderLedger([mapped, missing], digest).split("\n")
+    assert.isTrue(lines[1]!.endsWith(`,in the folder of client 502,${digest}`))
+    assert.strictEqual(lines[2], `${u2},,,unmapped,[],0.35,,,,,`)
+  })
+
   it("writes only the header for an empty ledger", () => {
-    assert.strictEqual(renderLedger([]), `${header}\n`)
+    assert.strictEqual(renderLedger([]), `${renderedHeader}\n`)
   })
 
   it("does not neutralise formula-like keys, which must read back exactly", () => {

@@ -1,0 +1,60 @@
+/**
+ * The ledger's `evidence` cell: a compact JSON array of `{"source","row_id","detail"}`
+ * objects, written and read back exactly.
+ *
+ * @module
+ */
+import { type Evidence, EvidenceSource } from "../../domain/Evidence.ts"
+import { unsafeRowId } from "../../domain/RowId.ts"
+import { quoteValue } from "./internal/textPosition.ts"
+
+/**
+ * The cell text of some evidence.
+ *
+ * @example
+ * ```ts
+ * import { renderEvidence } from "./LedgerEvidence.ts"
+ * renderEvidence([]) // "[]"
+ * ```
+ * @category rendering
+ */
+export const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
+  JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
+
+/**
+ * The evidence of a ledger cell, or the message saying why it is not what uuidmap writes.
+ *
+ * @example
+ * ```ts
+ * import { parseEvidence } from "./LedgerEvidence.ts"
+ * parseEvidence("[]") // []
+ * parseEvidence("{") // "Evidence \"{\" is not valid JSON"
+ * ```
+ * @category reading
+ */
+export const parseEvidence = (text: string): Array<Evidence> | string => {
+  if (text === "") return []
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return `Evidence ${quoteValue(text)} is not valid JSON`
+  }
+  if (!Array.isArray(parsed)) return `Evidence ${quoteValue(text)} is not a JSON array`
+  const evidence: Array<Evidence> = []
+  for (const item of parsed as Array<unknown>) {
+    const { detail, row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<
+      string,
+      unknown
+    >
+    if (
+      typeof source !== "string" || !(EvidenceSource.literals as ReadonlyArray<string>).includes(source) ||
+      typeof row_id !== "string" || row_id === "" || typeof detail !== "string"
+    ) {
+      const shown = quoteValue(JSON.stringify(item) ?? "")
+      return `Evidence item ${shown} needs a known "source", a non-empty "row_id" and a "detail"`
+    }
+    evidence.push({ source: source as EvidenceSource, rowId: unsafeRowId(row_id), detail })
+  }
+  return evidence
+}
