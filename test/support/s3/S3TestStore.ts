@@ -13,8 +13,6 @@ import type { StoreError } from "../../../src/domain/StoreError.ts"
 import type { StoredObject } from "../../../src/domain/StoredObject.ts"
 import type { ObjectMetadata } from "../../../src/io/store/ObjectStore.ts"
 import { acquireS3Connection } from "../../../src/io/store/S3Connection.ts"
-import { makeProgressTracker } from "../../../src/io/store/S3ListingProgress.ts"
-import { listS3RangeParallel } from "../../../src/io/store/S3RangeParallelListing.ts"
 import { listS3 } from "../../../src/io/store/S3Store.ts"
 import type { S3ListingStrategy } from "../../../src/io/store/S3Store.ts"
 import { makeS3Store } from "../../../src/io/store/S3Store.ts"
@@ -69,32 +67,6 @@ export const listSorted = (
     const connection = yield* acquireS3Connection(options)
     const objects = yield* Stream.runCollect(listS3(connection, prefix, strategy, options.onProgress))
     return byKey(objects)
-  }))
-
-/**
- * Lists what sorts after `after` (a full key) in contiguous key ranges, as the auto listing
- * does after its first page, and returns the objects sorted by key. `ranges` ranges per batch
- * of discovered prefixes (the concurrency, with ranges sized as if pages spanned very many
- * folders), so a test decides where range boundaries fall.
- *
- * @example
- * ```ts
- * import { listRangesAfterSorted, localStoreOptions } from "./S3TestStore.ts"
- * const rest = listRangesAfterSorted(localStoreOptions("http://127.0.0.1:4568", "s3://clients"), "502/a.pdf", 2)
- * ```
- * @category listing
- */
-export const listRangesAfterSorted = (
-  options: S3StoreOptions,
-  after: string,
-  ranges: number
-): Effect.Effect<Array<StoredObject>, StoreError> =>
-  Effect.scoped(Effect.gen(function*() {
-    const connection = yield* acquireS3Connection(options)
-    const tracker = yield* makeProgressTracker(undefined)
-    const prefix = connection.location.prefix
-    const rest = listS3RangeParallel(connection, prefix, tracker, { concurrency: ranges, after, prefixesPerPage: 1e9 })
-    return byKey(yield* Stream.runCollect(rest))
   }))
 
 /**

@@ -142,17 +142,21 @@ describe("auto listing on s3rver", () => {
     Effect.gen(function*() {
       const reports: Array<ListingProgress> = []
       const auto = yield* listSorted(
-        localStoreOptions(server.endpoint, "s3://big", { concurrency: 4, onProgress: (p) => reports.push(p) }),
+        localStoreOptions(server.endpoint, "s3://big", {
+          concurrency: 4,
+          onProgress: (p) => reports.push(p),
+          tuning: { tileTargetKeys: 250 }
+        }),
         "auto"
       )
       assert.deepStrictEqual(auto, expected)
-      // The first page (c100/ to c109/f0099.txt) counts as one prefix, then c109/ resumed after
-      // its last key and c110/ to c124/.
+      // The first page (c100/ to c109/f0099.txt) spans 10 folders, about 111 keys each, so a
+      // tile of about 250 keys spans 2: the 15 later folders make 8 tiles, plus the first page.
       const last = reports.at(-1)
       assert.deepStrictEqual(last && { ...last, elapsedMs: 0 }, {
         objects: 2_502,
-        prefixesDone: 17,
-        prefixesTotal: 17,
+        prefixesDone: 9,
+        prefixesTotal: 9,
         elapsedMs: 0
       })
     }))
@@ -178,7 +182,7 @@ describe("auto listing on s3rver", () => {
       assert.deepStrictEqual(withTopLevelLast, expected.filter((object) => object.key.startsWith("c124/")))
     }))
 
-  it.live("after its first page resumes its folder, discovers the rest once and lists it in contiguous key ranges", () =>
+  it.live("after its first page discovers cuts once and lists tiles from each cut, with no prefix or delimiter", () =>
     Effect.gen(function*() {
       const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint }))
       yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
@@ -192,19 +196,18 @@ describe("auto listing on s3rver", () => {
       assert.strictEqual(first?.get("start-after"), null)
       assert.strictEqual(first?.get("max-keys"), "250")
       const lastKey = "c102/f0049.txt"
-      const resumed = rest.filter((query) => query.get("prefix") === "c102/")
-      assert.deepStrictEqual(resumed.map((query) => query.get("start-after")), [lastKey])
       const discovery = rest.filter((query) => query.get("delimiter") === "/")
       assert.deepStrictEqual(discovery.map((query) => query.get("start-after")), [lastKey])
-      // The first page spans 3 folders, so 22 folders of 100 keys make 4 ranges of 5 or 6
-      // folders: no Prefix, no Delimiter, each from just below its first folder, 3 pages each
-      // (the last one passes the range's end, or the bucket's).
-      const ranges = rest.filter((query) => query.get("delimiter") === null && query.get("prefix") === null)
-      const starts = ranges.map((query) => query.get("start-after") ?? "")
-      assert.deepStrictEqual([...new Set(starts)].sort(), ["c103.\uFFFD", "c109.\uFFFD", "c115.\uFFFD", "c120.\uFFFD"])
-      assert.strictEqual(ranges.length, 12)
-      // 15 requests where a flat listing makes 11 and one listing per folder 25.
-      assert.strictEqual(rest.length + 1, 15)
+      // The first page spans 3 folders (125 keys each), so a tile of about two pages spans 4:
+      // cuts at every 4th folder after c102/. Each tile holds 350 to 400 keys: 2 pages of 250,
+      // the second passing its end (the last tile, 302 keys, reaches the end of the bucket).
+      const tiles = rest.filter((query) => query.get("delimiter") === null)
+      assert.isTrue(tiles.every((query) => query.get("prefix") === null))
+      const starts = [...new Set(tiles.map((query) => query.get("start-after") ?? ""))]
+      assert.deepStrictEqual(starts.sort(), [lastKey, "c106/", "c110/", "c114/", "c118/", "c122/"])
+      assert.strictEqual(tiles.length, 12)
+      // 14 requests where a flat listing makes 11 and one listing per folder 25.
+      assert.strictEqual(rest.length + 1, 14)
     }))
 
   it.live("lists a one-page bucket of folders of folders completely with one request", () =>
