@@ -19,6 +19,7 @@ const metadataStore = (metadata: Record<string, Record<string, string>>) => {
   const layer = Layer.succeed(ObjectStore, {
     location: "s3://test",
     list: () => Stream.empty,
+    requests: Effect.sync(() => ({ list: 0, head: seen.calls })),
     metadata: (key: ObjectKey) =>
       Effect.gen(function*() {
         seen.calls++

@@ -107,7 +107,8 @@ export const makeS3Store = (
       listS3(connection, prefix, "auto", options.onProgress).pipe(
         Stream.withSpan("ObjectStore.list", { attributes: { store: connection.store, prefix } })
       ),
-    metadata: Effect.fn("ObjectStore.metadata")((key) => headS3Metadata(connection, key))
+    metadata: Effect.fn("ObjectStore.metadata")((key) => headS3Metadata(connection, key)),
+    requests: Effect.sync(() => ({ list: connection.requests.list, head: connection.requests.head }))
   }))
 
 /**

@@ -11,7 +11,7 @@ import * as Stream from "effect/Stream"
 import type { ObjectKey } from "../../../src/domain/ObjectKey.ts"
 import type { StoreError } from "../../../src/domain/StoreError.ts"
 import type { StoredObject } from "../../../src/domain/StoredObject.ts"
-import type { ObjectMetadata } from "../../../src/io/store/ObjectStore.ts"
+import type { ObjectMetadata, StoreRequests } from "../../../src/io/store/ObjectStore.ts"
 import { acquireS3Connection } from "../../../src/io/store/S3Connection.ts"
 import { listS3 } from "../../../src/io/store/S3Store.ts"
 import type { S3ListingStrategy } from "../../../src/io/store/S3Store.ts"
@@ -67,6 +67,29 @@ export const listSorted = (
     const connection = yield* acquireS3Connection(options)
     const objects = yield* Stream.runCollect(listS3(connection, prefix, strategy, options.onProgress))
     return byKey(objects)
+  }))
+
+/**
+ * Lists a whole store through the store service (the auto listing), then reads the
+ * metadata of `heads`, and returns the objects sorted by key with the requests the store
+ * says it sent.
+ *
+ * @example
+ * ```ts
+ * import { listAndCount, localStoreOptions } from "./S3TestStore.ts"
+ * const counted = listAndCount(localStoreOptions("http://127.0.0.1:4568", "s3://clients"))
+ * ```
+ * @category listing
+ */
+export const listAndCount = (
+  options: S3StoreOptions,
+  heads: ReadonlyArray<ObjectKey> = []
+): Effect.Effect<{ readonly objects: Array<StoredObject>; readonly requests: StoreRequests }, StoreError> =>
+  Effect.scoped(Effect.gen(function*() {
+    const store = yield* makeS3Store(options)
+    const objects = byKey(yield* Stream.runCollect(store.list("")))
+    for (const key of heads) yield* store.metadata(key)
+    return { objects, requests: yield* store.requests }
   }))
 
 /**
