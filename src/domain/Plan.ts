@@ -46,7 +46,14 @@ export const PlanLedgerRow = Schema.Struct({
   why: Schema.String,
   size: Schema.NullOr(Schema.Number),
   etag: Schema.NullOr(Schema.String),
-  last_modified: Schema.NullOr(Schema.String)
+  last_modified: Schema.NullOr(Schema.String),
+  // Absent from plans written before the ledger kept metadata readings.
+  metadata: Schema.optionalKey(Schema.NullOr(Schema.Struct({
+    etag: Schema.String,
+    last_modified: Schema.String,
+    names: Schema.Array(Schema.String),
+    values: Schema.Record(Schema.String, Schema.String)
+  })))
 })
 
 /** @category models */

@@ -1,7 +1,8 @@
 /**
  * Loads a run's state through the services: the clients CSV, the ledger, and one pass over the
  * bucket listing. The listing is folded, never collected: only objects the phases can map (and
- * keys the ledger already knows) are kept; everything else becomes a finding.
+ * keys the ledger already knows) are kept; everything else becomes a finding. Object metadata
+ * is loaded only when phase 2 will run: no other phase can use it.
  *
  * @module
  */
@@ -12,7 +13,9 @@ import { CsvError } from "../domain/CsvError.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
 import type { Finding } from "../domain/Finding.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
+import type { MetadataReading } from "../domain/MetadataReading.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
+import { emptyPoolEvidence } from "../domain/PoolEvidence.ts"
 import { makeState, type State } from "../domain/State.ts"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
@@ -20,6 +23,7 @@ import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
 import { readLedger } from "../io/csv/LedgerFile.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
 import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
+import { type PhaseSelection, phasesOf } from "../pipeline/Phases.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
 import type { Settings } from "./Settings.ts"
@@ -135,6 +139,13 @@ export const foldListing = (
   }
 }
 
+// The listed pool objects with a UUID name, in listing order.
+const poolObjects = (listing: ListingFold): Array<StoredObject> =>
+  [...listing.poolUuids.values()].flatMap((key) => {
+    const object = listing.objects.get(key)
+    return object === undefined ? [] : [object]
+  })
+
 /**
  * Lists the whole store into objects and findings.
  *
@@ -163,17 +174,18 @@ export const listBucket = (
   })
 
 /**
- * Loads the state of a run and draws the fresh UUIDs phase 1 will need.
+ * Loads the state of a run of the `phases` selected and draws the fresh UUIDs phase 1 will
+ * need. Pool metadata is loaded only when the selection includes phase 2.
  *
  * @example
  * ```ts
  * import { loadRun } from "./LoadState.ts"
  * import { makeSettings } from "./Settings.ts"
- * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }))
+ * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }), "all")
  * ```
  * @category reading
  */
-export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings) {
+export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings, phases: PhaseSelection) {
   const clientsBytes = yield* readInputFile(settings.clientsFile)
   const table = yield* readClientsTable(settings.clientsFile, clientsBytes, {
     idColumn: settings.columns.id,
@@ -185,7 +197,12 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
   const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
   const ledger: ReadonlyArray<Mapping> = ledgerBytes === undefined ? [] : yield* readLedger(settings.ledgerFile, ledgerBytes)
   const ledgerKeys = new Set<string>()
-  for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
+  const readings = new Map<ObjectKey, MetadataReading>()
+  for (const mapping of ledger) {
+    if (mapping.key === null) continue
+    ledgerKeys.add(mapping.key)
+    if (mapping.metadata !== null) readings.set(mapping.key, mapping.metadata)
+  }
   const knownRowIds = new Set<string>(table.clients.map((client: { readonly rowId: string }) => client.rowId))
   const evidenceFiles = yield* readEvidenceFiles(settings)
   const listing = yield* listBucket(knownRowIds, settings.layout, ledgerKeys)
@@ -195,7 +212,9 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ledger: [...ledger].sort(compareMappings),
     findings: listing.findings,
     layout: settings.layout,
-    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids.values())
+    evidence: phasesOf(phases).includes("2")
+      ? yield* loadPoolEvidence(settings, evidenceFiles, poolObjects(listing), readings)
+      : { ...emptyPoolEvidence, claims: evidenceFiles.claims, sources: [] }
   })
   const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
   return loaded

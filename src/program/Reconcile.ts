@@ -9,6 +9,7 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type { State } from "../domain/State.ts"
 import { lockFile } from "../io/files/FileLock.ts"
+import { ObjectStore, type StoreRequests } from "../io/store/ObjectStore.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
 import { type PhaseName, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
 import { diffStates, hasChanges, type StateChanges } from "../pipeline/StateDiff.ts"
@@ -48,6 +49,8 @@ export interface ReconcileOutcome {
   readonly metricsBefore: Metrics
   readonly metricsAfter: Metrics
   readonly written: ReadonlyArray<WrittenFile>
+  /** The requests the store sent for this run: listing pages and metadata reads. */
+  readonly requests: StoreRequests
 }
 
 /**
@@ -65,7 +68,7 @@ export interface ReconcileOutcome {
 export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Settings, options: ReconcileOptions) {
   const now = new Date(yield* Clock.currentTimeMillis)
   if (!options.dryRun) yield* lockFile(settings.clientsFile, now)
-  const loaded = yield* loadRun(settings)
+  const loaded = yield* loadRun(settings, options.phase)
   const run = runPhases(loaded.state, options.phase)
   const changes = diffStates(loaded.state, run.state)
   const written = options.dryRun || !hasChanges(changes) ? [] : yield* writeResult(settings, loaded, run.state, now)
@@ -76,7 +79,8 @@ export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Sett
     ran: run.ran,
     metricsBefore: computeMetrics(loaded.state),
     metricsAfter: computeMetrics(run.state),
-    written
+    written,
+    requests: yield* (yield* ObjectStore).requests
   }
   return outcome
 }, Effect.scoped)

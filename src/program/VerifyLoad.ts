@@ -9,7 +9,7 @@
 import * as Effect from "effect/Effect"
 import { CsvError } from "../domain/CsvError.ts"
 import { readCsvDocument } from "../io/csv/CsvReader.ts"
-import { ledgerColumns } from "../io/csv/LedgerFile.ts"
+import { ledgerColumns, optionalLedgerColumns } from "../io/csv/LedgerFile.ts"
 import type { ClientRecord, LedgerRecord } from "../pipeline/checks/VerifyInput.ts"
 import { readInputFile, readOptionalFile } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
@@ -68,7 +68,7 @@ export const readLedgerRecords = (settings: Settings): Effect.Effect<ReadonlyArr
     const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8" })
     const index = new Map(document.header.fields.map((name, column) => [name, column]))
     for (const name of ledgerColumns) {
-      if (name !== "why" && !index.has(name)) {
+      if (!optionalLedgerColumns.has(name) && !index.has(name)) {
         return yield* headerError(file, "InvalidCell", `Ledger header lacks the ${JSON.stringify(name)} column`)
       }
     }

@@ -17,6 +17,7 @@ import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
 import { renderDiff } from "../render/DiffText.ts"
 import { renderMetricsTable } from "../render/MetricsTable.ts"
 import { outcomeJson } from "../render/OutcomeJson.ts"
+import { formatRequests } from "../render/RequestsText.ts"
 import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 import { detailedExitcodeFlag } from "./PlanCommand.ts"
@@ -54,6 +55,7 @@ export const runCommand = Command.make("run", {
     }
     if (flags.verbose) {
       for (const finding of outcome.after.findings) yield* Console.error(`${finding.kind}: ${finding.subject} (${finding.detail})`)
+      yield* Console.error(formatRequests(outcome.requests))
     }
     if (flags.json) return yield* Console.log(JSON.stringify(outcomeJson(outcome, flags.diff), null, 2))
     if (flags.diff) {

@@ -5,6 +5,10 @@
  * second run byte-identical; reading checks every cell, so a hand edit gone wrong fails with
  * its line and column instead of corrupting a run.
  *
+ * The `metadata` column keeps a pool file's last metadata reading (`MetadataReading`) as
+ * compact JSON, `{"etag","last_modified","names","values"}`, empty when never read; ledgers
+ * written before it existed read as having none.
+ *
  * @module
  */
 import * as Effect from "effect/Effect"
@@ -12,6 +16,7 @@ import type { CsvError } from "../../domain/CsvError.ts"
 import { type Evidence, EvidenceSource } from "../../domain/Evidence.ts"
 import { isFileUuid } from "../../domain/FileUuid.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
+import type { MetadataReading } from "../../domain/MetadataReading.ts"
 import { MappingStatus } from "../../domain/MappingStatus.ts"
 import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
 import { unsafeRowId } from "../../domain/RowId.ts"
@@ -21,12 +26,13 @@ import { cellError } from "./internal/cellError.ts"
 import { quoteValue } from "./internal/textPosition.ts"
 
 /**
- * The ledger's columns, in the order they are written. `why` may be absent from older files.
+ * The ledger's columns, in the order they are written. `why` and `metadata` may be absent
+ * from older files.
  *
  * @example
  * ```ts
  * import { ledgerColumns } from "./LedgerFile.ts"
- * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why"
+ * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata"
  * ```
  * @category models
  */
@@ -40,7 +46,8 @@ export const ledgerColumns = [
   "size",
   "etag",
   "last_modified",
-  "why"
+  "why",
+  "metadata"
 ] as const
 
 /**
@@ -55,7 +62,17 @@ export const ledgerColumns = [
  */
 export type LedgerColumn = typeof ledgerColumns[number]
 
-const optionalColumns: ReadonlySet<LedgerColumn> = new Set(["why"])
+/**
+ * The columns a ledger may lack (older ledgers were written without them).
+ *
+ * @example
+ * ```ts
+ * import { optionalLedgerColumns } from "./LedgerFile.ts"
+ * optionalLedgerColumns.has("metadata") // true
+ * ```
+ * @category models
+ */
+export const optionalLedgerColumns: ReadonlySet<LedgerColumn> = new Set(["why", "metadata"])
 
 /**
  * Formats a confidence for the ledger: rounded to two decimals, shortest form, no trailing
@@ -85,7 +102,7 @@ export const formatConfidence = (confidence: number): string => {
  * @example
  * ```ts
  * import { renderLedger } from "./LedgerFile.ts"
- * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why\n"
+ * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata\n"
  * ```
  * @category rendering
  */
@@ -102,7 +119,8 @@ export const renderLedger = (mappings: Iterable<Mapping>): string => {
       mapping.size === null ? "" : String(mapping.size),
       mapping.etag ?? "",
       mapping.lastModified ?? "",
-      mapping.why
+      mapping.why,
+      mapping.metadata === null ? "" : renderReading(mapping.metadata)
     ]
     lines.push(cells.map((cell) => quoteCsvField(cell, ",")).join(",") + "\n")
   }
@@ -112,13 +130,23 @@ export const renderLedger = (mappings: Iterable<Mapping>): string => {
 const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
   JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
 
+// Values in name order, so the same reading always renders the same bytes.
+const renderReading = (reading: MetadataReading): string =>
+  JSON.stringify({
+    etag: reading.etag,
+    last_modified: reading.lastModified,
+    names: reading.names,
+    values: Object.fromEntries(Object.entries(reading.values).sort(([a], [b]) => (a < b ? -1 : 1)))
+  })
+
 /**
  * Reads and validates a ledger (UTF-8, any line ending, BOM tolerated). Fails, naming the file
  * and the cell's line and column, with reason `"InvalidUuid"` (not a lower-case UUID),
  * `"DuplicateUuid"` (a UUID on two rows; the message names the first line) or `"InvalidCell"`
  * (an unknown, repeated or missing column, an unknown status, evidence that is not the JSON
  * uuidmap writes, a confidence that is not a number from 0 to 1, a size that is not a
- * non-negative integer), besides the reader's own errors. A missing `why` column reads as `""`.
+ * non-negative integer, metadata that is not the JSON uuidmap writes), besides the reader's
+ * own errors. A missing `why` column reads as `""`, a missing `metadata` column as no reading.
  *
  * @example
  * ```ts
@@ -163,7 +191,7 @@ const validateLedger = (
     indexes.set(name as LedgerColumn, column)
   }
   for (const name of ledgerColumns) {
-    if (!indexes.has(name) && !optionalColumns.has(name)) {
+    if (!indexes.has(name) && !optionalLedgerColumns.has(name)) {
       return cellError(
         file,
         header,
@@ -225,6 +253,8 @@ const readMapping = (
   if (size !== "" && !(/^[0-9]+$/.test(size) && Number.isSafeInteger(Number(size)))) {
     return error("size", "InvalidCell", `Size ${quoteValue(size)} is not a non-negative integer`)
   }
+  const metadata = parseReading(cell("metadata"))
+  if (typeof metadata === "string") return error("metadata", "InvalidCell", metadata)
   const key = cell("key")
   const rowId = cell("row_id")
   const etag = cell("etag")
@@ -239,8 +269,28 @@ const readMapping = (
     why: cell("why"),
     size: size === "" ? null : Number(size),
     etag: etag === "" ? null : etag,
-    lastModified: lastModified === "" ? null : lastModified
+    lastModified: lastModified === "" ? null : lastModified,
+    metadata
   }
+}
+
+/** The reading of a metadata cell, or the message saying why it is not what uuidmap writes. */
+const parseReading = (text: string): MetadataReading | null | string => {
+  if (text === "") return null
+  const wrong = `Metadata ${quoteValue(text)} is not the JSON uuidmap writes: {"etag","last_modified","names","values"}`
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return wrong
+  }
+  const { etag, last_modified, names, values } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>
+  const isText = (value: unknown): value is string => typeof value === "string"
+  if (
+    !isText(etag) || !isText(last_modified) || !Array.isArray(names) || !names.every(isText) ||
+    typeof values !== "object" || values === null || Array.isArray(values) || !Object.values(values).every(isText)
+  ) return wrong
+  return { etag, lastModified: last_modified, names, values: values as Record<string, string> }
 }
 
 /** The evidence of a ledger cell, or the message saying why it is not what uuidmap writes. */
