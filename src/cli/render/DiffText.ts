@@ -5,6 +5,7 @@
  */
 import type { ClientRow } from "../../domain/ClientRow.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
+import { sameReading } from "../../domain/MetadataReading.ts"
 import type { StateChanges } from "../../pipeline/StateDiff.ts"
 import type { Painter } from "./Colour.ts"
 
@@ -49,7 +50,9 @@ export const renderDiff = (
       } else if (change.after === null && change.before !== null) {
         lines.push(paint.red(`  - ${change.uuid}  ${change.before.key ?? "(no key)"}  ${describe(change.before)}`))
       } else if (change.before !== null && change.after !== null) {
-        lines.push(paint.yellow(`  ~ ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.before)} -> ${describe(change.after)}: ${change.after.why}`))
+        // A new metadata reading alone changes the row too: say so, or the line looks empty.
+        const read = sameReading(change.before.metadata, change.after.metadata) ? "" : " (metadata read)"
+        lines.push(paint.yellow(`  ~ ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.before)} -> ${describe(change.after)}${read}: ${change.after.why}`))
       }
     }
   }
