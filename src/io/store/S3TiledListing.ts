@@ -3,7 +3,8 @@
  * tiles listed concurrently (`S3KeyTiling`).
  *
  * 1. The first page is listed flat. A bucket that fits on it costs one request.
- * 2. Tile 0 starts at once after the first page's last key L, open-ended. At the same time a
+ * 2. Tile 0 starts at once after the first page's last key L, open-ended. Once its first
+ *    page shows there is more (a bucket of two pages needs nothing else), a
  *    `Delimiter: "/"` listing after L proposes cuts: the first-level prefixes it reports,
  *    every `prefixesPerTile` of them (sized from the first page so that a tile holds about
  *    `tileTargetKeys` keys). Each cut closes the open tile there and opens the next. It only
@@ -29,6 +30,7 @@
  * @module
  */
 import * as Data from "effect/Data"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
@@ -128,7 +130,9 @@ export const listS3Tiled = (
     const checks = makeBoundaryChecks()
     const runs = new Map<number, YieldedRun>()
     let openTiles = 0
-    const discovered = s3AnswersFrom(source, { prefix, delimiter: "/", startAfter: lastKey }, undefined).pipe(
+    // Resolved by tile 0's first page: whether the listing goes on past it.
+    const tileZeroGoesOn = yield* Deferred.make<boolean>()
+    const discovery = s3AnswersFrom(source, { prefix, delimiter: "/", startAfter: lastKey }, undefined).pipe(
       Stream.flatMap((answer) => {
         const tiles: Array<KeyTile> = []
         for (const candidate of answer.commonPrefixes) {
@@ -138,11 +142,12 @@ export const listS3Tiled = (
         return Stream.fromArray(tiles)
       })
     )
+    const discovered = Stream.unwrap(Effect.map(Deferred.await(tileZeroGoesOn), (goesOn) => (goesOn ? discovery : Stream.empty)))
     const tiles: Stream.Stream<KeyTile, StoreError> = Stream.concat(Stream.succeed(planner.first), discovered)
     const run = (tile: KeyTile): Stream.Stream<Batch, StoreError | OrderViolation> =>
       Stream.unwrap(Effect.as(
         Effect.tap(tracker.addPrefixes(1), () => Effect.sync(() => (openTiles += 1))),
-        listTile(source, prefix, tile, checks).pipe(
+        listTile(source, prefix, tile, checks, (goesOn) => (tile.index === 0 ? Deferred.succeed(tileZeroGoesOn, goesOn) : Effect.void)).pipe(
           Stream.onEnd(Effect.tap(tracker.prefixDone, () => Effect.sync(() => (openTiles -= 1))))
         )
       ))
@@ -219,7 +224,8 @@ const listTile = (
   source: S3ListSource,
   prefix: string,
   tile: KeyTile,
-  checks: ReturnType<typeof makeBoundaryChecks>
+  checks: ReturnType<typeof makeBoundaryChecks>,
+  firstPageRead: (goesOn: boolean) => Effect.Effect<unknown>
 ): Stream.Stream<Batch, StoreError | OrderViolation> =>
   Stream.suspend(() => {
     const scanner = makeTileScanner(prefix, tile)
@@ -245,6 +251,7 @@ const listTile = (
           beyondReported = true
           yield* check(checks.beyondEnd(tile, beyond))
         }
+        if (state.token === undefined) yield* firstPageRead(!done)
         const batch: Batch = { tile: tile.index, entries: page.kept }
         return [[batch], done ? Option.none() : Option.some({ token: answer.next })] as const
       }))
