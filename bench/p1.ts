@@ -7,6 +7,8 @@
  * (so a burst of load on a shared machine hits all three), after one untimed warm-up round.
  * Prints min, median and max of the wall times, the ratios the targets name, and the
  * requests uuidmap sent (list, head) next to the minimum, ⌈objects / 1000⌉ list requests.
+ * uuidmap also runs with `--concurrency 1` (flat listing), to tell the listing strategy from
+ * the rest of a run.
  *
  *   npm run bench -- p1 [--runs 5] [--cases s3rver,moto,moto-latency] [--latency 40]
  *
@@ -102,11 +104,11 @@ interface ClientRun {
 
 type Client = (endpoint: string, workDir: string) => Promise<ClientRun>
 
-const uuidmap: Client = async (endpoint, workDir) => {
+const uuidmapWith = (extra: ReadonlyArray<string>): Client => async (endpoint, workDir) => {
   const { ms, stderr, stdout } = await timeProcess(node, [
     "src/main.ts", "run", "--phase", "1", "--diff", "--verbose",
     "--clients", join(workDir, "clients.csv"), "--bucket", "s3://bench",
-    "--endpoint", endpoint, "--force-path-style", "--region", "us-east-1"
+    "--endpoint", endpoint, "--force-path-style", "--region", "us-east-1", ...extra
   ], credentials)
   const mapped = stdout.split("\n").filter((line) => /^ {2}\+ [0-9a-f-]{36} {2}\d+\/Client_\d+\//.test(line)).length
   if (mapped !== issueLayoutCounts.clientFiles) throw new Error(`uuidmap mapped ${mapped} client-folder files, not ${issueLayoutCounts.clientFiles}`)
@@ -141,7 +143,14 @@ const rclone: Client = async (endpoint) => {
   return { ms }
 }
 
-const clients: ReadonlyArray<readonly [string, Client]> = [["uuidmap", uuidmap], ["sdk loop", sdkLoop], ["rclone", rclone]]
+// uuidmap as it runs by default, and listing flat (for how much of the difference is the
+// listing strategy and how much the rest of a run: start-up, parsing, phase 1, the diff).
+const clients: ReadonlyArray<readonly [string, Client]> = [
+  ["uuidmap", uuidmapWith([])],
+  ["uuidmap --concurrency 1", uuidmapWith(["--concurrency", "1"])],
+  ["sdk loop", sdkLoop],
+  ["rclone", rclone]
+]
 
 const stats = (figures: ReadonlyArray<number>) => {
   const sorted = [...figures].sort((a, b) => a - b)
@@ -152,12 +161,13 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2)
 const runCase = async (name: string, endpoint: string, workDir: string) => {
   const times = new Map<string, Array<number>>(clients.map(([client]) => [client, []]))
   const requests: Array<{ list: number; head: number }> = []
+  const flatRequests: Array<{ list: number; head: number }> = []
   for (const [, client] of clients) await client(endpoint, workDir)
   for (let round = 1; round <= runs; round++) {
     for (const [label, client] of clients) {
       const result = await client(endpoint, workDir)
       times.get(label)!.push(result.ms)
-      if (result.requests !== undefined) requests.push(result.requests)
+      if (result.requests !== undefined) (label === "uuidmap" ? requests : flatRequests).push(result.requests)
     }
   }
   console.log(`\n### ${name}\n`)
@@ -172,6 +182,7 @@ const runCase = async (name: string, endpoint: string, workDir: string) => {
   const lists = [...new Set(requests.map((r) => r.list))].join(", ")
   const heads = [...new Set(requests.map((r) => r.head))].join(", ")
   console.log(`uuidmap requests per run: list ${lists}, head ${heads}; minimum ${minimumLists} list, 0 head`)
+  console.log(`uuidmap --concurrency 1 requests per run: list ${[...new Set(flatRequests.map((r) => r.list))].join(", ")}, head ${[...new Set(flatRequests.map((r) => r.head))].join(", ")}`)
 }
 
 const workDir = await mkdtemp(join(tmpdir(), "uuidmap-bench-p1-"))
