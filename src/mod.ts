@@ -35,12 +35,14 @@ export * from "./domain/Mapping.ts"
 export * from "./domain/Plan.ts"
 export * from "./domain/MappingStatus.ts"
 export * from "./domain/ObjectKey.ts"
+export * from "./domain/PipelineInputError.ts"
 export * from "./domain/PoolEvidence.ts"
 export * from "./domain/RowId.ts"
 export * from "./domain/StalePlanError.ts"
 export * from "./domain/State.ts"
 export * from "./domain/StoredObject.ts"
 export * from "./domain/StoreError.ts"
+export * from "./domain/InventoryError.ts"
 export * from "./domain/UsageError.ts"
 export { trackAllClients } from "./pipeline/AllClients.ts"
 export { assignClientFolderUuids, keysNeedingUuids } from "./pipeline/ClientFolders.ts"
@@ -53,10 +55,21 @@ export { diffStates, type StateChanges } from "./pipeline/StateDiff.ts"
 export { allChecks, type VerifyReport, verify } from "./pipeline/Verify.ts"
 export { readClientsTable, renderClientsCsv } from "./io/csv/ClientsTable.ts"
 export { readLedger, renderLedger } from "./io/csv/LedgerFile.ts"
+export { layerInventory, type InventoryStoreOptions } from "./io/inventory/InventoryStore.ts"
 export { layerLocalFolder } from "./io/store/LocalFolderStore.ts"
+export { type MemoryMetadata } from "./io/store/MemoryStore.ts"
 export { ObjectStore, type ObjectMetadata, type StoreRequests } from "./io/store/ObjectStore.ts"
 export { layerS3 } from "./io/store/S3Store.ts"
 export { UuidGenerator } from "./io/uuid/UuidGenerator.ts"
 export { reconcile, type ReconcileOutcome } from "./program/Reconcile.ts"
-export { type PipelineInput, runPipeline } from "./program/RunPipeline.ts"
+export { type PipelineInput, type PipelineResult, runPipeline } from "./program/RunPipeline.ts"
+export {
+  type ClientRowInput,
+  type MappingInput,
+  pipelineFromRequest,
+  type PipelineRequest,
+  runPipelinePromise,
+  type StoredObjectInput,
+  type UuidSource
+} from "./program/RunPipelinePromise.ts"
 export { makeSettings, type Settings } from "./program/Settings.ts"

@@ -9,6 +9,7 @@ import { verifyState } from "../../src/pipeline/VerifyState.ts"
 import { buildPlanFile, changesOfPlan, decodePlanText } from "../../src/program/PlanFile.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
 import { fc } from "../arbitraries/fc.ts"
+import { makeReach } from "../arbitraries/Reach.ts"
 import { scenarioArbitrary } from "../arbitraries/Scenario.ts"
 
 const settings = makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" })
@@ -34,33 +35,46 @@ const throughPlanFile = (state: State, after: State) => {
 
 describe("plan and apply", () => {
   it("apply(plan(s)) gives the same clients and ledger as run(s)", () => {
-    fc.assert(fc.property(scenarioArbitrary, (state) => {
+    const reach = makeReach("apply = run")
+    fc.assert(fc.property(scenarioArbitrary, reach.counted((state) => {
       const after = runPhases(state, "all").state
-      const applied = applyStateChanges(state, diffStates(state, after))
+      const changes = diffStates(state, after)
+      if (hasChanges(changes)) reach.reached()
+      const applied = applyStateChanges(state, changes)
       expect(applied._tag).toBe("Applied")
       if (applied._tag === "Applied") expect(comparable(applied.state)).toEqual(comparable(after))
-    }), { numRuns: 300 })
+    })), { numRuns: 300 })
+    reach.expectReached(0.7)
   })
 
   it("apply(plan(s)) gives the same result after the plan went through its JSON file", () => {
-    fc.assert(fc.property(scenarioArbitrary, (state) => {
+    const reach = makeReach("apply through the plan file = run")
+    fc.assert(fc.property(scenarioArbitrary, reach.counted((state) => {
       const after = runPhases(state, "all").state
-      const applied = applyStateChanges(state, throughPlanFile(state, after))
+      const changes = throughPlanFile(state, after)
+      if (hasChanges(changes)) reach.reached()
+      const applied = applyStateChanges(state, changes)
       expect(applied._tag).toBe("Applied")
       if (applied._tag === "Applied") expect(comparable(applied.state)).toEqual(comparable(after))
-    }), { numRuns: 200 })
+    })), { numRuns: 200 })
+    reach.expectReached(0.7)
   })
 
   it("apply(plan(s)) for a single phase gives the same result as running that phase", () => {
-    fc.assert(fc.property(scenarioArbitrary, fc.constantFrom("1" as const, "2" as const, "3" as const), (state, phase) => {
+    const reach = makeReach("apply = run, one phase")
+    fc.assert(fc.property(scenarioArbitrary, fc.constantFrom("1" as const, "2" as const, "3" as const), reach.counted((state, phase) => {
       const after = runPhases(state, phase).state
-      const applied = applyStateChanges(state, diffStates(state, after))
+      const changes = diffStates(state, after)
+      if (hasChanges(changes)) reach.reached()
+      const applied = applyStateChanges(state, changes)
       expect(applied._tag === "Applied" && comparable(applied.state)).toEqual(comparable(after))
-    }), { numRuns: 200 })
+    })), { numRuns: 200 })
+    reach.expectReached(0.4)
   })
 
   it("refuses a plan whose tracking cells or ledger rows are not what the state holds, applying nothing", () => {
-    fc.assert(fc.property(scenarioArbitrary, (state) => {
+    const reach = makeReach("a stale plan is refused")
+    fc.assert(fc.property(scenarioArbitrary, reach.counted((state) => {
       const after = runPhases(state, "all").state
       const changes = diffStates(state, after)
       fc.pre(hasChanges(changes))
@@ -69,16 +83,22 @@ describe("plan and apply", () => {
       if (once._tag !== "Applied") throw new Error("the first application must succeed")
       const twice = applyStateChanges(once.state, changes)
       expect(twice._tag).toBe("Conflict")
+      reach.reached()
       if (twice._tag === "Conflict") expect(twice.conflicts.length).toBeGreaterThan(0)
-    }), { numRuns: 200 })
+    })), { numRuns: 200 })
+    // The cases fc.pre skips (nothing to change) are counted too.
+    reach.expectReached(0.6)
   })
 
   it("the state a run leaves passes verify", () => {
-    fc.assert(fc.property(scenarioArbitrary, (state) => {
+    const reach = makeReach("a run's result passes verify")
+    fc.assert(fc.property(scenarioArbitrary, reach.counted((state) => {
       const after = runPhases(state, "all").state
+      if (after.ledger.length > 0) reach.reached()
       const report = verifyState(after, { clients: "clients.csv", ledger: "clients.ledger.csv" }, defaultVerifyOptions)
       const failed = report.checks.filter((check) => !check.passed).map((check) => `${check.name}: ${check.offences[0]?.message}`)
       expect(failed).toEqual([])
-    }), { numRuns: 300 })
+    })), { numRuns: 300 })
+    reach.expectReached(0.7)
   })
 })

@@ -7,6 +7,7 @@
 import * as Effect from "effect/Effect"
 import { type CsvError, formatCsvError } from "../domain/CsvError.ts"
 import { type EvidenceError, formatEvidenceError } from "../domain/EvidenceError.ts"
+import { formatInventoryError, type InventoryError } from "../domain/InventoryError.ts"
 import { formatStalePlanError, type StalePlanError } from "../domain/StalePlanError.ts"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { UsageError } from "../domain/UsageError.ts"
@@ -41,7 +42,7 @@ export const ExitCode = {
  * ```
  * @category models
  */
-export type KnownError = CsvError | EvidenceError | StalePlanError | StoreError | UsageError
+export type KnownError = CsvError | EvidenceError | InventoryError | StalePlanError | StoreError | UsageError
 
 /**
  * The message and exit code for an error.
@@ -61,6 +62,8 @@ export const describeError = (error: KnownError): { readonly code: number; reado
       return { code: ExitCode.BadInput, message: formatCsvError(error) }
     case "EvidenceError":
       return { code: ExitCode.BadInput, message: formatEvidenceError(error) }
+    case "InventoryError":
+      return { code: ExitCode.BadInput, message: formatInventoryError(error) }
     case "StalePlanError":
       return { code: ExitCode.StalePlan, message: formatStalePlanError(error) }
     case "StoreError":

@@ -7,6 +7,13 @@
 import * as Config from "effect/Config"
 import * as Option from "effect/Option"
 import { Flag } from "effect/cli"
+import {
+  booleanRule,
+  choiceRule,
+  type EnvironmentRule,
+  registerEnvironmentRule,
+  wholeNumberRule
+} from "./EnvironmentCheck.ts"
 
 /**
  * The environment variable that backs a flag.
@@ -20,6 +27,15 @@ import { Flag } from "effect/cli"
  */
 export const envNameOf = (flag: string): string => `UUIDMAP_${flag.toUpperCase().replace(/-/g, "_")}`
 
+const anyText = (): undefined => undefined
+
+// The variable of a flag, registered so that a bad value is refused by name before a run.
+const backedBy = (flag: string, check: EnvironmentRule["check"]): string => {
+  const variable = envNameOf(flag)
+  registerEnvironmentRule(variable, { flag, check })
+  return variable
+}
+
 /**
  * An optional text flag.
  *
@@ -30,10 +46,14 @@ export const envNameOf = (flag: string): string => `UUIDMAP_${flag.toUpperCase()
  * ```
  * @category flags
  */
-export const optionalText = (name: string, description: string): Flag.Flag<Option.Option<string>> =>
+export const optionalText = (
+  name: string,
+  description: string,
+  check: EnvironmentRule["check"] = anyText
+): Flag.Flag<Option.Option<string>> =>
   Flag.String(name).pipe(
     Flag.withDescription(`${description} [env ${envNameOf(name)}]`),
-    Flag.withFallbackConfig(Config.String(envNameOf(name))),
+    Flag.withFallbackConfig(Config.String(backedBy(name, check))),
     Flag.optional
   )
 
@@ -50,7 +70,7 @@ export const optionalText = (name: string, description: string): Flag.Flag<Optio
 export const textWithDefault = (name: string, description: string, fallback: string): Flag.Flag<string> =>
   Flag.String(name).pipe(
     Flag.withDescription(`${description} (default: ${fallback}) [env ${envNameOf(name)}]`),
-    Flag.withFallbackConfig(Config.String(envNameOf(name))),
+    Flag.withFallbackConfig(Config.String(backedBy(name, anyText))),
     Flag.withDefault(fallback)
   )
 
@@ -64,10 +84,10 @@ export const textWithDefault = (name: string, description: string, fallback: str
  * ```
  * @category flags
  */
-export const intWithDefault = (name: string, description: string, fallback: number): Flag.Flag<number> =>
+export const intWithDefault = (name: string, description: string, fallback: number, minimum?: number): Flag.Flag<number> =>
   Flag.Int(name).pipe(
     Flag.withDescription(`${description} (default: ${fallback}) [env ${envNameOf(name)}]`),
-    Flag.withFallbackConfig(Config.Int(envNameOf(name))),
+    Flag.withFallbackConfig(Config.Int(backedBy(name, wholeNumberRule(minimum)))),
     Flag.withDefault(fallback)
   )
 
@@ -84,7 +104,7 @@ export const intWithDefault = (name: string, description: string, fallback: numb
 export const switchFlag = (name: string, description: string): Flag.Flag<boolean> =>
   Flag.Boolean(name).pipe(
     Flag.withDescription(`${description} [env ${envNameOf(name)}]`),
-    Flag.withFallbackConfig(Config.Boolean(envNameOf(name))),
+    Flag.withFallbackConfig(Config.Boolean(backedBy(name, booleanRule))),
     Flag.withDefault(false)
   )
 
@@ -106,7 +126,7 @@ export const choiceWithDefault = <const Choices extends ReadonlyArray<string>>(
 ): Flag.Flag<Choices[number]> =>
   Flag.Literals(name, choices).pipe(
     Flag.withDescription(`${description} (default: ${fallback}) [env ${envNameOf(name)}]`),
-    Flag.withFallbackConfig(Config.Literals(choices, envNameOf(name))),
+    Flag.withFallbackConfig(Config.Literals(choices, backedBy(name, choiceRule(choices)))),
     Flag.withDefault(fallback)
   )
 
@@ -143,12 +163,14 @@ export const optionalChoice = <const Choices extends ReadonlyArray<string>>(
  * ```
  * @category flags
  */
-export const repeatedText = (name: string, description: string): Flag.Flag<ReadonlyArray<string>> =>
-  Flag.String(name).pipe(
-    Flag.withDescription(`${description}; repeatable [env ${envNameOf(name)}, comma-separated]`),
+export const repeatedText = (name: string, description: string): Flag.Flag<ReadonlyArray<string>> => {
+  const variable = backedBy(name, anyText)
+  return Flag.String(name).pipe(
+    Flag.withDescription(`${description}; repeatable [env ${variable}, comma-separated]`),
     Flag.atLeast(0),
     Flag.map((values) => {
-      const fromEnv = process.env[envNameOf(name)]
+      const fromEnv = process.env[variable]
       return values.length > 0 || fromEnv === undefined || fromEnv === "" ? values : fromEnv.split(",")
     })
   )
+}

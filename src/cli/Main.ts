@@ -9,16 +9,40 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { Command } from "effect/cli"
+import { type CliError, CliOutput, Command } from "effect/cli"
 import { cli } from "./Cli.ts"
+import { checkEnvironment } from "./EnvironmentCheck.ts"
 import { describeError, ExitCode } from "./ExitCode.ts"
 
 const version = "0.1.0"
 
-const program = Command.run(cli, { version }).pipe(
+// The CLI library says "a string representing a finite number" of an integer flag.
+const describeCliError = (error: CliError.CliError): string =>
+  error._tag === "InvalidValue" && /finite number/.test(error.expected)
+    ? `Invalid value for flag --${error.option}: ${JSON.stringify(error.value)}; expected a whole number`
+    : error.message
+
+// A mistyped flag gets one line naming it, not the whole help page; --help still shows it.
+const oneLinePresenter: CliOutput.Presenter = {
+  present: (event) =>
+    event._tag === "InvalidInvocation"
+      ? Console.error(
+        `uuidmap: ${event.errors.map(describeCliError).join("; ")}; see uuidmap ${event.commandPath.slice(1).join(" ")} --help`
+          .replace("uuidmap  --help", "uuidmap --help")
+      )
+      : CliOutput.defaultPresenter.present(event)
+}
+
+const checked = Effect.suspend(() => {
+  const badVariable = checkEnvironment(process.env)
+  return badVariable === undefined ? Command.run(cli, { version }) : Effect.fail(badVariable)
+})
+
+const program = checked.pipe(
   Effect.catchTags({
     CsvError: (error) => fail(describeError(error)),
     EvidenceError: (error) => fail(describeError(error)),
+    InventoryError: (error) => fail(describeError(error)),
     StalePlanError: (error) => fail(describeError(error)),
     StoreError: (error) => fail(describeError(error)),
     UsageError: (error) => fail(describeError(error))
@@ -27,6 +51,7 @@ const program = Command.run(cli, { version }).pipe(
   Effect.catch((error) => Effect.sync(() => {
     if (error !== undefined) process.exitCode = ExitCode.BadInput
   })),
+  Effect.provide(CliOutput.layerPresenter(oneLinePresenter)),
   Effect.provide(NodeServices.layer)
 )
 

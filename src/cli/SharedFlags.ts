@@ -4,10 +4,13 @@
  *
  * @module
  */
+import * as path from "node:path"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { UsageError } from "../domain/UsageError.ts"
+import { parseS3Location } from "../io/store/S3Location.ts"
 import { makeSettings, type Settings } from "../program/Settings.ts"
+import { flagOrigin } from "./EnvironmentCheck.ts"
 import { type EvidenceFlagValues, evidenceFlags, evidenceSettingsFromFlags } from "./EvidenceFlags.ts"
 import {
   choiceWithDefault,
@@ -17,6 +20,10 @@ import {
   switchFlag,
   textWithDefault
 } from "./FlagKit.ts"
+
+const delimiters: Readonly<Record<string, "," | ";" | "\t">> = { ",": ",", ";": ";", "\t": "\t", "tab": "\t", "\\t": "\t" }
+
+const bucketSchemes = ["s3://", "file://"]
 
 /**
  * The shared flags, to spread into a command's configuration.
@@ -32,20 +39,22 @@ import {
 export const sharedFlags = {
   clients: textWithDefault("clients", "Clients CSV", "clients.csv"),
   ledger: optionalText("ledger", "Ledger CSV (default: <clients name>.ledger.csv beside the clients CSV)"),
-  bucket: optionalText("bucket", "Store: s3://NAME[/PREFIX] or file:///DIR (a local folder)"),
-  inventory: optionalText("inventory", "Read an S3 Inventory manifest instead of listing (s3://… or file:///…)"),
+  bucket: optionalText("bucket", "Store: s3://NAME[/PREFIX] or file:///DIR (a local folder)", (value) =>
+    bucketSchemes.some((scheme) => value.startsWith(scheme)) ? undefined : "s3://NAME[/PREFIX] or file:///DIR"),
+  inventory: optionalText("inventory", "Read an S3 Inventory (CSV or Parquet) instead of listing: s3://… or file:///… manifest.json, or the configuration's folder for its newest manifest; --bucket is then only needed for metadata evidence"),
   endpoint: optionalText("endpoint", "S3 endpoint URL (MinIO, R2, Wasabi, a local server)"),
   region: optionalText("region", "S3 region"),
   forcePathStyle: switchFlag("force-path-style", "Address buckets by path (most S3-compatible servers need it)"),
   profile: optionalText("profile", "AWS profile for credentials"),
-  maxAttempts: intWithDefault("max-attempts", "Attempts per S3 request before giving up", 5),
+  maxAttempts: intWithDefault("max-attempts", "Attempts per S3 request before giving up", 5, 1),
   idColumn: textWithDefault("id-column", "Client id column", "row_id"),
   uuidsColumn: textWithDefault("uuids-column", "Tracking column with the client's file UUIDs", "file_uuids"),
   countColumn: textWithDefault("count-column", "Tracking column with the client's file count", "file_count"),
-  delimiter: optionalText("delimiter", "CSV delimiter: , ; or tab (default: detected)"),
+  delimiter: optionalText("delimiter", "CSV delimiter: , ; or tab (default: detected)", (value) =>
+    value in delimiters ? undefined : ", ; or tab"),
   encoding: choiceWithDefault("encoding", "Clients CSV encoding", ["utf-8", "windows-1252"] as const, "utf-8"),
   poolPrefix: textWithDefault("pool-prefix", "Prefix of the UUID pool", "files/"),
-  concurrency: intWithDefault("concurrency", "Parallel listing and metadata requests", 8),
+  concurrency: intWithDefault("concurrency", "Parallel listing and metadata requests", 8, 1),
   backupDir: optionalText("backup-dir", "Folder for backups (default: beside each file)"),
   uuidVersion: choiceWithDefault("uuid-version", "Version of new UUIDs", ["4", "7"] as const, "4"),
   migrationLog: repeatedText("migration-log", "Migration log, CSV or JSON Lines (old_key + new_key or uuid)"),
@@ -89,7 +98,19 @@ export interface SharedFlagValues extends EvidenceFlagValues {
   readonly quiet: boolean
 }
 
-const delimiters: Readonly<Record<string, "," | ";" | "\t">> = { ",": ",", ";": ";", "\t": "\t", "tab": "\t", "\\t": "\t" }
+
+// A location that can never work is a usage error (exit 2), not a store failure (exit 4).
+const checkBucketLocation = (bucket: string): Effect.Effect<void, UsageError> => {
+  const usage = (message: string) => new UsageError({ reason: "BadFlag", message: `${flagOrigin("bucket")}: ${message}` })
+  const refuse = (message: string) => Effect.fail(usage(message))
+  if (bucket.startsWith("s3://")) return Effect.mapError(Effect.asVoid(parseS3Location(bucket)), (error) => usage(error.message))
+  const folder = bucket.slice("file://".length)
+  if (folder === "") return refuse(`Bucket location "${bucket}" names no folder; write it as file:///DIR`)
+  if (path.resolve(folder) === path.parse(path.resolve(folder)).root) {
+    return refuse(`Bucket location "${bucket}" is the root folder; name the folder that holds the bucket's files`)
+  }
+  return Effect.void
+}
 
 /**
  * Turns flag values into Settings, refusing values that make no sense with exit 2.
@@ -103,23 +124,33 @@ const delimiters: Readonly<Record<string, "," | ";" | "\t">> = { ",": ",", ";": 
  */
 export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settings, UsageError> =>
   Effect.gen(function*() {
-    const bucket = Option.getOrUndefined(flags.bucket)
-    if (bucket === undefined) {
-      return yield* new UsageError({ reason: "BadFlag", message: "--bucket is required: s3://NAME[/PREFIX] or file:///DIR" })
+    const inventory = Option.getOrUndefined(flags.inventory)
+    if (inventory !== undefined && !inventory.startsWith("s3://") && !inventory.startsWith("file://")) {
+      return yield* new UsageError({ reason: "BadFlag", message: `--inventory "${inventory}" must start with s3:// or file:// (a manifest.json or an inventory configuration's folder)` })
     }
-    if (!bucket.startsWith("s3://") && !bucket.startsWith("file://")) {
-      return yield* new UsageError({ reason: "BadFlag", message: `--bucket "${bucket}" must start with s3:// or file://` })
+    // With an inventory the bucket is optional: it is only needed for metadata evidence.
+    const bucket = Option.getOrElse(flags.bucket, () => "")
+    if (bucket === "" && inventory === undefined) {
+      return yield* new UsageError({ reason: "BadFlag", message: "--bucket is required: s3://NAME[/PREFIX] or file:///DIR (or give --inventory)" })
     }
-    if (Option.isSome(flags.inventory)) {
-      return yield* new UsageError({ reason: "NotBuilt", message: "--inventory (reading an S3 Inventory report) is not built yet; list the bucket with --bucket" })
+    if (bucket !== "") {
+      if (!bucketSchemes.some((scheme) => bucket.startsWith(scheme))) {
+        return yield* new UsageError({
+          reason: "BadFlag",
+          message: `${flagOrigin("bucket")} "${bucket}" must start with s3:// or file:// (s3://NAME[/PREFIX] or file:///DIR)`
+        })
+      }
+      yield* checkBucketLocation(bucket)
     }
     const delimiterText = Option.getOrUndefined(flags.delimiter)
     const delimiter = delimiterText === undefined ? undefined : delimiters[delimiterText]
     if (delimiterText !== undefined && delimiter === undefined) {
-      return yield* new UsageError({ reason: "BadFlag", message: `--delimiter "${delimiterText}" must be , ; or tab` })
+      return yield* new UsageError({ reason: "BadFlag", message: `${flagOrigin("delimiter")} "${delimiterText}" must be , ; or tab` })
     }
-    if (flags.concurrency < 1 || flags.maxAttempts < 1) {
-      return yield* new UsageError({ reason: "BadFlag", message: "--concurrency and --max-attempts must be at least 1" })
+    for (const [flag, value] of [["concurrency", flags.concurrency], ["max-attempts", flags.maxAttempts]] as const) {
+      if (value < 1) {
+        return yield* new UsageError({ reason: "BadFlag", message: `${flagOrigin(flag)} is ${value}; it must be a whole number of at least 1` })
+      }
     }
     const evidence = yield* evidenceSettingsFromFlags(flags, flags.migrationLog, flags.records)
     const poolPrefix = flags.poolPrefix === "" || flags.poolPrefix.endsWith("/") ? flags.poolPrefix : `${flags.poolPrefix}/`
@@ -127,6 +158,7 @@ export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settin
       clientsFile: flags.clients,
       ...Option.match(flags.ledger, { onNone: () => ({}), onSome: (ledgerFile) => ({ ledgerFile }) }),
       bucket,
+      inventory,
       columns: { id: flags.idColumn, uuids: flags.uuidsColumn, count: flags.countColumn },
       delimiter,
       encoding: flags.encoding,

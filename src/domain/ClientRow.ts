@@ -20,7 +20,11 @@ import { RowId } from "./RowId.ts"
  * ```
  * @category models
  */
-export const ClientRow = Schema.Struct({
+export const ClientRow: Schema.Struct<{
+  readonly rowId: typeof RowId
+  readonly tracked: Schema.Boolean
+  readonly uuids: Schema.$Array<typeof FileUuid>
+}> = Schema.Struct({
   rowId: RowId,
   tracked: Schema.Boolean,
   uuids: Schema.Array(FileUuid)

@@ -6,7 +6,10 @@
 import * as Data from "effect/Data"
 
 /**
- * Why a CSV file was refused.
+ * Why a CSV file was refused. Besides the cell problems: `NotText` (a binary file, a workbook,
+ * UTF-16, a NUL or a byte-order mark inside the text), `LineEnding` (a lone CR outside quotes,
+ * or lines that do not all end the same way), `RecordTooLarge` (one row over the size limit),
+ * `NoRows` (a header and no data row).
  *
  * @example
  * ```ts
@@ -18,16 +21,25 @@ import * as Data from "effect/Data"
 export type CsvErrorReason =
   | "Unreadable"
   | "Encoding"
+  | "NotText"
+  | "LineEnding"
+  | "RecordTooLarge"
+  | "NoRows"
   | "UnbalancedQuote"
   | "Unparseable"
   | "FieldCount"
   | "MissingIdColumn"
   | "EmptyRowId"
   | "DuplicateRowId"
+  | "PaddedRowId"
   | "InvalidUuid"
   | "DuplicateUuid"
+  | "DuplicateKey"
   | "CountMismatch"
   | "InvalidCell"
+
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const CsvErrorBase: ReturnType<typeof Data.TaggedError<"CsvError">> = Data.TaggedError("CsvError")
 
 /**
  * A CSV file was refused. `line` and `column` are 1-based and point at the offending cell
@@ -41,7 +53,7 @@ export type CsvErrorReason =
  * ```
  * @category errors
  */
-export class CsvError extends Data.TaggedError("CsvError")<{
+export class CsvError extends CsvErrorBase<{
   readonly reason: CsvErrorReason
   readonly file: string
   readonly line: number

@@ -17,7 +17,9 @@ import { RowId } from "./RowId.ts"
  * ```
  * @category models
  */
-export const EvidenceSource = Schema.Literals([
+export const EvidenceSource: Schema.Literals<
+  readonly ["human", "client-folder", "tracking-cell", "migration-log", "records", "metadata", "content", "weak"]
+> = Schema.Literals([
   "human",
   "client-folder",
   "tracking-cell",
@@ -43,7 +45,11 @@ export type EvidenceSource = typeof EvidenceSource.Type
  * ```
  * @category models
  */
-export const Evidence = Schema.Struct({
+export const Evidence: Schema.Struct<{
+  readonly source: typeof EvidenceSource
+  readonly rowId: typeof RowId
+  readonly detail: Schema.String
+}> = Schema.Struct({
   source: EvidenceSource,
   rowId: RowId,
   detail: Schema.String

@@ -10,6 +10,7 @@ import * as Data from "effect/Data"
 /**
  * Why an evidence file was refused.
  * - `Unreadable`: the file cannot be read;
+ * - `UnknownFormat`: neither CSV nor JSON Lines (a workbook, a PDF, a JSON array, XML);
  * - `Unparseable`: broken CSV quoting or field counts, a JSON Lines line that is not a JSON object;
  * - `MissingColumn`: a column the file must have is not in its header;
  * - `EmptyValue`: a required cell is empty;
@@ -27,11 +28,15 @@ import * as Data from "effect/Data"
  */
 export type EvidenceErrorReason =
   | "Unreadable"
+  | "UnknownFormat"
   | "Unparseable"
   | "MissingColumn"
   | "EmptyValue"
   | "InvalidValue"
   | "InvalidDecision"
+
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const EvidenceErrorBase: ReturnType<typeof Data.TaggedError<"EvidenceError">> = Data.TaggedError("EvidenceError")
 
 /**
  * An evidence file was refused. `line` and `column` are 1-based and point at the offending
@@ -45,7 +50,7 @@ export type EvidenceErrorReason =
  * ```
  * @category errors
  */
-export class EvidenceError extends Data.TaggedError("EvidenceError")<{
+export class EvidenceError extends EvidenceErrorBase<{
   readonly reason: EvidenceErrorReason
   readonly file: string
   readonly line: number

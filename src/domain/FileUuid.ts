@@ -18,7 +18,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * ```
  * @category models
  */
-export const FileUuid = Schema.String.check(Schema.isPattern(uuidPattern)).pipe(Schema.brand("uuidmap/FileUuid"))
+export const FileUuid: Schema.brand<Schema.String, "uuidmap/FileUuid"> = Schema.String.check(Schema.isPattern(uuidPattern)).pipe(Schema.brand("uuidmap/FileUuid"))
 
 /** @category models */
 export type FileUuid = typeof FileUuid.Type

@@ -40,7 +40,19 @@ import type { StoredObject } from "./StoredObject.ts"
  * ```
  * @category models
  */
-export const Mapping = Schema.Struct({
+export const Mapping: Schema.Struct<{
+  readonly uuid: typeof FileUuid
+  readonly key: Schema.NullOr<typeof ObjectKey>
+  readonly rowId: Schema.NullOr<typeof RowId>
+  readonly status: typeof MappingStatus
+  readonly evidence: Schema.$Array<typeof Evidence>
+  readonly confidence: Schema.Number
+  readonly why: Schema.String
+  readonly size: Schema.NullOr<Schema.Number>
+  readonly etag: Schema.NullOr<Schema.String>
+  readonly lastModified: Schema.NullOr<Schema.String>
+  readonly metadata: Schema.NullOr<typeof MetadataReading>
+}> = Schema.Struct({
   uuid: FileUuid,
   key: Schema.NullOr(ObjectKey),
   rowId: Schema.NullOr(RowId),

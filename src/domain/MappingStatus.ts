@@ -18,7 +18,7 @@ import * as Schema from "effect/Schema"
  * ```
  * @category models
  */
-export const MappingStatus = Schema.Literals(["mapped", "review", "unmapped", "missing"])
+export const MappingStatus: Schema.Literals<readonly ["mapped", "review", "unmapped", "missing"]> = Schema.Literals(["mapped", "review", "unmapped", "missing"])
 
 /** @category models */
 export type MappingStatus = typeof MappingStatus.Type

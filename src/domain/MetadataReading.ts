@@ -30,7 +30,12 @@ import type { StoredObject } from "./StoredObject.ts"
  * ```
  * @category models
  */
-export const MetadataReading = Schema.Struct({
+export const MetadataReading: Schema.Struct<{
+  readonly etag: Schema.String
+  readonly lastModified: Schema.String
+  readonly names: Schema.$Array<Schema.String>
+  readonly values: Schema.$Record<Schema.String, Schema.String>
+}> = Schema.Struct({
   etag: Schema.String,
   lastModified: Schema.String,
   names: Schema.Array(Schema.String),

@@ -16,7 +16,7 @@ import * as Schema from "effect/Schema"
  * ```
  * @category models
  */
-export const ObjectKey = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/ObjectKey"))
+export const ObjectKey: Schema.brand<Schema.NonEmptyString, "uuidmap/ObjectKey"> = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/ObjectKey"))
 
 /** @category models */
 export type ObjectKey = typeof ObjectKey.Type

@@ -25,7 +25,32 @@ import { RowId } from "./RowId.ts"
  * ```
  * @category constants
  */
-export const planFormatVersion = 1
+export const planFormatVersion: 1 = 1
+
+/**
+ * A pool file's metadata reading as a plan holds it (the ledger's `metadata` cell).
+ *
+ * @example
+ * ```ts
+ * import type { PlanMetadataReading } from "./Plan.ts"
+ * const reading: PlanMetadataReading = { etag: "\"e\"", last_modified: "2024-05-01T10:00:00.000Z", names: ["row-id"], values: {} }
+ * ```
+ * @category models
+ */
+export const PlanMetadataReading: Schema.Struct<{
+  readonly etag: Schema.String
+  readonly last_modified: Schema.String
+  readonly names: Schema.$Array<Schema.String>
+  readonly values: Schema.$Record<Schema.String, Schema.String>
+}> = Schema.Struct({
+  etag: Schema.String,
+  last_modified: Schema.String,
+  names: Schema.Array(Schema.String),
+  values: Schema.Record(Schema.String, Schema.String)
+})
+
+/** @category models */
+export interface PlanMetadataReading extends Schema.Schema.Type<typeof PlanMetadataReading> {}
 
 /**
  * A ledger row as a plan holds it: every column of the ledger, evidence as objects.
@@ -36,7 +61,19 @@ export const planFormatVersion = 1
  * ```
  * @category models
  */
-export const PlanLedgerRow = Schema.Struct({
+export const PlanLedgerRow: Schema.Struct<{
+  readonly uuid: typeof FileUuid
+  readonly key: Schema.NullOr<typeof ObjectKey>
+  readonly row_id: Schema.NullOr<typeof RowId>
+  readonly status: typeof MappingStatus
+  readonly evidence: Schema.$Array<Schema.Struct<{ readonly source: typeof EvidenceSource; readonly row_id: typeof RowId; readonly detail: Schema.String }>>
+  readonly confidence: Schema.Number
+  readonly why: Schema.String
+  readonly size: Schema.NullOr<Schema.Number>
+  readonly etag: Schema.NullOr<Schema.String>
+  readonly last_modified: Schema.NullOr<Schema.String>
+  readonly metadata: Schema.optionalKey<Schema.NullOr<typeof PlanMetadataReading>>
+}> = Schema.Struct({
   uuid: FileUuid,
   key: Schema.NullOr(ObjectKey),
   row_id: Schema.NullOr(RowId),
@@ -48,12 +85,7 @@ export const PlanLedgerRow = Schema.Struct({
   etag: Schema.NullOr(Schema.String),
   last_modified: Schema.NullOr(Schema.String),
   // Absent from plans written before the ledger kept metadata readings.
-  metadata: Schema.optionalKey(Schema.NullOr(Schema.Struct({
-    etag: Schema.String,
-    last_modified: Schema.String,
-    names: Schema.Array(Schema.String),
-    values: Schema.Record(Schema.String, Schema.String)
-  })))
+  metadata: Schema.optionalKey(Schema.NullOr(PlanMetadataReading))
 })
 
 /** @category models */
@@ -69,7 +101,7 @@ export interface PlanLedgerRow extends Schema.Schema.Type<typeof PlanLedgerRow> 
  * ```
  * @category models
  */
-export const PlanTracking = Schema.Struct({ tracked: Schema.Boolean, file_uuids: Schema.Array(FileUuid) })
+export const PlanTracking: Schema.Struct<{ readonly tracked: Schema.Boolean; readonly file_uuids: Schema.$Array<typeof FileUuid> }> = Schema.Struct({ tracked: Schema.Boolean, file_uuids: Schema.Array(FileUuid) })
 
 /** @category models */
 export interface PlanTracking extends Schema.Schema.Type<typeof PlanTracking> {}
@@ -85,7 +117,7 @@ export interface PlanTracking extends Schema.Schema.Type<typeof PlanTracking> {}
  * ```
  * @category models
  */
-export const FileFingerprint = Schema.Struct({ file: Schema.String, sha256: Schema.NullOr(Schema.String) })
+export const FileFingerprint: Schema.Struct<{ readonly file: Schema.String; readonly sha256: Schema.NullOr<Schema.String> }> = Schema.Struct({ file: Schema.String, sha256: Schema.NullOr(Schema.String) })
 
 /** @category models */
 export interface FileFingerprint extends Schema.Schema.Type<typeof FileFingerprint> {}
@@ -100,7 +132,11 @@ export interface FileFingerprint extends Schema.Schema.Type<typeof FileFingerpri
  * ```
  * @category models
  */
-export const ObjectFingerprint = Schema.Struct({
+export const ObjectFingerprint: Schema.Struct<{
+  readonly key: typeof ObjectKey
+  readonly size: Schema.NullOr<Schema.Number>
+  readonly etag: Schema.NullOr<Schema.String>
+}> = Schema.Struct({
   key: ObjectKey,
   size: Schema.NullOr(Schema.Number),
   etag: Schema.NullOr(Schema.String)
@@ -120,7 +156,16 @@ export interface ObjectFingerprint extends Schema.Schema.Type<typeof ObjectFinge
  * ```
  * @category models
  */
-export const PlanSettings = Schema.Struct({
+export const PlanSettings: Schema.Struct<{
+  readonly bucket: Schema.String
+  readonly id_column: Schema.String
+  readonly uuids_column: Schema.String
+  readonly count_column: Schema.String
+  readonly pool_prefix: Schema.String
+  readonly encoding: Schema.String
+  readonly delimiter: Schema.NullOr<Schema.String>
+  readonly evidence_options: Schema.Unknown
+}> = Schema.Struct({
   bucket: Schema.String,
   id_column: Schema.String,
   uuids_column: Schema.String,
@@ -151,7 +196,27 @@ export interface PlanSettings extends Schema.Schema.Type<typeof PlanSettings> {}
  * ```
  * @category models
  */
-export const PlanFile = Schema.Struct({
+export const PlanFile: Schema.Struct<{
+  readonly format_version: Schema.Literal<typeof planFormatVersion>
+  readonly tool: Schema.String
+  readonly created_at: Schema.String
+  readonly phase: Schema.Literals<readonly ["1", "2", "3", "all"]>
+  readonly phases_ran: Schema.$Array<Schema.Literals<readonly ["1", "2", "3"]>>
+  readonly settings: typeof PlanSettings
+  readonly inputs: Schema.Struct<{
+    readonly clients: typeof FileFingerprint
+    readonly ledger: typeof FileFingerprint
+    readonly evidence: Schema.$Array<typeof FileFingerprint>
+    readonly objects: Schema.$Array<typeof ObjectFingerprint>
+  }>
+  readonly summary: Schema.Struct<{ readonly new_uuids: Schema.Number; readonly ledger_rows: Schema.Number; readonly tracking_cells: Schema.Number }>
+  readonly changes: Schema.Struct<{
+    readonly tracking_cells: Schema.$Array<Schema.Struct<{ readonly row_id: typeof RowId; readonly before: typeof PlanTracking; readonly after: typeof PlanTracking }>>
+    readonly ledger: Schema.$Array<
+      Schema.Struct<{ readonly uuid: typeof FileUuid; readonly before: Schema.NullOr<typeof PlanLedgerRow>; readonly after: Schema.NullOr<typeof PlanLedgerRow> }>
+    >
+  }>
+}> = Schema.Struct({
   format_version: Schema.Literal(planFormatVersion),
   tool: Schema.String,
   created_at: Schema.String,

@@ -17,7 +17,7 @@ import * as Schema from "effect/Schema"
  * ```
  * @category models
  */
-export const RowId = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/RowId"))
+export const RowId: Schema.brand<Schema.NonEmptyString, "uuidmap/RowId"> = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/RowId"))
 
 /** @category models */
 export type RowId = typeof RowId.Type

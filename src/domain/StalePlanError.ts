@@ -50,6 +50,9 @@ export interface StaleCause {
   readonly detail: string
 }
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const StalePlanErrorBase: ReturnType<typeof Data.TaggedError<"StalePlanError">> = Data.TaggedError("StalePlanError")
+
 /**
  * The plan `plan` cannot be applied because of `causes` (never empty). Nothing was written.
  *
@@ -65,7 +68,7 @@ export interface StaleCause {
  * ```
  * @category errors
  */
-export class StalePlanError extends Data.TaggedError("StalePlanError")<{
+export class StalePlanError extends StalePlanErrorBase<{
   readonly plan: string
   readonly causes: ReadonlyArray<StaleCause>
 }> {}

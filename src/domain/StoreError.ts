@@ -24,8 +24,12 @@ export type StoreErrorReason =
   | "WrongRegion"
   | "ListingFailed"
   | "NoSuchKey"
+  | "UnreadableObject"
   | "InvalidLocation"
   | "Unknown"
+
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const StoreErrorBase: ReturnType<typeof Data.TaggedError<"StoreError">> = Data.TaggedError("StoreError")
 
 /**
  * The store (named by `store`, for example `s3://bucket` or `file:///data`) could not be
@@ -38,7 +42,7 @@ export type StoreErrorReason =
  * ```
  * @category errors
  */
-export class StoreError extends Data.TaggedError("StoreError")<{
+export class StoreError extends StoreErrorBase<{
   readonly reason: StoreErrorReason
   readonly store: string
   readonly message: string

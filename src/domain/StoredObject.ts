@@ -23,7 +23,12 @@ import { ObjectKey } from "./ObjectKey.ts"
  * ```
  * @category models
  */
-export const StoredObject = Schema.Struct({
+export const StoredObject: Schema.Struct<{
+  readonly key: typeof ObjectKey
+  readonly size: Schema.Number
+  readonly etag: Schema.String
+  readonly lastModified: Schema.String
+}> = Schema.Struct({
   key: ObjectKey,
   size: Schema.Number,
   etag: Schema.String,

@@ -18,6 +18,9 @@ import * as Data from "effect/Data"
  */
 export type UsageErrorReason = "BadFlag" | "Locked" | "NotBuilt" | "BadFile"
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const UsageErrorBase: ReturnType<typeof Data.TaggedError<"UsageError">> = Data.TaggedError("UsageError")
+
 /**
  * A usage error with a one-line message.
  *
@@ -28,7 +31,7 @@ export type UsageErrorReason = "BadFlag" | "Locked" | "NotBuilt" | "BadFile"
  * ```
  * @category errors
  */
-export class UsageError extends Data.TaggedError("UsageError")<{
+export class UsageError extends UsageErrorBase<{
   readonly reason: UsageErrorReason
   readonly message: string
 }> {}

@@ -66,6 +66,25 @@ const targetOf = (
   return named !== undefined && pool.has(named) ? named : undefined
 }
 
+/**
+ * Tells whether a claim is about a file of `pool` (UUID → key), by the same rule that
+ * `resolveClaims` follows; every other claim is ignored there. Lets the program keep only
+ * the claims that count from an evidence file of millions of rows.
+ *
+ * @example
+ * ```ts
+ * import { claimTargetsPool } from "./PoolClaims.ts"
+ * const keep = claimTargetsPool(new Map())
+ * keep({ target: { _tag: "ByUuid", uuid: "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f" as never }, source: "records", rowId: "502", detail: "" }) // false
+ * ```
+ * @category claims
+ */
+export const claimTargetsPool = (pool: ReadonlyMap<FileUuid, ObjectKey>): (claim: Claim) => boolean => {
+  const uuidByKey = new Map<string, FileUuid>()
+  for (const [uuid, key] of pool) uuidByKey.set(key, uuid)
+  return (claim) => targetOf(claim, pool, uuidByKey) !== undefined
+}
+
 // Who a claim names: a row id (perhaps unknown), or nobody when an old key lies outside every
 // client folder.
 const ownerOf = (claim: Claim, classify: (key: string) => KeyPlace): string | undefined => {

@@ -1,15 +1,16 @@
 /**
  * Loads phase 2's outside evidence: the migration logs and records files the settings name
- * (read before the listing, so a bad row fails fast and costs no requests), then the metadata
- * of the pool objects the listing found: from the ledger's readings where they still hold,
- * else through `ObjectStore.metadata` with bounded concurrency. Only a run whose phases
- * include phase 2 loads metadata at all (see `loadRun`).
+ * (checked before the listing, so a bad row fails fast and costs no requests; their claims
+ * about the pool read again once the pool is known, so memory follows the pool, not the
+ * files), then the metadata of the pool objects the listing found (`LoadPoolMetadata`). Only a
+ * run whose phases include phase 2 loads any of it (see `loadRun`).
  *
  * @module
  */
-import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import { answerFromReading, makeMetadataReading, type MetadataReading } from "../domain/MetadataReading.ts"
+import type { EvidenceError } from "../domain/EvidenceError.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
+import type { MetadataReading } from "../domain/MetadataReading.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import {
   type Claim,
@@ -23,27 +24,64 @@ import type { StoredObject } from "../domain/StoredObject.ts"
 import { readEvidenceFile } from "../io/evidence/EvidenceFile.ts"
 import { defaultMigrationColumns, readMigrationLog } from "../io/evidence/MigrationLogFile.ts"
 import { defaultRecordsColumns, readRecords } from "../io/evidence/RecordsFile.ts"
-import { ObjectStore } from "../io/store/ObjectStore.ts"
-import { metadataEvidenceOn, type Settings } from "./Settings.ts"
+import type { ObjectStore } from "../io/store/ObjectStore.ts"
+import { claimTargetsPool } from "../pipeline/PoolClaims.ts"
+import { loadPoolMetadata } from "./LoadPoolMetadata.ts"
+import type { Settings } from "./Settings.ts"
 
 /**
- * The claims of the evidence files, and which sources they cover.
+ * The evidence files of a run, every row already checked: their bytes (kept, so that the
+ * claims that count are read from exactly what was checked) and the sources they cover.
  *
  * @example
  * ```ts
  * import type { EvidenceFiles } from "./LoadEvidence.ts"
- * const none: EvidenceFiles = { claims: [], sources: [] }
+ * const none: EvidenceFiles = { files: [], sources: [] }
  * ```
  * @category models
  */
 export interface EvidenceFiles {
-  readonly claims: ReadonlyArray<Claim>
+  readonly files: ReadonlyArray<CheckedEvidenceFile>
   readonly sources: ReadonlyArray<OutsideSource>
 }
 
 /**
- * Reads every `--migration-log` and `--records` file. The first bad row of any of them fails
- * the run with an `EvidenceError` naming file, line and column.
+ * One checked evidence file.
+ *
+ * @example
+ * ```ts
+ * import type { CheckedEvidenceFile } from "./LoadEvidence.ts"
+ * const file: CheckedEvidenceFile = { file: "records.csv", source: "records", bytes: new Uint8Array() }
+ * ```
+ * @category models
+ */
+export interface CheckedEvidenceFile {
+  readonly file: string
+  readonly source: "migration-log" | "records"
+  readonly bytes: Uint8Array
+  /** The file's claims when there are few enough to keep; otherwise read again when needed. */
+  readonly claims?: ReadonlyArray<Claim> | undefined
+}
+
+// About 30 MB of claims: a larger file is read a second time instead of held as claims.
+const keptClaimsBudget = 100_000
+
+const claimsOfFile = (
+  settings: Settings,
+  checked: CheckedEvidenceFile,
+  keep: (claim: Claim) => boolean
+): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
+  checked.source === "migration-log"
+    ? readMigrationLog(checked.file, checked.bytes, settings.evidence.migrationColumns ?? defaultMigrationColumns, keep)
+    : readRecords(checked.file, checked.bytes, settings.evidence.recordsColumns ?? defaultRecordsColumns, keep)
+
+
+/**
+ * Reads and checks every `--migration-log` and `--records` file, before anything is listed:
+ * the first bad row of any of them fails the run with an `EvidenceError` naming file, line and
+ * column. The claims of a small file are kept; a file of more than 100,000 claims is read
+ * again by `claimsAbout` once the pool is known, keeping only the claims about it, so a file
+ * of millions of rows never sits in memory as claims.
  *
  * @example
  * ```ts
@@ -54,110 +92,84 @@ export interface EvidenceFiles {
  */
 export const readEvidenceFiles = Effect.fn("uuidmap.readEvidenceFiles")(function*(settings: Settings) {
   const { evidence } = settings
-  const claims: Array<Claim> = []
-  for (const file of evidence.migrationLogs) {
-    const bytes = yield* readEvidenceFile(file)
-    claims.push(...(yield* readMigrationLog(file, bytes, evidence.migrationColumns ?? defaultMigrationColumns)))
-  }
-  for (const file of evidence.records) {
-    const bytes = yield* readEvidenceFile(file)
-    claims.push(...(yield* readRecords(file, bytes, evidence.recordsColumns ?? defaultRecordsColumns)))
+  const files: Array<CheckedEvidenceFile> = []
+  const named = [
+    ...evidence.migrationLogs.map((file) => ({ file, source: "migration-log" as const })),
+    ...evidence.records.map((file) => ({ file, source: "records" as const }))
+  ]
+  for (const { file, source } of named) {
+    const read = { file, source, bytes: yield* readEvidenceFile(file) }
+    let count = 0
+    const claims = yield* claimsOfFile(settings, read, () => ++count <= keptClaimsBudget)
+    files.push(count <= keptClaimsBudget ? { ...read, claims } : read)
   }
   const sources: Array<OutsideSource> = []
   if (evidence.migrationLogs.length > 0) sources.push("migration-log")
   if (evidence.records.length > 0) sources.push("records")
-  const files: EvidenceFiles = { claims, sources }
-  return files
+  const result: EvidenceFiles = { files, sources }
+  return result
 })
 
 /**
- * More HeadObject requests than this, and the run says so before it sends them.
+ * The claims of the checked files that `keep` accepts, in file and row order.
  *
  * @example
  * ```ts
- * import { headRequestNoticeAbove } from "./LoadEvidence.ts"
- * headRequestNoticeAbove // 10000
+ * import { claimsAbout } from "./LoadEvidence.ts"
+ * const claims = claimsAbout(settings, files, () => true)
  * ```
- * @category constants
+ * @category reading
  */
-export const headRequestNoticeAbove = 10_000
+export const claimsAbout = (
+  settings: Settings,
+  files: EvidenceFiles,
+  keep: (claim: Claim) => boolean
+): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
+  Effect.gen(function*() {
+    const claims: Array<Claim> = []
+    for (const checked of files.files) {
+      // One claim at a time: spreading a file's claims into push() overflows the call stack
+      // at about 130,000 rows.
+      const read = checked.claims ?? (yield* claimsOfFile(settings, checked, keep))
+      for (const claim of read) if (keep(claim)) claims.push(claim)
+    }
+    return claims
+  })
 
 /**
- * The line a run prints on stderr before it sends more than `headRequestNoticeAbove`
- * HeadObject requests.
- *
- * @example
- * ```ts
- * import { headRequestNotice } from "./LoadEvidence.ts"
- * headRequestNotice(12000) // "uuidmap: reading the metadata of 12,000 pool objects: 12,000 HeadObject requests; --metadata-evidence off avoids them"
- * ```
- * @category rendering
- */
-export const headRequestNotice = (count: number): string => {
-  const shown = count.toLocaleString("en")
-  return `uuidmap: reading the metadata of ${shown} pool objects: ${shown} HeadObject requests; --metadata-evidence off avoids them`
-}
-
-/**
- * Adds the metadata of the pool objects to the evidence files' claims, when metadata is
- * evidence (`metadataEvidenceOn`). A pool object whose last reading (from the ledger) still
- * holds, same ETag and last-modified time and read for every name wanted, is answered from
- * it; only the others are read with HeadObject, at most `settings.concurrency` at a time.
- * Every object's reading goes into the evidence, for phase 2 to record. An object deleted
- * since the listing has none. With metadata evidence off nothing is read and metadata counts
- * as read and empty: it names nobody.
+ * The outside evidence about the pool (UUID → key of each pool file the listing found): the
+ * evidence files' claims about those files, and their metadata (`loadPoolMetadata`: from the
+ * ledger's readings where they still hold, else with HeadObject). Metadata always counts as
+ * read: with metadata evidence off it is read as empty and names nobody.
  *
  * @example
  * ```ts
  * import { loadPoolEvidence } from "./LoadEvidence.ts"
- * const evidence = loadPoolEvidence(settings, files, poolObjects, ledgerReadings)
+ * const evidence = loadPoolEvidence(settings, files, listing.poolUuids, listing.objects, ledgerReadings)
  * ```
  * @category reading
  */
 export const loadPoolEvidence = (
   settings: Settings,
   files: EvidenceFiles,
-  pool: Iterable<StoredObject>,
+  pool: ReadonlyMap<FileUuid, ObjectKey>,
+  objects: ReadonlyMap<ObjectKey, StoredObject>,
   ledgerReadings: ReadonlyMap<ObjectKey, MetadataReading>
-): Effect.Effect<PoolEvidence, StoreError, ObjectStore> =>
+): Effect.Effect<PoolEvidence, StoreError | EvidenceError, ObjectStore> =>
   Effect.gen(function*() {
-    const names = settings.evidence.metadataNames ?? defaultMetadataNames
-    const metadata = new Map<ObjectKey, Readonly<Record<string, string>>>()
-    const metadataReadings = new Map<ObjectKey, MetadataReading>()
+    const poolObjects: Array<StoredObject> = []
+    for (const key of pool.values()) {
+      const object = objects.get(key)
+      if (object !== undefined) poolObjects.push(object)
+    }
+    const read = yield* loadPoolMetadata(settings, poolObjects, ledgerReadings)
     const evidence: PoolEvidence = {
-      claims: files.claims,
-      metadata,
-      metadataReadings,
+      claims: yield* claimsAbout(settings, files, claimTargetsPool(pool)),
+      metadata: read.metadata,
+      metadataReadings: read.readings,
       sources: [...files.sources, "metadata"],
-      metadataNames: names,
+      metadataNames: settings.evidence.metadataNames ?? defaultMetadataNames,
       weakWindowMs: settings.evidence.weakWindowMs ?? defaultWeakWindowMs
     }
-    if (!metadataEvidenceOn(settings)) return evidence
-    const wanted = [...new Set([names.rowId, names.clientId, names.originalKey])].sort()
-    const record = (key: ObjectKey, reading: MetadataReading, values: Readonly<Record<string, string>>) => {
-      metadataReadings.set(key, reading)
-      if (Object.keys(values).length > 0) metadata.set(key, values)
-    }
-    const toRead: Array<StoredObject> = []
-    for (const object of pool) {
-      const reading = ledgerReadings.get(object.key)
-      const answer = reading === undefined ? undefined : answerFromReading(reading, object, wanted)
-      if (reading === undefined || answer === undefined) toRead.push(object)
-      else record(object.key, reading, answer)
-    }
-    if (toRead.length > headRequestNoticeAbove) yield* Console.error(headRequestNotice(toRead.length))
-    const store = yield* ObjectStore
-    yield* Effect.forEach(
-      toRead,
-      (object) =>
-        store.metadata(object.key).pipe(
-          Effect.map((found) => {
-            const reading = makeMetadataReading(object, wanted, found)
-            record(object.key, reading, reading.values)
-          }),
-          Effect.catchIf((error) => error.reason === "NoSuchKey", () => Effect.void)
-        ),
-      { concurrency: settings.concurrency, discard: true }
-    )
     return evidence
   })

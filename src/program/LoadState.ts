@@ -11,18 +11,19 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { CsvError } from "../domain/CsvError.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
+import type { InventoryError } from "../domain/InventoryError.ts"
 import type { Finding } from "../domain/Finding.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
 import type { MetadataReading } from "../domain/MetadataReading.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import { emptyPoolEvidence } from "../domain/PoolEvidence.ts"
 import { makeState, type State } from "../domain/State.ts"
-import type { StoreError } from "../domain/StoreError.ts"
+import { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
 import { readLedger } from "../io/csv/LedgerFile.ts"
-import { ObjectStore } from "../io/store/ObjectStore.ts"
-import { makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
+import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
+import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { type PhaseSelection, phasesOf } from "../pipeline/Phases.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
@@ -45,6 +46,15 @@ export interface LoadedRun {
   readonly state: State
 }
 
+const readFailure = (code: string | undefined, cause: unknown): string =>
+  code === "ENOENT"
+    ? "File does not exist"
+    : code === "EISDIR"
+    ? "Is a folder, not a file"
+    : code === "EACCES" || code === "EPERM"
+    ? "Cannot read the file: permission denied"
+    : `Cannot read the file (${code ?? String(cause)})`
+
 /**
  * Reads a whole input file, as a CsvError naming it when it cannot be read.
  *
@@ -64,7 +74,7 @@ export const readInputFile = (file: string): Effect.Effect<Uint8Array, CsvError>
         file,
         line: 0,
         column: 0,
-        message: (cause as { code?: string }).code === "ENOENT" ? "File does not exist" : `Cannot read file: ${String(cause)}`
+        message: readFailure((cause as { code?: string }).code, cause)
       })
   })
 
@@ -88,10 +98,35 @@ interface ListingFold {
   readonly objects: Map<ObjectKey, StoredObject>
   readonly findings: Array<Finding>
   readonly poolUuids: Map<FileUuid, ObjectKey>
+  /** The first entry that could not be read although the run needs it. */
+  blocking?: UnreadableEntry | undefined
+}
+
+// An entry the run cannot do without: a file it would map (or the ledger knows), or a folder
+// that may hold one. A link it does not follow never counts.
+const isNeeded = (
+  entry: UnreadableEntry,
+  classify: (key: string) => KeyPlace,
+  layout: State["layout"],
+  ledgerKeys: ReadonlySet<string>
+): boolean => {
+  if (entry.problem === "skipped") return false
+  if (entry.key.endsWith("/")) {
+    const holdsPool = layout.poolPrefix !== "" && (layout.poolPrefix.startsWith(entry.key) || entry.key.startsWith(layout.poolPrefix))
+    const place = classify(`${entry.key}file`)
+    if (holdsPool || place._tag === "ClientFolder") return true
+    for (const key of ledgerKeys) if (key.startsWith(entry.key)) return true
+    return false
+  }
+  const place = classify(entry.key)
+  return place._tag === "ClientFolder" || (place._tag === "Pool" && place.uuid !== undefined) || ledgerKeys.has(entry.key)
 }
 
 /**
- * Folds the listing into the objects the phases may map and the findings to report.
+ * Folds the listing into the objects the phases may map and the findings to report. What a
+ * local folder could not read is reported when the run does not need it, and noted as
+ * blocking when it does (a file it would map, or that the ledger knows: treating it as gone
+ * would mark it missing).
  *
  * @example
  * ```ts
@@ -106,7 +141,13 @@ export const foldListing = (
   ledgerKeys: ReadonlySet<string>
 ) => {
   const classify = makeKeyClassifier(knownRowIds, layout)
-  return (fold: ListingFold, object: StoredObject): ListingFold => {
+  return (fold: ListingFold, entry: ListedEntry): ListingFold => {
+    if (isUnreadable(entry)) {
+      if (isNeeded(entry, classify, layout, ledgerKeys)) fold.blocking ??= entry
+      else fold.findings.push({ kind: "unreadable", subject: entry.key, detail: entry.detail })
+      return fold
+    }
+    const object = entry
     if (fold.objects.has(object.key)) return fold
     const place = classify(object.key)
     switch (place._tag) {
@@ -139,13 +180,6 @@ export const foldListing = (
   }
 }
 
-// The listed pool objects with a UUID name, in listing order.
-const poolObjects = (listing: ListingFold): Array<StoredObject> =>
-  [...listing.poolUuids.values()].flatMap((key) => {
-    const object = listing.objects.get(key)
-    return object === undefined ? [] : [object]
-  })
-
 /**
  * Lists the whole store into objects and findings.
  *
@@ -160,7 +194,7 @@ export const listBucket = (
   knownRowIds: ReadonlySet<string>,
   layout: State["layout"],
   ledgerKeys: ReadonlySet<string>
-): Effect.Effect<ListingFold, StoreError, ObjectStore> =>
+): Effect.Effect<ListingFold, StoreError | InventoryError, ObjectStore> =>
   Effect.gen(function*() {
     const store = yield* ObjectStore
     const fold = foldListing(knownRowIds, layout, ledgerKeys)
@@ -169,6 +203,15 @@ export const listBucket = (
       (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
       fold
     )
+    if (result.blocking !== undefined) {
+      const { detail, key } = result.blocking
+      return yield* new StoreError({
+        reason: "UnreadableObject",
+        store: store.location,
+        message: `Cannot read ${JSON.stringify(key)} in ${store.location}: ${detail}. ` +
+          "uuidmap needs it to map files, so nothing was written"
+      })
+    }
     result.findings.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0))
     return result
   })
@@ -212,9 +255,10 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ledger: [...ledger].sort(compareMappings),
     findings: listing.findings,
     layout: settings.layout,
+    // Only phase 2 weighs outside evidence: other runs read no claims and send no HeadObject.
     evidence: phasesOf(phases).includes("2")
-      ? yield* loadPoolEvidence(settings, evidenceFiles, poolObjects(listing), readings)
-      : { ...emptyPoolEvidence, claims: evidenceFiles.claims, sources: [] }
+      ? yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids, listing.objects, readings)
+      : emptyPoolEvidence
   })
   const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
   return loaded

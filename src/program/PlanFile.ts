@@ -9,10 +9,12 @@
 import * as fs from "node:fs/promises"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import type { ClientRow } from "../domain/ClientRow.ts"
 import type { Mapping } from "../domain/Mapping.ts"
 import { type FileFingerprint, type ObjectFingerprint, PlanFile, planFormatVersion, type PlanLedgerRow, type PlanSettings, type PlanTracking } from "../domain/Plan.ts"
 import { UsageError } from "../domain/UsageError.ts"
+import { findJsonSyntaxError, formatJsonPath, offsetOfPath, positionAt } from "../io/json/JsonPosition.ts"
 import type { PhaseName, PhaseSelection } from "../pipeline/Phases.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import type { Settings } from "./Settings.ts"
@@ -175,9 +177,19 @@ export const changesOfPlan = (plan: PlanFile): StateChanges => ({
 
 const badPlan = (file: string, message: string) => new UsageError({ reason: "BadFile", message: `Plan ${file}: ${message}` })
 
+// `file:line:column: message`, the form every bad input is reported in.
+const badPlanAt = (file: string, text: string, offset: number, message: string) => {
+  const { column, line } = positionAt(text, offset)
+  return new UsageError({ reason: "BadFile", message: `${file}:${line}:${column}: ${message}` })
+}
+
+const remake = "make a new plan with uuidmap plan --out"
+
 /**
- * Decodes a plan file's text. A file of another `format_version` is refused by name; anything
- * else that is not a plan is refused with the schema's message.
+ * Decodes a plan file's text. Each refusal names the file, line and column: text that is not
+ * JSON (a truncated file points at its end), another `format_version` (at the field), and a
+ * value that is not what a plan holds, at that value, with its path
+ * (`changes.ledger[0].after.status`).
  *
  * @example
  * ```ts
@@ -188,13 +200,35 @@ const badPlan = (file: string, message: string) => new UsageError({ reason: "Bad
  */
 export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFile, UsageError> =>
   Effect.gen(function*() {
-    const json = yield* Effect.try({ try: () => JSON.parse(text) as unknown, catch: () => badPlan(file, "is not valid JSON") })
+    const json = yield* Effect.try({
+      try: () => JSON.parse(text) as unknown,
+      catch: () => {
+        const { expected, offset } = findJsonSyntaxError(text) ?? { offset: 0, expected: "JSON" }
+        const truncated = offset >= text.length ? "; the file looks truncated" : ""
+        return badPlanAt(file, text, offset, `Plan is not valid JSON (expected ${expected} here)${truncated}: ${remake}`)
+      }
+    })
     const version = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["format_version"] : undefined
     if (version !== planFormatVersion) {
-      return yield* badPlan(file, `has format_version ${JSON.stringify(version ?? null)}; this uuidmap reads format_version ${planFormatVersion}`)
+      return yield* badPlanAt(
+        file,
+        text,
+        offsetOfPath(text, ["format_version"]),
+        `Plan has format_version ${JSON.stringify(version ?? null)}; this uuidmap reads format_version ${planFormatVersion}: ${remake}`
+      )
     }
     return yield* Schema.decodeUnknownEffect(PlanFile)(json).pipe(
-      Effect.mapError((error) => badPlan(file, `is not a valid uuidmap plan: ${error.message.split("\n").slice(0, 3).join(" ")}`))
+      Effect.mapError((error) => {
+        const [issue] = SchemaIssue.makeFormatterStandardSchemaV1()(error.issue).issues
+        const path = (issue?.path ?? []).map((step) => (typeof step === "object" && step !== null ? step.key : step))
+        const where = path.length === 0 ? "" : ` at ${formatJsonPath(path)}`
+        return badPlanAt(
+          file,
+          text,
+          offsetOfPath(text, path),
+          `Plan is not a valid uuidmap plan${where}: ${issue?.message ?? error.message}; it was edited or damaged: ${remake}`
+        )
+      })
     )
   })
 

@@ -7,7 +7,13 @@
  */
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import type { CsvError } from "../domain/CsvError.ts"
+import type { InventoryError } from "../domain/InventoryError.ts"
+import type { EvidenceError } from "../domain/EvidenceError.ts"
 import type { State } from "../domain/State.ts"
+import type { StoreError } from "../domain/StoreError.ts"
+import type { UsageError } from "../domain/UsageError.ts"
+import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { lockFile } from "../io/files/FileLock.ts"
 import { ObjectStore, type StoreRequests } from "../io/store/ObjectStore.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
@@ -65,7 +71,16 @@ export interface ReconcileOutcome {
  * ```
  * @category programs
  */
-export const reconcile = Effect.fn("uuidmap.reconcile")(function*(settings: Settings, options: ReconcileOptions) {
+export const reconcile: (
+  settings: Settings,
+  options: ReconcileOptions
+) => Effect.Effect<
+  ReconcileOutcome,
+  CsvError | EvidenceError | InventoryError | StoreError | UsageError,
+  ObjectStore | UuidGenerator
+> = Effect.fn(
+  "uuidmap.reconcile"
+)(function*(settings: Settings, options: ReconcileOptions) {
   const now = new Date(yield* Clock.currentTimeMillis)
   if (!options.dryRun) yield* lockFile(settings.clientsFile, now)
   const loaded = yield* loadRun(settings, options.phase)

@@ -14,7 +14,7 @@ import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
 import type { PhaseRun } from "../pipeline/Phases.ts"
 import { defaultVerifyOptions, type VerifyReport } from "../pipeline/Verify.ts"
 import { verifyState } from "../pipeline/VerifyState.ts"
-import type { Settings } from "./Settings.ts"
+import { type Settings, storeName } from "./Settings.ts"
 
 /**
  * One column of the metrics table: a state and, for the first and last, its verification.
@@ -113,7 +113,7 @@ export const buildReportData = (parts: {
     generatedAt: parts.generatedAt,
     clientsFile: parts.settings.clientsFile,
     ledgerFile: parts.settings.ledgerFile,
-    bucket: parts.settings.bucket,
+    bucket: storeName(parts.settings),
     columns,
     review: final.ledger.filter((mapping) => mapping.status === "review").map(lineOf),
     unmapped: final.ledger.filter((mapping) => mapping.status === "unmapped").map(lineOf),

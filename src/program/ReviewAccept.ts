@@ -34,7 +34,10 @@ const refuse = (file: string, problems: ReadonlyArray<SheetProblem>): EvidenceEr
     file,
     line: first!.line,
     column: first!.column,
-    message: `${first!.message}${others.length > 0 ? `; ${others.length} more invalid row(s):${also}` : ""}\nNothing was recorded; fix the sheet and accept it again.`
+    // One bad row is one line; more are listed below it, one per line.
+    message: others.length === 0
+      ? `${first!.message}; nothing was recorded: fix the sheet and accept it again`
+      : `${first!.message}; ${others.length} more invalid row(s):${also}\nNothing was recorded; fix the sheet and accept it again.`
   })
 }
 

@@ -1,7 +1,7 @@
 /**
  * The library's one entry point (SPEC §5): feed your own client rows and object stream, get
- * the new state back. Nothing is read from or written to disk; the caller decides what to do
- * with the result.
+ * the new state and the change list back. Nothing is read from or written to disk; the caller
+ * decides what to do with the result.
  *
  * @module
  */
@@ -9,13 +9,16 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import type { ClientRow } from "../domain/ClientRow.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
+import type { PipelineInputError } from "../domain/PipelineInputError.ts"
 import type { PoolEvidence } from "../domain/PoolEvidence.ts"
-import { defaultLayout, type Layout, makeState } from "../domain/State.ts"
+import { defaultLayout, type Layout, makeState, type State } from "../domain/State.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { type PhaseRun, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
+import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { foldListing } from "./LoadState.ts"
+import { checkClientRows, checkLedgerRows } from "./PipelineInputChecks.ts"
 
 /**
  * What a caller provides.
@@ -36,9 +39,27 @@ export interface PipelineInput<E, R> {
 }
 
 /**
- * Folds the object stream, draws the UUIDs phase 1 needs from the `UuidGenerator` service
- * (provide `UuidGenerator.layerV4`, or `layerTest` for reproducible results) and runs the
- * phases.
+ * What a run gives back: the phases' result (`state`, `ran`, `steps`), the state they started
+ * from (`before`: the caller's rows and ledger with the folded listing) and `changes`, every
+ * tracking cell and ledger row that differs between the two, which is what a caller persists.
+ *
+ * @example
+ * ```ts
+ * import type { PipelineResult } from "./RunPipeline.ts"
+ * const changed = (result: PipelineResult) => result.changes.cells.length + result.changes.ledger.length
+ * ```
+ * @category models
+ */
+export interface PipelineResult extends PhaseRun {
+  readonly before: State
+  readonly changes: StateChanges
+}
+
+/**
+ * Checks the client rows and the ledger (fails with a `PipelineInputError` naming the value,
+ * before the stream is read), folds the object stream, draws the UUIDs phase 1 needs from the
+ * `UuidGenerator` service (provide `UuidGenerator.layerV4`, or `layerTest` for reproducible
+ * results) and runs the phases.
  *
  * @example
  * ```ts
@@ -53,8 +74,12 @@ export interface PipelineInput<E, R> {
  * ```
  * @category programs
  */
-export const runPipeline = <E, R>(input: PipelineInput<E, R>): Effect.Effect<PhaseRun, E, R | UuidGenerator> =>
+export const runPipeline = <E, R>(
+  input: PipelineInput<E, R>
+): Effect.Effect<PipelineResult, E | PipelineInputError, R | UuidGenerator> =>
   Effect.gen(function*() {
+    const invalid = checkClientRows(input.clients) ?? checkLedgerRows(input.ledger ?? [])
+    if (invalid !== undefined) return yield* invalid
     const layout = input.layout ?? defaultLayout
     const ledger = [...(input.ledger ?? [])].sort(compareMappings)
     const ledgerKeys = new Set<string>()
@@ -73,5 +98,7 @@ export const runPipeline = <E, R>(input: PipelineInput<E, R>): Effect.Effect<Pha
       ...(input.evidence === undefined ? {} : { evidence: input.evidence })
     })
     const ready = yield* withFreshUuids(base)
-    return runPhases(ready, input.phase ?? "all")
+    const run = runPhases(ready, input.phase ?? "all")
+    const result: PipelineResult = { ...run, before: ready, changes: diffStates(ready, run.state) }
+    return result
   })

@@ -97,7 +97,10 @@ export interface EvidenceSettings {
 export interface Settings {
   readonly clientsFile: string
   readonly ledgerFile: string
+  /** The live bucket (`s3://…` or `file://…`); `""` when an inventory is read with no bucket. */
   readonly bucket: string
+  /** An S3 Inventory (manifest or config folder) read instead of listing the bucket. */
+  readonly inventory?: string | undefined
   readonly columns: Columns
   readonly delimiter?: "," | ";" | "\t" | undefined
   readonly encoding: "utf-8" | "windows-1252"
@@ -161,3 +164,17 @@ export const makeSettings = (
   s3: parts.s3 ?? {},
   evidence: parts.evidence ?? { migrationLogs: [], records: [] }
 })
+
+/**
+ * How to name the run's store in reports: the bucket, or the inventory when there is no bucket.
+ *
+ * @example
+ * ```ts
+ * import { makeSettings, storeName } from "./Settings.ts"
+ * storeName(makeSettings({ clientsFile: "c.csv", bucket: "", inventory: "file:///inv/manifest.json" }))
+ * // "file:///inv/manifest.json"
+ * ```
+ * @category naming
+ */
+export const storeName = (settings: Settings): string =>
+  settings.bucket === "" ? settings.inventory ?? "" : settings.bucket

@@ -65,7 +65,7 @@ export const readLedgerRecords = (settings: Settings): Effect.Effect<ReadonlyArr
     const file = settings.ledgerFile
     const bytes = yield* readOptionalFile(file)
     if (bytes === undefined) return []
-    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8" })
+    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8", anyCharacter: true })
     const index = new Map(document.header.fields.map((name, column) => [name, column]))
     for (const name of ledgerColumns) {
       if (!optionalLedgerColumns.has(name) && !index.has(name)) {

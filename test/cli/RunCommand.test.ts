@@ -156,11 +156,11 @@ describe("uuidmap run options", () => {
     expect(result.stderr).toContain("unknown-client-folder: 999/Nobody/x.pdf")
   })
 
-  it("says clearly that --inventory is not built yet, exit 2", async () => {
+  it("says clearly that an --inventory manifest does not exist, exit 2, naming it", async () => {
     await writeTree(dir, { "clients.csv": "row_id\n502\n", "bucket/502/a.pdf": "a" })
-    const result = await run("--inventory", "file:///tmp/manifest.json")
+    const result = await run("--inventory", `file://${dir}/no-such/manifest.json`)
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain("--inventory")
+    expect(result.stderr).toContain(`${dir}/no-such/manifest.json: Inventory manifest or folder does not exist`)
   })
 })
 

@@ -1,40 +1,26 @@
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
-import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import * as Stream from "effect/Stream"
 import { afterEach, describe, expect, it } from "vitest"
+import type { FileUuid } from "../../src/domain/FileUuid.ts"
 import { type ObjectKey, unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
-import { StoreError } from "../../src/domain/StoreError.ts"
 import type { StoredObject } from "../../src/domain/StoredObject.ts"
-import { ObjectStore } from "../../src/io/store/ObjectStore.ts"
-import { headRequestNoticeAbove, loadPoolEvidence, readEvidenceFiles } from "../../src/program/LoadEvidence.ts"
+import { claimsAbout, loadPoolEvidence, readEvidenceFiles } from "../../src/program/LoadEvidence.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
 import { tempDir } from "../support/Cli.ts"
+import { countingMetadataStore } from "../support/CountingMetadataStore.ts"
 
 const U = "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"
 
-// A store whose metadata answers after a tick and records how many requests overlap.
-const metadataStore = (metadata: Record<string, Record<string, string>>) => {
-  const seen = { calls: 0, inFlight: 0, maxInFlight: 0 }
-  const layer = Layer.succeed(ObjectStore, {
-    location: "s3://test",
-    list: () => Stream.empty,
-    requests: Effect.sync(() => ({ list: 0, head: seen.calls })),
-    metadata: (key: ObjectKey) =>
-      Effect.gen(function*() {
-        seen.calls++
-        seen.inFlight++
-        seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight)
-        if (seen.calls <= 40) yield* Effect.sleep("5 millis")
-        seen.inFlight--
-        if (key.includes("gone")) return yield* new StoreError({ reason: "NoSuchKey", store: "s3://test", message: "gone" })
-        return metadata[key] ?? {}
-      })
-  })
-  return { layer, seen }
-}
+const metadataStore = countingMetadataStore
+
+// A pool of the given keys, each under a UUID of its own, and the listed objects.
+const poolOf = (keys: ReadonlyArray<ObjectKey>) =>
+  new Map(keys.map((key, i) => [`${String(i).padStart(8, "0")}-0000-4000-8000-000000000000` as FileUuid, key]))
+const objectsOf = (pool: ReadonlyMap<FileUuid, ObjectKey>): ReadonlyMap<ObjectKey, StoredObject> =>
+  new Map([...pool.values()].map((key) => [key, { key, size: 1, etag: `"${key}"`, lastModified: "2024-05-01T10:00:00.000Z" }]))
+const evidenceOf = (settings: Parameters<typeof loadPoolEvidence>[0], files: Parameters<typeof loadPoolEvidence>[1], pool: ReadonlyMap<FileUuid, ObjectKey>) =>
+  loadPoolEvidence(settings, files, pool, objectsOf(pool), new Map())
 
 let cleanup: (() => Promise<void>) | undefined
 afterEach(async () => {
@@ -42,119 +28,28 @@ afterEach(async () => {
   cleanup = undefined
 })
 
-const object = (key: ObjectKey, etag = `"etag of ${key}"`): StoredObject => ({
-  key,
-  size: 1,
-  etag,
-  lastModified: "2024-05-01T10:00:00.000Z"
-})
-const names = ["client-id", "original-key", "row-id"]
-
 describe("loadPoolEvidence", () => {
   it("reads the metadata of every pool object of an S3 store with bounded concurrency", async () => {
     const keys = Array.from({ length: 20 }, (_, i) => unsafeObjectKey(`files/${i}.pdf`))
     const { layer, seen } = metadataStore({ "files/3.pdf": { "row-id": "502" }, "files/4.pdf": { colour: "red" } })
     const settings = makeSettings({ clientsFile: "c.csv", bucket: "s3://test", concurrency: 3 })
     const evidence = await Effect.runPromise(
-      loadPoolEvidence(settings, { claims: [], sources: ["records"] }, [...keys, unsafeObjectKey("files/gone.pdf")].map((key) => object(key)), new Map()).pipe(Effect.provide(layer))
+      evidenceOf(settings, { files: [], sources: ["records"] }, poolOf([...keys, unsafeObjectKey("files/gone.pdf")])).pipe(Effect.provide(layer))
     )
     expect(seen.calls).toBe(21)
     expect(seen.maxInFlight).toBeLessThanOrEqual(3)
     expect(seen.maxInFlight).toBeGreaterThan(1)
     expect([...evidence.metadata.keys()]).toEqual(["files/3.pdf"])
     expect(evidence.sources).toEqual(["records", "metadata"])
-    // Every object read gets a reading (only the names looked for), the deleted one none.
-    expect(evidence.metadataReadings.size).toBe(20)
-    expect(evidence.metadataReadings.get(unsafeObjectKey("files/4.pdf"))).toEqual({
-      etag: "\"etag of files/4.pdf\"",
-      lastModified: "2024-05-01T10:00:00.000Z",
-      names,
-      values: {}
-    })
   })
 
-  it("answers from a ledger reading that still holds, and reads again what changed or was read for other names", async () => {
-    const key = (name: string) => unsafeObjectKey(`files/${name}.pdf`)
-    const reading = (name: string, values: Record<string, string>, readFor = names) => ({
-      etag: `"etag of files/${name}.pdf"`,
-      lastModified: "2024-05-01T10:00:00.000Z",
-      names: readFor,
-      values
-    })
-    const ledger = new Map([
-      [key("same"), reading("same", { "row-id": "502" })],
-      [key("rewritten"), { ...reading("rewritten", { "row-id": "502" }), etag: "\"older\"" }],
-      [key("touched"), { ...reading("touched", { "row-id": "502" }), lastModified: "2024-04-01T10:00:00.000Z" }],
-      [key("narrow"), reading("narrow", { "row-id": "502" }, ["row-id"])]
-    ])
-    const { layer, seen } = metadataStore({
-      "files/rewritten.pdf": { "row-id": "503" },
-      "files/touched.pdf": { "row-id": "504" },
-      "files/narrow.pdf": { "row-id": "502", "client-id": "505" }
-    })
-    const settings = makeSettings({ clientsFile: "c.csv", bucket: "s3://test" })
-    const pool = ["same", "rewritten", "touched", "narrow", "new"].map((name) => object(key(name)))
-    const evidence = await Effect.runPromise(loadPoolEvidence(settings, { claims: [], sources: [] }, pool, ledger).pipe(Effect.provide(layer)))
-    expect(seen.calls).toBe(4)
-    expect(Object.fromEntries(evidence.metadata)).toEqual({
-      "files/same.pdf": { "row-id": "502" },
-      "files/rewritten.pdf": { "row-id": "503" },
-      "files/touched.pdf": { "row-id": "504" },
-      "files/narrow.pdf": { "row-id": "502", "client-id": "505" }
-    })
-    expect(evidence.metadataReadings.get(key("same"))).toBe(ledger.get(key("same")))
-    expect(evidence.metadataReadings.get(key("narrow"))?.names).toEqual(names)
-    expect(evidence.metadataReadings.get(key("new"))?.values).toEqual({})
-  })
-
-  it("answers the names a reading covers from it, leaving out the values of names not asked for", async () => {
+  it("asks a local folder for no metadata, where metadata names nobody", async () => {
     const { layer, seen } = metadataStore({})
-    const settings = makeSettings({
-      clientsFile: "c.csv",
-      bucket: "s3://test",
-      evidence: { migrationLogs: [], records: [], metadataNames: { rowId: "row-id", clientId: "row-id", originalKey: "row-id" } }
-    })
-    const pool = [object(unsafeObjectKey("files/a.pdf"))]
-    const ledger = new Map([[pool[0]!.key, { etag: pool[0]!.etag, lastModified: pool[0]!.lastModified, names, values: { "row-id": "1", "client-id": "2" } }]])
-    const evidence = await Effect.runPromise(loadPoolEvidence(settings, { claims: [], sources: [] }, pool, ledger).pipe(Effect.provide(layer)))
+    const settings = makeSettings({ clientsFile: "c.csv", bucket: "file:///tmp/x" })
+    const evidence = await Effect.runPromise(evidenceOf(settings, { files: [], sources: [] }, poolOf([unsafeObjectKey("files/a")])).pipe(Effect.provide(layer)))
     expect(seen.calls).toBe(0)
-    expect(evidence.metadata.get(pool[0]!.key)).toEqual({ "row-id": "1" })
-  })
-
-  it("sends no request with metadata evidence off, or for a local folder, and metadata then names nobody", async () => {
-    for (const settings of [
-      makeSettings({ clientsFile: "c.csv", bucket: "file:///tmp/x" }),
-      makeSettings({ clientsFile: "c.csv", bucket: "s3://test", evidence: { migrationLogs: [], records: [], metadataEvidence: false } })
-    ]) {
-      const { layer, seen } = metadataStore({ "files/a": { "row-id": "502" } })
-      const evidence = await Effect.runPromise(
-        loadPoolEvidence(settings, { claims: [], sources: [] }, [object(unsafeObjectKey("files/a"))], new Map()).pipe(Effect.provide(layer))
-      )
-      expect(seen.calls).toBe(0)
-      expect(evidence.metadata.size).toBe(0)
-      expect(evidence.metadataReadings.size).toBe(0)
-      expect(evidence.sources).toEqual(["metadata"])
-    }
-  })
-
-  it("says on stderr, before sending them, that more than 10,000 HeadObject requests are coming", async () => {
-    const lines: Array<string> = []
-    const settings = makeSettings({ clientsFile: "c.csv", bucket: "s3://test", concurrency: 64 })
-    const pool = (count: number) => Array.from({ length: count }, (_, i) => object(unsafeObjectKey(`files/${i}`)))
-    for (const count of [headRequestNoticeAbove, headRequestNoticeAbove + 1]) {
-      const { layer, seen } = metadataStore({})
-      const capture = { ...globalThis.console, error: (...args: ReadonlyArray<unknown>) => lines.push(`${args.join(" ")} (after ${seen.calls} requests)`) }
-      await Effect.runPromise(
-        loadPoolEvidence(settings, { claims: [], sources: [] }, pool(count), new Map()).pipe(
-          Effect.provide(layer),
-          Effect.provideService(Console.Console, capture)
-        )
-      )
-      expect(seen.calls).toBe(count)
-    }
-    expect(lines).toEqual([
-      "uuidmap: reading the metadata of 10,001 pool objects: 10,001 HeadObject requests; --metadata-evidence off avoids them (after 0 requests)"
-    ])
+    expect(evidence.sources).toEqual(["metadata"])
+    expect(evidence.metadata.size).toBe(0)
   })
 })
 
@@ -170,8 +65,42 @@ describe("readEvidenceFiles", () => {
       evidence: { migrationLogs: [path.join(tmp.dir, "m.csv")], records: [path.join(tmp.dir, "r.csv")] }
     })
     const files = await Effect.runPromise(readEvidenceFiles(settings))
-    expect(files.claims.map((c) => c.source)).toEqual(["migration-log", "records"])
+    expect(files.files.map((f) => f.source)).toEqual(["migration-log", "records"])
     expect(files.sources).toEqual(["migration-log", "records"])
+    const claims = await Effect.runPromise(claimsAbout(settings, files, () => true))
+    expect(claims.map((c) => c.source)).toEqual(["migration-log", "records"])
+  })
+
+  // 120,000 rows is over the number of claims kept from the first reading: read again.
+  for (const count of [1000, 120_000]) it(`keeps only the claims about the pool, so memory follows the pool and not the files (${count} rows)`, async () => {
+    const tmp = await tempDir()
+    cleanup = tmp.cleanup
+    const rows = Array.from({ length: count }, (_, i) => `${i === 500 ? U : `4f2a9c4e-1b7d-4c1e-9f00-${String(i).padStart(12, "0")}`},502`)
+    await fs.writeFile(path.join(tmp.dir, "r.csv"), `uuid,row_id\n${rows.join("\n")}\n`)
+    await fs.writeFile(path.join(tmp.dir, "m.csv"), `old_key,new_key\n503/a.pdf,files/${U}.pdf\n503/b.pdf,files/nothing.pdf\n`)
+    const settings = makeSettings({
+      clientsFile: "c.csv",
+      bucket: "file:///x",
+      evidence: { migrationLogs: [path.join(tmp.dir, "m.csv")], records: [path.join(tmp.dir, "r.csv")] }
+    })
+    const files = await Effect.runPromise(readEvidenceFiles(settings))
+    const layer = metadataStore({}).layer
+    const pool = new Map([[U as FileUuid, unsafeObjectKey(`files/${U}.pdf`)]])
+    const evidence = await Effect.runPromise(evidenceOf(settings, files, pool).pipe(Effect.provide(layer)))
+    expect(evidence.claims.map((c) => [c.source, c.rowId, c.detail])).toEqual([
+      ["migration-log", "503", "m.csv line 2"],
+      ["records", "502", "r.csv line 502"]
+    ])
+  })
+
+  it("refuses a bad row before anything is listed, even far into a file", async () => {
+    const tmp = await tempDir()
+    cleanup = tmp.cleanup
+    const rows = Array.from({ length: 200_000 }, (_, i) => (i === 199_998 ? "not-a-uuid,502" : `${U},502`))
+    await fs.writeFile(path.join(tmp.dir, "r.csv"), `uuid,row_id\n${rows.join("\n")}\n`)
+    const settings = makeSettings({ clientsFile: "c.csv", bucket: "file:///x", evidence: { migrationLogs: [], records: [path.join(tmp.dir, "r.csv")] } })
+    const error = await Effect.runPromise(Effect.flip(readEvidenceFiles(settings)))
+    expect(error).toMatchObject({ _tag: "EvidenceError", reason: "InvalidValue", line: 200_000, column: 1 })
   })
 
   it("fails with an EvidenceError naming a file that does not exist", async () => {

@@ -78,6 +78,39 @@ describe("plan file", () => {
   })
 })
 
+describe("plan file refusals name the line and column", () => {
+  const pretty = JSON.stringify(plan, null, 2)
+  const lineOf = (needle: string) => pretty.slice(0, pretty.indexOf(needle)).split("\n").length
+  const message = (text: string): string => {
+    const exit = decode(text)
+    if (Exit.isSuccess(exit) || exit.cause.reasons[0]?._tag !== "Fail") throw new Error("expected the plan to be refused")
+    return (exit.cause.reasons[0].error as { message: string }).message
+  }
+
+  it("points a truncated plan at its end and says it looks truncated", () => {
+    const cut = pretty.slice(0, pretty.indexOf('"changes"') + 20)
+    const lines = cut.split("\n")
+    expect(message(cut)).toMatch(new RegExp(`^plan\\.json:${lines.length}:${lines.at(-1)!.length + 1}: Plan is not valid JSON \\(.*\\); the file looks truncated`))
+  })
+
+  it("points a stray character at itself", () => {
+    const broken = pretty.replace('"tool": "uuidmap"', '"tool": "uuidmap" x')
+    expect(message(broken)).toMatch(new RegExp(`^plan\\.json:${lineOf('"tool"')}:\\d+: Plan is not valid JSON`))
+  })
+
+  it("points another format_version at the field", () => {
+    expect(message(pretty.replace('"format_version": 1', '"format_version": 7'))).toMatch(/^plan\.json:2:21: Plan has format_version 7; this uuidmap reads format_version 1/)
+  })
+
+  it("points a tampered value at the value, with its path", () => {
+    const tampered = pretty.replace('"status": "mapped"', '"status": "owned"')
+    const line = lineOf('"status": "mapped"')
+    expect(message(tampered)).toMatch(new RegExp(`^plan\\.json:${line}:\\d+: Plan is not a valid uuidmap plan at changes\\.ledger\\[0\\]\\.after\\.status: `))
+    const noUuid = JSON.stringify({ ...plan, changes: { ...plan.changes, ledger: [{ uuid: "nope", before: null, after: null }] } }, null, 2)
+    expect(message(noUuid)).toContain("at changes.ledger[0].uuid")
+  })
+})
+
 describe("stale-plan detection", () => {
   const current = {
     clients: { file: "clients.csv", sha256: "a".repeat(64) },

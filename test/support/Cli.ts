@@ -16,15 +16,19 @@ export interface CliResult {
   readonly stderr: string
 }
 
-/** Runs `uuidmap ...args` in `cwd` with extra environment variables. */
-export const runCli = (args: ReadonlyArray<string>, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> =>
+/** Runs `uuidmap ...args` in `cwd` with extra environment variables, as another user if asked. */
+export const runCli = (
+  args: ReadonlyArray<string>,
+  options: { cwd?: string; env?: Record<string, string>; user?: { readonly uid: number; readonly gid: number } } = {}
+): Promise<CliResult> =>
   new Promise((resolve, reject) => {
     const entry = path.join(root, "src", "main.ts")
     const command = isDeno ? [...["run", "-A", entry], ...args] : [entry, ...args]
     const child = spawn(process.execPath, command, {
       cwd: options.cwd ?? root,
       env: { ...process.env, NO_COLOR: "1", ...options.env },
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      ...(options.user === undefined ? {} : options.user)
     })
     let stdout = ""
     let stderr = ""
@@ -49,16 +53,27 @@ export const writeTree = async (dir: string, files: Record<string, string | Uint
   }
 }
 
-/** Every file below `dir` with its bytes, for "nothing was written" assertions. */
+/**
+ * Every file below `dir` with its bytes, for "nothing was written" assertions. Names that are
+ * not UTF-8 are kept as bytes (shown as `\xNN`), so such a file can be snapshotted too.
+ */
 export const snapshotTree = async (dir: string): Promise<Map<string, string>> => {
   const result = new Map<string, string>()
-  const walk = async (relative: string): Promise<void> => {
-    for (const entry of await fs.readdir(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative === "" ? entry.name : `${relative}/${entry.name}`
+  const walk = async (relative: Buffer): Promise<void> => {
+    const folder = Buffer.concat([Buffer.from(dir), relative])
+    const entries = await fs.readdir(folder, { withFileTypes: true, encoding: "buffer" as unknown as "utf8" })
+    for (const entry of entries) {
+      const name = entry.name as unknown as Buffer | string
+      const child = Buffer.concat([relative, Buffer.from("/"), Buffer.from(name)])
       if (entry.isDirectory()) await walk(child)
-      else result.set(child, (await fs.readFile(path.join(dir, child))).toString("base64"))
+      else result.set(shown(child).slice(1), (await fs.readFile(Buffer.concat([Buffer.from(dir), child]))).toString("base64"))
     }
   }
-  await walk("")
+  await walk(Buffer.alloc(0))
   return result
+}
+
+const shown = (name: Buffer): string => {
+  const text = name.toString("utf8")
+  return Buffer.from(text, "utf8").equals(name) ? text : Array.from(name, (byte) => (byte < 0x80 ? String.fromCharCode(byte) : `\\x${byte.toString(16)}`)).join("")
 }

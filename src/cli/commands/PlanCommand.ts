@@ -16,7 +16,8 @@ import { makePlan } from "../../program/PlanProgram.ts"
 import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, optionalText, switchFlag } from "../FlagKit.ts"
 import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
-import { renderDiff } from "../render/DiffText.ts"
+import { diffLines } from "../render/DiffText.ts"
+import { printLines } from "../render/PrintLines.ts"
 import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 
@@ -60,8 +61,7 @@ export const planCommand = Command.make("plan", {
     const planned = yield* makePlan(settings, flags.phase).pipe(withServices(settings, flags.quiet))
     yield* writeFileAtomic(out, new TextEncoder().encode(JSON.stringify(planned.plan, null, 2) + "\n"))
     if (!flags.quiet) {
-      const lines = renderDiff(planned.changes, { clients: settings.clientsFile, ledger: settings.ledgerFile }, makePainter(stdoutWantsColour()))
-      yield* Console.log(lines.join("\n"))
+      yield* printLines(diffLines(planned.changes, { clients: settings.clientsFile, ledger: settings.ledgerFile }, makePainter(stdoutWantsColour())))
       yield* Console.log("")
     }
     const { new_uuids, ledger_rows, tracking_cells } = planned.plan.summary

@@ -14,7 +14,8 @@ import { reconcile } from "../../program/Reconcile.ts"
 import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, switchFlag } from "../FlagKit.ts"
 import { makePainter, stdoutWantsColour } from "../render/Colour.ts"
-import { renderDiff } from "../render/DiffText.ts"
+import { diffLines } from "../render/DiffText.ts"
+import { printLines } from "../render/PrintLines.ts"
 import { renderMetricsTable } from "../render/MetricsTable.ts"
 import { outcomeJson } from "../render/OutcomeJson.ts"
 import { formatRequests } from "../render/RequestsText.ts"
@@ -59,8 +60,7 @@ export const runCommand = Command.make("run", {
     }
     if (flags.json) return yield* Console.log(JSON.stringify(outcomeJson(outcome, flags.diff), null, 2))
     if (flags.diff) {
-      const lines = renderDiff(outcome.changes, { clients: settings.clientsFile, ledger: settings.ledgerFile }, makePainter(stdoutWantsColour()))
-      return yield* Console.log(lines.join("\n"))
+      return yield* printLines(diffLines(outcome.changes, { clients: settings.clientsFile, ledger: settings.ledgerFile }, makePainter(stdoutWantsColour())))
     }
     if (outcome.written.length === 0) return yield* Console.log("Nothing to change.")
     const newUuids = outcome.changes.ledger.filter((change) => change.before === null).length

@@ -9,7 +9,8 @@ import type { ClientFiles } from "../../program/LookupClient.ts"
 const table = (mappings: ReadonlyArray<Mapping>): ReadonlyArray<string> => {
   const rows = mappings.map((m) => [m.uuid, m.key ?? "(key unknown)", m.size === null ? "" : `${m.size} B`, m.status, m.why])
   const header = ["uuid", "key", "size", "status", "why"]
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)))
+  // A fold, not Math.max(...): a client may have more files than a call has room for arguments.
+  const widths = header.map((_, i) => rows.reduce((width, row) => Math.max(width, row[i]!.length), header[i]!.length))
   const line = (row: ReadonlyArray<string>) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")
   return [line(header), ...rows.map(line)]
 }

@@ -16,7 +16,53 @@ const describe = (mapping: Mapping): string =>
   `${mapping.status}${mapping.rowId === null ? "" : ` ${mapping.rowId}`}`
 
 /**
- * The diff as lines of text. `files` names the CSV and the ledger in the headings.
+ * The diff as lines of text, one at a time, so a diff of a million rows is printed as it is
+ * rendered and never held whole. `files` names the CSV and the ledger in the headings.
+ *
+ * @example
+ * ```ts
+ * import { diffLines } from "./DiffText.ts"
+ * import { makePainter } from "./Colour.ts"
+ * [...diffLines({ cells: [], ledger: [] }, { clients: "clients.csv", ledger: "clients.ledger.csv" }, makePainter(false))]
+ * // ["No changes."]
+ * ```
+ * @category rendering
+ */
+export function* diffLines(
+  changes: StateChanges,
+  files: { readonly clients: string; readonly ledger: string },
+  paint: Painter
+): Generator<string> {
+  if (changes.cells.length === 0 && changes.ledger.length === 0) {
+    yield "No changes."
+    return
+  }
+  if (changes.cells.length > 0) {
+    yield paint.bold(`--- ${files.clients} (tracking cells: ${changes.cells.length} row${changes.cells.length === 1 ? "" : "s"})`)
+    for (const change of changes.cells) {
+      yield `  row ${change.rowId}`
+      yield paint.red(`    - ${cell(change.before)}`)
+      yield paint.green(`    + ${cell(change.after)}`)
+    }
+  }
+  if (changes.ledger.length > 0) {
+    yield paint.bold(`--- ${files.ledger} (${changes.ledger.length} row${changes.ledger.length === 1 ? "" : "s"})`)
+    for (const change of changes.ledger) {
+      if (change.before === null && change.after !== null) {
+        yield paint.green(`  + ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.after)}: ${change.after.why}`)
+      } else if (change.after === null && change.before !== null) {
+        yield paint.red(`  - ${change.uuid}  ${change.before.key ?? "(no key)"}  ${describe(change.before)}`)
+      } else if (change.before !== null && change.after !== null) {
+        // A new metadata reading alone changes the row too: say so, or the line looks empty.
+        const read = sameReading(change.before.metadata, change.after.metadata) ? "" : " (metadata read)"
+        yield paint.yellow(`  ~ ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.before)} -> ${describe(change.after)}${read}: ${change.after.why}`)
+      }
+    }
+  }
+}
+
+/**
+ * The diff as an array of lines (see `diffLines`).
  *
  * @example
  * ```ts
@@ -31,30 +77,4 @@ export const renderDiff = (
   changes: StateChanges,
   files: { readonly clients: string; readonly ledger: string },
   paint: Painter
-): ReadonlyArray<string> => {
-  if (changes.cells.length === 0 && changes.ledger.length === 0) return ["No changes."]
-  const lines: Array<string> = []
-  if (changes.cells.length > 0) {
-    lines.push(paint.bold(`--- ${files.clients} (tracking cells: ${changes.cells.length} row${changes.cells.length === 1 ? "" : "s"})`))
-    for (const change of changes.cells) {
-      lines.push(`  row ${change.rowId}`)
-      lines.push(paint.red(`    - ${cell(change.before)}`))
-      lines.push(paint.green(`    + ${cell(change.after)}`))
-    }
-  }
-  if (changes.ledger.length > 0) {
-    lines.push(paint.bold(`--- ${files.ledger} (${changes.ledger.length} row${changes.ledger.length === 1 ? "" : "s"})`))
-    for (const change of changes.ledger) {
-      if (change.before === null && change.after !== null) {
-        lines.push(paint.green(`  + ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.after)}: ${change.after.why}`))
-      } else if (change.after === null && change.before !== null) {
-        lines.push(paint.red(`  - ${change.uuid}  ${change.before.key ?? "(no key)"}  ${describe(change.before)}`))
-      } else if (change.before !== null && change.after !== null) {
-        // A new metadata reading alone changes the row too: say so, or the line looks empty.
-        const read = sameReading(change.before.metadata, change.after.metadata) ? "" : " (metadata read)"
-        lines.push(paint.yellow(`  ~ ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.before)} -> ${describe(change.after)}${read}: ${change.after.why}`))
-      }
-    }
-  }
-  return lines
-}
+): ReadonlyArray<string> => [...diffLines(changes, files, paint)]

@@ -100,8 +100,12 @@ export interface ClientsTable {
  * - `"MissingIdColumn"`: no header field is the id column;
  * - `"InvalidCell"`: a column name appears twice in the header, the three names are not
  *   distinct, or a column to append cannot be written in the file's encoding;
+ * - `"NoRows"`: the file has a header and no client row (an empty export is refused rather
+ *   than read as "no clients");
  * - `"EmptyRowId"`: an id cell is empty or blank;
- * - `"DuplicateRowId"`: an id was used on an earlier line (the message names it);
+ * - `"PaddedRowId"`: an id has spaces around it (it would never match a folder name);
+ * - `"DuplicateRowId"`: an id was used on another line, also when the two differ only by
+ *   surrounding spaces (the message names the other line);
  * - `"InvalidUuid"`: a tracking cell item is not a lower-case UUID;
  * - `"DuplicateUuid"`: a UUID is listed twice, in one cell or for two clients;
  * - `"CountMismatch"`: the count is not a non-negative integer, differs from the number of
@@ -135,8 +139,9 @@ export const readClientsTable = (
 
 /**
  * Renders the clients CSV with new tracking. `clients` must be the table's clients in the same
- * order (same row ids), with their new `tracked` and `uuids`. Appends the missing tracking
- * columns (UUIDs, then count); for each client whose tracking changed, writes its UUIDs sorted
+ * order (same row ids), with their new `tracked` and `uuids`. When some tracking changed, it
+ * appends the missing tracking columns (UUIDs, then count); for each client whose tracking
+ * changed, writes its UUIDs sorted
  * and `;`-joined and their count (both empty when not tracked). Every other row is emitted byte
  * for byte. Encode the text with `encodeCsvText(text, table.document.dialect)`.
  *
@@ -180,6 +185,8 @@ export const renderClientsCsv = (table: ClientsTable, clients: ReadonlyArray<Cli
       new Map([[uuidsColumn, uuids.join(";")], [countColumn, after.tracked ? String(uuids.length) : ""]])
     )
   }
+  // Nothing to write: the file stays as it is, without empty columns appended for nothing.
+  if (cells.size === 0) return renderCsvDocument(table.document)
   return renderCsvDocument(table.document, { appendColumns, cells })
 }
 

@@ -20,7 +20,8 @@ import type { CsvEncoding } from "./CsvEncoding.ts"
 export type CsvDelimiter = "," | ";" | "\t"
 
 /**
- * The record terminators uuidmap recognises. A lone `\r` (classic Mac OS) is data.
+ * The record terminators uuidmap recognises. A lone `\r` (classic Mac OS) outside quotes is
+ * refused, since some readers end a line there and others do not.
  *
  * @example
  * ```ts

@@ -10,23 +10,14 @@
  *
  * @module
  */
-import { parse } from "csv-parse"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { Readable } from "node:stream"
 import { CsvError } from "../../domain/CsvError.ts"
 import { type CsvDelimiter, type CsvDialect, detectDelimiter, detectLineEnding } from "./CsvDialect.ts"
 import { type CsvEncoding, decodeCsvBytes } from "./CsvEncoding.ts"
-import {
-  blankHeaderError,
-  blankLineError,
-  emptyFileError,
-  fieldCountError,
-  parserError,
-  recordSyntaxError
-} from "./internal/readerErrors.ts"
-import { findSyntaxProblem } from "./internal/syntaxProblem.ts"
-import { countNewlines } from "./internal/textPosition.ts"
+import { emptyFileError, parserError } from "./internal/readerErrors.ts"
+import { recordBatches } from "./internal/recordBatches.ts"
+import { binaryFileError, forbiddenCharacterError } from "./internal/textContent.ts"
 
 /**
  * One record: its parsed fields, its exact text including its terminator (none on a last line
@@ -61,6 +52,8 @@ export interface CsvSource {
   readonly file: string
   readonly text: string
   readonly dialect: CsvDialect
+  /** The UTF-8 bytes of `text` when already at hand (saves encoding a large file again). */
+  readonly utf8?: Uint8Array | undefined
 }
 
 /**
@@ -103,10 +96,17 @@ export interface CsvDocument {
 export interface CsvReadOptions {
   readonly delimiter?: CsvDelimiter | undefined
   readonly encoding?: CsvEncoding | undefined
+  /**
+   * Accept a NUL or a byte-order mark inside the text. Only for the ledger, whose cells hold
+   * object keys, which may contain any character; every file people write is refused instead.
+   */
+  readonly anyCharacter?: boolean | undefined
 }
 
 /**
- * Decodes a file's bytes and detects its dialect.
+ * Decodes a file's bytes and detects its dialect. Fails with reason `"NotText"` for a file
+ * that is not CSV text (a workbook, a PDF, an archive, UTF-16, a NUL byte, a byte-order mark
+ * after the start), and as `decodeCsvBytes` does.
  *
  * @example
  * ```ts
@@ -123,16 +123,20 @@ export const decodeCsvSource = (
   options: CsvReadOptions = {}
 ): Effect.Effect<CsvSource, CsvError> => {
   const encoding = options.encoding ?? "utf-8"
-  return Effect.map(decodeCsvBytes(file, bytes, encoding), ({ bom, text }) => ({
-    file,
-    text,
-    dialect: {
-      delimiter: options.delimiter ?? detectDelimiter(text),
-      bom,
-      lineEnding: detectLineEnding(text),
-      encoding
+  const binary = binaryFileError(file, bytes)
+  if (binary !== undefined) return Effect.fail(binary)
+  return Effect.flatMap(decodeCsvBytes(file, bytes, encoding), ({ bom, text }) => {
+    const forbidden = options.anyCharacter === true ? undefined : forbiddenCharacterError(file, text)
+    if (forbidden !== undefined) return Effect.fail(forbidden)
+    const source: CsvSource = {
+      file,
+      text,
+      dialect: { delimiter: options.delimiter ?? detectDelimiter(text), bom, lineEnding: detectLineEnding(text), encoding },
+      // Strictly decoded UTF-8 encodes back to the same bytes.
+      utf8: encoding === "utf-8" ? (bom ? bytes.subarray(3) : bytes) : undefined
     }
-  }))
+    return Effect.succeed(source)
+  })
 }
 
 /**
@@ -141,6 +145,9 @@ export const decodeCsvSource = (
  * - a quote that never closes (`"UnbalancedQuote"`, at the opening quote);
  * - a misplaced quote (`"Unparseable"`): text after a closing quote (a quote inside an
  *   unquoted field is kept as text, as spreadsheets do);
+ * - a lone CR outside quotes, or a line whose ending (LF or CRLF) differs from the header's
+ *   (`"LineEnding"`);
+ * - a row larger than 8 MiB (`"RecordTooLarge"`), which also bounds the parser's memory;
  * - a row whose field count differs from the header's (`"FieldCount"`, at the first extra
  *   field, or at the end of a short row), including a blank line inside the file;
  * - an empty file or a blank header (`"Unparseable"`).
@@ -161,10 +168,28 @@ export const decodeCsvSource = (
  * @category streaming
  */
 export const streamCsvRecords = (source: CsvSource): Stream.Stream<CsvRecord, CsvError> =>
+  Stream.flattenArray(streamCsvRecordBatches(source))
+
+/**
+ * The records of `streamCsvRecords` in batches of about a thousand, for callers that handle
+ * millions of rows: one Effect step per batch rather than per record.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { defaultCsvDialect } from "./CsvDialect.ts"
+ * import { streamCsvRecordBatches } from "./CsvReader.ts"
+ * const source = { file: "a.csv", text: "id\n1\n2\n", dialect: defaultCsvDialect }
+ * Effect.runPromise(Stream.runCollect(streamCsvRecordBatches(source))) // [[header, row 1, row 2]]
+ * ```
+ * @category streaming
+ */
+export const streamCsvRecordBatches = (source: CsvSource): Stream.Stream<readonly [CsvRecord, ...Array<CsvRecord>], CsvError> =>
   Stream.fromAsyncIterable(
     { [Symbol.asyncIterator]: () => recordBatches(source) },
     (error) => (error instanceof CsvError ? error : parserError(source, error))
-  ).pipe(Stream.flattenArray)
+  )
 
 /**
  * Reads a whole file into a `CsvDocument`: decodes it, detects its dialect and collects its
@@ -194,97 +219,3 @@ export const readCsvDocument = (
     for (const record of records) consumed += record.raw.length
     return { file, dialect: source.dialect, header, rows, trailer: source.text.slice(consumed) }
   })
-
-const batchSize = 1024
-const chunkSize = 1 << 16
-
-interface ParsedRecord {
-  readonly record: Array<string>
-  readonly info: { readonly bytes: number }
-}
-
-async function* recordBatches(source: CsvSource): AsyncGenerator<readonly [CsvRecord, ...Array<CsvRecord>]> {
-  const { dialect, file, text } = source
-  const bytes = new TextEncoder().encode(text)
-  // Byte offsets are character offsets when every character is one byte.
-  const isSingleByte = bytes.length === text.length
-  const parser = parse({
-    delimiter: dialect.delimiter,
-    record_delimiter: ["\r\n", "\n"],
-    quote: '"',
-    escape: '"',
-    bom: false,
-    info: true,
-    relax_column_count: true,
-    // A quote inside an unquoted field (`5" disk`, `=HYPERLINK("x")`) is kept as text, as
-    // spreadsheets read it; the raw splitter treats it the same way, so nothing is lost.
-    relax_quotes: true,
-    skip_empty_lines: false
-  })
-  Readable.from(chunks(bytes)).pipe(parser)
-
-  let width = -1
-  let recordStart = 0
-  let textStart = 0
-  let nextLine = 1
-  let blankLines: Array<CsvRecord> = []
-  let batch: Array<CsvRecord> = []
-  for await (const parsed of parser as AsyncIterable<ParsedRecord>) {
-    const recordEnd = parsed.info.bytes
-    const textEnd = isSingleByte ? recordEnd : textStart + utf16Length(bytes, recordStart, recordEnd)
-    const raw = text.slice(textStart, textEnd)
-    recordStart = recordEnd
-    textStart = textEnd
-    const record: CsvRecord = { fields: parsed.record, raw, line: nextLine }
-    if (raw.includes('"')) {
-      const problem = findSyntaxProblem(raw, dialect.delimiter)
-      if (problem !== undefined) throw recordSyntaxError(file, record, problem)
-    }
-    nextLine += countNewlines(raw)
-    if (width === -1) {
-      if (isBlankLine(record)) throw blankHeaderError(file)
-      width = record.fields.length
-      batch.push(record)
-      continue
-    }
-    // A blank line is only known to be inside the file once a record follows it.
-    if (isBlankLine(record)) {
-      blankLines.push(record)
-      continue
-    }
-    if (blankLines.length > 0) {
-      if (width !== 1) throw blankLineError(file, blankLines[0]!, width)
-      batch.push(...blankLines)
-      blankLines = []
-    }
-    if (record.fields.length !== width) throw fieldCountError(file, record, width, dialect.delimiter)
-    batch.push(record)
-    if (batch.length >= batchSize) {
-      yield batch as [CsvRecord, ...Array<CsvRecord>]
-      batch = []
-    }
-  }
-  if (width === -1) throw emptyFileError(file)
-  if (batch.length > 0) yield batch as [CsvRecord, ...Array<CsvRecord>]
-}
-
-/**
- * The number of UTF-16 code units that the valid UTF-8 in `bytes[start, end)` decodes to:
- * one per lead byte, two for a 4-byte sequence (a surrogate pair). Much cheaper than decoding
- * every record again.
- */
-const utf16Length = (bytes: Uint8Array, start: number, end: number): number => {
-  let length = 0
-  for (let index = start; index < end; index++) {
-    const byte = bytes[index]!
-    if ((byte & 0xc0) !== 0x80) length += byte >= 0xf0 ? 2 : 1
-  }
-  return length
-}
-
-function* chunks(bytes: Uint8Array): Generator<Uint8Array> {
-  for (let start = 0; start < bytes.length; start += chunkSize) yield bytes.subarray(start, start + chunkSize)
-}
-
-const isBlankLine = (record: CsvRecord): boolean =>
-  record.fields.length === 1 && (record.raw === "\n" || record.raw === "\r\n")

@@ -140,10 +140,12 @@ const renderReading = (reading: MetadataReading): string =>
   })
 
 /**
- * Reads and validates a ledger (UTF-8, any line ending, BOM tolerated). Fails, naming the file
+ * Reads and validates a ledger (UTF-8, LF or CRLF, BOM tolerated). Fails, naming the file
  * and the cell's line and column, with reason `"InvalidUuid"` (not a lower-case UUID),
- * `"DuplicateUuid"` (a UUID on two rows; the message names the first line) or `"InvalidCell"`
- * (an unknown, repeated or missing column, an unknown status, evidence that is not the JSON
+ * `"DuplicateUuid"` (a UUID on two rows, that is two keys for one UUID; the message names the
+ * first line), `"DuplicateKey"` (a key on two rows, that is two UUIDs for one file) or
+ * `"InvalidCell"` (an unknown, repeated or missing column, an unknown status, a `mapped` or
+ * `review` row without a row_id, evidence that is not the JSON
  * uuidmap writes, a confidence that is not a number from 0 to 1, a size that is not a
  * non-negative integer, metadata that is not the JSON uuidmap writes), besides the reader's
  * own errors. A missing `why` column reads as `""`, a missing `metadata` column as no reading.
@@ -160,7 +162,7 @@ const renderReading = (reading: MetadataReading): string =>
  */
 export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<ReadonlyArray<Mapping>, CsvError> =>
   Effect.gen(function*() {
-    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8" })
+    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8", anyCharacter: true })
     const result = validateLedger(file, document.header, document.rows)
     return Array.isArray(result) ? result : yield* Effect.fail(result as CsvError)
   })
@@ -206,9 +208,27 @@ const validateLedger = (
 
   const mappings: Array<Mapping> = []
   const uuidLines = new Map<string, number>()
+  const keyLines = new Map<string, { readonly line: number; readonly uuid: string }>()
   for (const row of rows) {
     const mapping = readMapping(file, row, columns, uuidLines)
     if (!("uuid" in mapping)) return mapping
+    // One key is one object, so it has one UUID: two rows for a key would spread two UUIDs
+    // for one file into the CSV (verify's ledger-keys-unique check).
+    if (mapping.key !== null) {
+      const earlier = keyLines.get(mapping.key)
+      if (earlier !== undefined) {
+        return cellError(
+          file,
+          row,
+          columns.key ?? 0,
+          ",",
+          "DuplicateKey",
+          `Key ${quoteValue(mapping.key)} is already listed on line ${earlier.line} with UUID ${quoteValue(earlier.uuid)}; ` +
+            "one file has one UUID: delete one of the two rows (uuidmap verify lists every such row)"
+        )
+      }
+      keyLines.set(mapping.key, { line: row.line, uuid: mapping.uuid })
+    }
     mappings.push(mapping)
   }
   return mappings
@@ -242,6 +262,9 @@ const readMapping = (
       "InvalidCell",
       `Status ${quoteValue(status)} is not one of ${MappingStatus.literals.map(quoteValue).join(", ")}`
     )
+  }
+  if ((status === "mapped" || status === "review") && cell("row_id") === "") {
+    return error("row_id", "InvalidCell", `Status is ${quoteValue(status)} but row_id is empty; a ${status} file names its client`)
   }
   const evidence = parseEvidence(cell("evidence"))
   if (typeof evidence === "string") return error("evidence", "InvalidCell", evidence)

@@ -1,5 +1,6 @@
 /**
- * Spreadsheet safety for the CSV reports uuidmap writes (`files --format csv`, review exports):
+ * Spreadsheet safety for what uuidmap writes for people (`files --format csv`, review exports,
+ * and the file tables of the Markdown and HTML reports, which get pasted into spreadsheets):
  * a cell a spreadsheet would run as a formula is defused, following OWASP's CSV-injection
  * advice. Object keys and CRM fields are user-controlled, so `=HYPERLINK(…)` in a key must
  * not become a live formula on a reviewer's machine (SPEC §4).

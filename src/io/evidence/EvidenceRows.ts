@@ -1,18 +1,23 @@
 /**
  * One shape for every evidence file: rows of named cells, each cell with the line and column
  * where it was written, whether the file is CSV (read with the lossless CSV reader) or JSON
- * Lines (one object per line). The readers of migration logs, records and review sheets
- * interpret these rows; this module only knows the formats and how to point at a cell.
+ * Lines (one object per line). Rows are visited one at a time, so an evidence file of millions
+ * of rows never sits in memory as rows. The readers of migration logs, records and review
+ * sheets interpret these rows; this module only knows the formats and how to point at a cell.
  *
  * @module
  */
 import * as path from "node:path"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import type { CsvError } from "../../domain/CsvError.ts"
 import { EvidenceError } from "../../domain/EvidenceError.ts"
-import { cellPosition } from "../csv/CsvRawFields.ts"
-import { decodeCsvSource, streamCsvRecords } from "../csv/CsvReader.ts"
+import type { CsvDelimiter } from "../csv/CsvDialect.ts"
+import { fieldOffset, splitRawRecord } from "../csv/CsvRawFields.ts"
+import { type CsvRecord, decodeCsvSource, streamCsvRecordBatches } from "../csv/CsvReader.ts"
+import { positionIn } from "../csv/internal/textPosition.ts"
+import { type EvidenceFormat, evidenceFormatOf } from "./EvidenceFormat.ts"
+import { fromCsvError } from "./internal/fromCsvError.ts"
+import { visitJsonLines } from "./internal/jsonLinesRows.ts"
 
 /**
  * A cell's text and where it starts (1-based).
@@ -47,8 +52,24 @@ export interface EvidenceRow {
 }
 
 /**
- * A whole evidence file. `columns` is the CSV header (undefined for JSON Lines, whose rows each
- * name their own fields).
+ * What is known of an evidence file before its rows: its name, format, and CSV header
+ * (undefined for JSON Lines, whose rows each name their own fields).
+ *
+ * @example
+ * ```ts
+ * import type { EvidenceHeader } from "./EvidenceRows.ts"
+ * const header: EvidenceHeader = { file: "records.csv", format: "csv", columns: ["uuid", "row_id"] }
+ * ```
+ * @category models
+ */
+export interface EvidenceHeader {
+  readonly file: string
+  readonly format: EvidenceFormat
+  readonly columns: ReadonlyArray<string> | undefined
+}
+
+/**
+ * A whole evidence file, rows included (for small files such as a review sheet).
  *
  * @example
  * ```ts
@@ -56,10 +77,7 @@ export interface EvidenceRow {
  * ```
  * @category models
  */
-export interface EvidenceTable {
-  readonly file: string
-  readonly format: "csv" | "jsonl"
-  readonly columns: ReadonlyArray<string> | undefined
+export interface EvidenceTable extends EvidenceHeader {
   readonly rows: ReadonlyArray<EvidenceRow>
 }
 
@@ -84,105 +102,93 @@ export const cellNamed = (row: EvidenceRow, name: string): EvidenceCell | undefi
 }
 
 /**
- * Tells whether a CSV table has a column (in any case); a JSON Lines table has every column
+ * Tells whether a CSV file has a column (in any case); a JSON Lines file has every column
  * its rows name, so it is checked row by row instead.
  *
  * @example
  * ```ts
  * import { hasColumn } from "./EvidenceRows.ts"
- * hasColumn({ file: "a.csv", format: "csv", columns: ["Row_ID"], rows: [] }, "row_id") // true
+ * hasColumn({ file: "a.csv", format: "csv", columns: ["Row_ID"] }, "row_id") // true
  * ```
  * @category accessors
  */
-export const hasColumn = (table: EvidenceTable, name: string): boolean =>
-  table.columns === undefined || table.columns.some((column) => column.toLowerCase() === name.toLowerCase())
+export const hasColumn = (header: EvidenceHeader, name: string): boolean =>
+  header.columns === undefined || header.columns.some((column) => column.toLowerCase() === name.toLowerCase())
 
 /**
- * Tells JSON Lines from CSV: a `.jsonl`, `.ndjson` or `.json` name, or text whose first
- * non-blank character opens an object.
+ * What to do with a file's header and with each of its rows; either may stop the reading
+ * with an error.
  *
  * @example
  * ```ts
- * import { isJsonLines } from "./EvidenceRows.ts"
- * isJsonLines("moves.jsonl", "") // true
- * isJsonLines("moves.txt", "{\"old_key\":\"502/a.pdf\"}\n") // true
- * isJsonLines("moves.csv", "old_key,new_key\n") // false
+ * import type { EvidenceVisitor } from "./EvidenceRows.ts"
+ * const count: EvidenceVisitor = { header: () => undefined, row: () => undefined }
  * ```
- * @category formats
+ * @category models
  */
-export const isJsonLines = (file: string, text: string): boolean =>
-  /\.(jsonl|ndjson|json)$/i.test(file) || /^\uFEFF?\s*\{/.test(text)
-
-const fromCsvError = (error: CsvError): EvidenceError =>
-  new EvidenceError({
-    reason: error.reason === "Unreadable" ? "Unreadable" : "Unparseable",
-    file: error.file,
-    line: error.line,
-    column: error.column,
-    message: error.message
-  })
-
-const readCsvRows = (file: string, bytes: Uint8Array): Effect.Effect<EvidenceTable, EvidenceError> =>
-  Effect.gen(function*() {
-    const source = yield* decodeCsvSource(file, bytes)
-    const records = yield* Stream.runCollect(streamCsvRecords(source))
-    const [header, ...data] = records
-    const columns = (header?.fields ?? []).map((name) => name.trim())
-    const rows = data.map((record): EvidenceRow => ({
-      line: record.line,
-      cells: new Map(columns.map((name, index) => {
-        const position = cellPosition(record, index, source.dialect.delimiter)
-        return [name, { text: record.fields[index] ?? "", line: position.line, column: position.column }] as const
-      }))
-    }))
-    return { file, format: "csv" as const, columns, rows }
-  }).pipe(Effect.mapError(fromCsvError))
-
-const jsonColumn = (message: string): number => {
-  const position = /position (\d+)/.exec(message)
-  return position === null ? 1 : Number(position[1]) + 1
+export interface EvidenceVisitor {
+  readonly header: (header: EvidenceHeader) => EvidenceError | undefined
+  readonly row: (header: EvidenceHeader, row: EvidenceRow) => EvidenceError | undefined
 }
 
-const readJsonLinesRows = (file: string, text: string): Effect.Effect<EvidenceTable, EvidenceError> =>
+// Cells by column name, each with where it starts; one split of the record for all of them.
+const csvRow = (columns: ReadonlyArray<string>, record: CsvRecord, delimiter: CsvDelimiter): EvidenceRow => {
+  const raw = splitRawRecord(record.raw, delimiter)
+  const cells = new Map<string, EvidenceCell>()
+  for (let index = 0; index < columns.length; index++) {
+    const position = positionIn(record.raw, fieldOffset(raw, index), record.line)
+    cells.set(columns[index]!, { text: record.fields[index] ?? "", line: position.line, column: position.column })
+  }
+  return { line: record.line, cells }
+}
+
+const visitCsv = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Effect.Effect<void, EvidenceError> =>
   Effect.gen(function*() {
-    const rows: Array<EvidenceRow> = []
-    const lines = text.replace(/^\uFEFF/, "").split("\n")
-    for (let index = 0; index < lines.length; index++) {
-      const lineText = lines[index]!.replace(/\r$/, "")
-      const line = index + 1
-      if (lineText.trim() === "") continue
-      const result = parseJson(lineText)
-      if (!result.ok) {
-        return yield* new EvidenceError({ reason: "Unparseable", file, line, column: jsonColumn(result.message), message: `Line is not valid JSON: ${result.message}` })
-      }
-      const parsed = result.value
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-        return yield* new EvidenceError({ reason: "Unparseable", file, line, column: 1, message: "Line is not a JSON object" })
-      }
-      const cells = new Map<string, EvidenceCell>()
-      for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-        const column = lineText.indexOf(JSON.stringify(name)) + 1 || 1
-        if (value === null) continue
-        if (typeof value !== "string" && typeof value !== "number") {
-          return yield* new EvidenceError({ reason: "InvalidValue", file, line, column, message: `Field ${JSON.stringify(name)} must be a string or a number` })
+    const source = yield* decodeCsvSource(file, bytes).pipe(Effect.mapError(fromCsvError))
+    let header: EvidenceHeader | undefined
+    yield* Stream.runForEach(streamCsvRecordBatches(source).pipe(Stream.mapError(fromCsvError)), (records) => {
+      for (const record of records) {
+        if (header === undefined) {
+          header = { file, format: "csv", columns: record.fields.map((name) => name.trim()) }
+          const refused = visitor.header(header)
+          if (refused !== undefined) return Effect.fail(refused)
+          continue
         }
-        cells.set(name, { text: String(value), line, column })
+        const refused = visitor.row(header, csvRow(header.columns!, record, source.dialect.delimiter))
+        if (refused !== undefined) return Effect.fail(refused)
       }
-      rows.push({ line, cells })
-    }
-    return { file, format: "jsonl" as const, columns: undefined, rows }
+      return Effect.void
+    })
   })
 
-const parseJson = (text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string } => {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown }
-  } catch (error) {
-    return { ok: false, message: (error as Error).message }
-  }
+/**
+ * Reads an evidence file's rows one at a time, as CSV or JSON Lines (see `evidenceFormatOf`),
+ * without holding them all: a file of millions of rows costs the memory of its text, not of
+ * its rows. `file` names it in errors as given.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { visitEvidenceRows } from "./EvidenceRows.ts"
+ * let rows = 0
+ * const program = visitEvidenceRows("records.csv", new TextEncoder().encode("uuid,row_id\nx,502\n"), {
+ *   header: () => undefined,
+ *   row: () => {
+ *     rows += 1
+ *     return undefined
+ *   }
+ * })
+ * ```
+ * @category reading
+ */
+export const visitEvidenceRows = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Effect.Effect<void, EvidenceError> => {
+  const format = evidenceFormatOf(file, bytes)
+  if (format instanceof EvidenceError) return Effect.fail(format)
+  return format === "jsonl" ? visitJsonLines(file, bytes, visitor) : visitCsv(file, bytes, visitor)
 }
 
 /**
- * Reads an evidence file's bytes as CSV or JSON Lines. `file` names it in errors as given.
+ * Reads a whole evidence file's rows (for small files such as a review sheet).
  *
  * @example
  * ```ts
@@ -193,10 +199,22 @@ const parseJson = (text: string): { readonly ok: true; readonly value: unknown }
  * ```
  * @category reading
  */
-export const readEvidenceRows = (file: string, bytes: Uint8Array): Effect.Effect<EvidenceTable, EvidenceError> => {
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 64))
-  return isJsonLines(file, text) ? readJsonLinesRows(file, new TextDecoder().decode(bytes)) : readCsvRows(file, bytes)
-}
+export const readEvidenceRows = (file: string, bytes: Uint8Array): Effect.Effect<EvidenceTable, EvidenceError> =>
+  Effect.suspend(() => {
+    let header: EvidenceHeader = { file, format: "csv", columns: [] }
+    const rows: Array<EvidenceRow> = []
+    const visitor: EvidenceVisitor = {
+      header: (read) => {
+        header = read
+        return undefined
+      },
+      row: (_, row) => {
+        rows.push(row)
+        return undefined
+      }
+    }
+    return Effect.map(visitEvidenceRows(file, bytes, visitor), (): EvidenceTable => ({ ...header, rows }))
+  })
 
 /**
  * The name evidence details use for a file: its base name, so that details do not change with
@@ -212,8 +230,9 @@ export const readEvidenceRows = (file: string, bytes: Uint8Array): Effect.Effect
 export const evidenceFileLabel = (file: string): string => path.basename(file)
 
 /**
- * Reads an evidence file into claims: checks its header, then turns each row into a claim,
- * failing at the first bad row (nothing half-read is ever used).
+ * Reads an evidence file into claims: checks its header, then turns each row into a claim as
+ * it is read, failing at the first bad row (nothing half-read is ever used). Only the claims
+ * `keep` accepts are kept (all by default); every row is checked either way.
  *
  * @example
  * ```ts
@@ -226,18 +245,22 @@ export const readClaims = <Columns, A>(
   file: string,
   bytes: Uint8Array,
   columns: Columns,
-  checkHeader: (table: EvidenceTable, columns: Columns) => EvidenceError | undefined,
-  readRow: (table: EvidenceTable, row: EvidenceRow, columns: Columns) => A | EvidenceError
+  checkHeader: (header: EvidenceHeader, columns: Columns) => EvidenceError | undefined,
+  readRow: (header: EvidenceHeader, row: EvidenceRow, columns: Columns) => A | EvidenceError,
+  keep: (claim: A) => boolean = () => true
 ): Effect.Effect<ReadonlyArray<A>, EvidenceError> =>
-  Effect.gen(function*() {
-    const table = yield* readEvidenceRows(file, bytes)
-    const headerError = checkHeader(table, columns)
-    if (headerError !== undefined) return yield* headerError
+  Effect.suspend(() => {
     const claims: Array<A> = []
-    for (const row of table.rows) {
-      const claim = readRow(table, row, columns)
-      if (claim instanceof EvidenceError) return yield* claim
-      claims.push(claim)
-    }
-    return claims
+    return Effect.as(
+      visitEvidenceRows(file, bytes, {
+        header: (header) => checkHeader(header, columns),
+        row: (header, row) => {
+          const claim = readRow(header, row, columns)
+          if (claim instanceof EvidenceError) return claim
+          if (keep(claim)) claims.push(claim)
+          return undefined
+        }
+      }),
+      claims
+    )
   })

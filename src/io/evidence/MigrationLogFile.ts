@@ -16,7 +16,7 @@ import {
   cellNamed,
   evidenceFileLabel,
   type EvidenceRow,
-  type EvidenceTable,
+  type EvidenceHeader,
   hasColumn,
   readClaims
 } from "./EvidenceRows.ts"
@@ -69,7 +69,7 @@ export const parseUuidCell = (text: string): FileUuid | undefined => {
   return isFileUuid(value) ? value : undefined
 }
 
-const checkHeader = (table: EvidenceTable, columns: MigrationColumns): EvidenceError | undefined => {
+const checkHeader = (table: EvidenceHeader, columns: MigrationColumns): EvidenceError | undefined => {
   const missing = !hasColumn(table, columns.old)
     ? `Migration log has no "${columns.old}" column`
     : !hasColumn(table, columns.new) && !hasColumn(table, columns.uuid)
@@ -85,7 +85,7 @@ const checkHeader = (table: EvidenceTable, columns: MigrationColumns): EvidenceE
   })
 }
 
-const readRow = (table: EvidenceTable, row: EvidenceRow, columns: MigrationColumns): Claim | EvidenceError => {
+const readRow = (table: EvidenceHeader, row: EvidenceRow, columns: MigrationColumns): Claim | EvidenceError => {
   const fail = (reason: "EmptyValue" | "InvalidValue", at: { line: number; column: number } | undefined, message: string) =>
     new EvidenceError({ reason, file: table.file, line: at?.line ?? row.line, column: at?.column ?? 1, message })
   const old = cellNamed(row, columns.old)
@@ -125,6 +125,7 @@ const readRow = (table: EvidenceTable, row: EvidenceRow, columns: MigrationColum
 export const readMigrationLog = (
   file: string,
   bytes: Uint8Array,
-  columns: MigrationColumns
+  columns: MigrationColumns,
+  keep?: (claim: Claim) => boolean
 ): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
-  readClaims(file, bytes, columns, checkHeader, readRow)
+  readClaims(file, bytes, columns, checkHeader, readRow, keep)

@@ -13,7 +13,7 @@ import {
   cellNamed,
   evidenceFileLabel,
   type EvidenceRow,
-  type EvidenceTable,
+  type EvidenceHeader,
   hasColumn,
   readClaims
 } from "./EvidenceRows.ts"
@@ -46,7 +46,7 @@ export interface RecordsColumns {
  */
 export const defaultRecordsColumns: RecordsColumns = { uuid: "uuid", rowId: "row_id" }
 
-const checkHeader = (table: EvidenceTable, columns: RecordsColumns): EvidenceError | undefined => {
+const checkHeader = (table: EvidenceHeader, columns: RecordsColumns): EvidenceError | undefined => {
   const missing = [columns.uuid, columns.rowId].find((name) => !hasColumn(table, name))
   if (missing === undefined) return undefined
   return new EvidenceError({
@@ -58,7 +58,7 @@ const checkHeader = (table: EvidenceTable, columns: RecordsColumns): EvidenceErr
   })
 }
 
-const readRow = (table: EvidenceTable, row: EvidenceRow, columns: RecordsColumns): Claim | EvidenceError => {
+const readRow = (table: EvidenceHeader, row: EvidenceRow, columns: RecordsColumns): Claim | EvidenceError => {
   const uuidCell = cellNamed(row, columns.uuid)
   const rowIdCell = cellNamed(row, columns.rowId)
   const at = (cell: { line: number; column: number } | undefined) => ({ line: cell?.line ?? row.line, column: cell?.column ?? 1 })
@@ -101,6 +101,7 @@ const readRow = (table: EvidenceTable, row: EvidenceRow, columns: RecordsColumns
 export const readRecords = (
   file: string,
   bytes: Uint8Array,
-  columns: RecordsColumns
+  columns: RecordsColumns,
+  keep?: (claim: Claim) => boolean
 ): Effect.Effect<ReadonlyArray<Claim>, EvidenceError> =>
-  readClaims(file, bytes, columns, checkHeader, readRow)
+  readClaims(file, bytes, columns, checkHeader, readRow, keep)

@@ -7,10 +7,14 @@
  */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type * as Stream from "effect/Stream"
 import type { ObjectKey } from "../../domain/ObjectKey.ts"
+import type { PipelineInputError } from "../../domain/PipelineInputError.ts"
+import type { InventoryError } from "../../domain/InventoryError.ts"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
+import { makeMemoryStore, type MemoryMetadata, snapshotMemoryInput } from "./MemoryStore.ts"
 
 /**
  * User metadata of one object: lower-case names without the `x-amz-meta-` prefix.
@@ -23,6 +27,63 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
  * @category models
  */
 export type ObjectMetadata = Readonly<Record<string, string>>
+
+// The service's shape and a named base with an explicit type, so that JSR can read the
+// public API without inference.
+interface ObjectStoreShape {
+  readonly location: string
+  readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError | InventoryError>
+  readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
+  readonly requests: Effect.Effect<StoreRequests>
+}
+const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
+  ObjectStore,
+  ObjectStoreShape
+>()("uuidmap/ObjectStore")
+
+/**
+ * Something a store saw but could not read as an object (only a local folder has these): a
+ * file deleted while the folder was being read, one it may not read, a name that is not UTF-8,
+ * a link it does not follow. `key` ends with `/` when it is a whole folder. The program decides
+ * whether it matters: reported when it is not a file uuidmap would map, fatal when it is.
+ *
+ * @example
+ * ```ts
+ * import type { UnreadableEntry } from "./ObjectStore.ts"
+ * const entry: UnreadableEntry = { _tag: "Unreadable", key: "502/a.pdf", problem: "vanished", detail: "it was deleted while the folder was being read" }
+ * ```
+ * @category models
+ */
+export interface UnreadableEntry {
+  readonly _tag: "Unreadable"
+  readonly key: string
+  readonly problem: "vanished" | "unreadable" | "bad-name" | "skipped"
+  readonly detail: string
+}
+
+/**
+ * One entry of a listing: an object, or something that could not be read as one.
+ *
+ * @example
+ * ```ts
+ * import { isUnreadable, type ListedEntry } from "./ObjectStore.ts"
+ * const objects = (entries: ReadonlyArray<ListedEntry>) => entries.filter((entry) => !isUnreadable(entry))
+ * ```
+ * @category models
+ */
+export type ListedEntry = StoredObject | UnreadableEntry
+
+/**
+ * Tells an unreadable entry from an object.
+ *
+ * @example
+ * ```ts
+ * import { isUnreadable } from "./ObjectStore.ts"
+ * isUnreadable({ _tag: "Unreadable", key: "a", problem: "skipped", detail: "a symbolic link" }) // true
+ * ```
+ * @category models
+ */
+export const isUnreadable = (entry: ListedEntry): entry is UnreadableEntry => "_tag" in entry && entry._tag === "Unreadable"
 
 /**
  * How many requests a store has sent to its backend so far: listing pages (`list`) and
@@ -46,7 +107,9 @@ export interface StoreRequests {
  * - `location`: how to name the store in messages (`s3://bucket/prefix`, `file:///dir`); never
  *   holds a credential.
  * - `list(prefix)`: every object whose key starts with `prefix`, streamed page by page, with
- *   keys relative to the store's own prefix. Order is unspecified; each key comes once.
+ *   keys relative to the store's own prefix. Order is unspecified; each key comes once. A
+ *   local folder also yields what it could not read (`UnreadableEntry`); S3 never does. Only an
+ *   inventory-backed store fails with an `InventoryError` (a bad report: exit 2).
  * - `metadata(key)`: the user metadata of one object (empty where the backend has none).
  * - `requests`: the requests sent so far (`StoreRequests`), so a run can say what it cost.
  *
@@ -62,9 +125,34 @@ export interface StoreRequests {
  * ```
  * @category services
  */
-export class ObjectStore extends Context.Service<ObjectStore, {
-  readonly location: string
-  readonly list: (prefix: string) => Stream.Stream<StoredObject, StoreError>
-  readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
-  readonly requests: Effect.Effect<StoreRequests>
-}>()("uuidmap/ObjectStore") {}
+export class ObjectStore extends ObjectStoreBase {
+  /**
+   * A store held in memory, for tests and programs that run in process: `objects` are listed,
+   * `metadata` (by key, names without `x-amz-meta-`) is what `metadata(key)` returns. Both are
+   * copied now. Building the layer fails with a `PipelineInputError` when a key is given twice
+   * or metadata names a key that is not among the objects.
+   *
+   * @example
+   * ```ts
+   * import * as Effect from "effect/Effect"
+   * import * as Stream from "effect/Stream"
+   * import { ObjectStore } from "./ObjectStore.ts"
+   * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
+   * const layer = ObjectStore.layerMemory([
+   *   { key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }
+   * ])
+   * const count = Effect.gen(function*() {
+   *   const store = yield* ObjectStore
+   *   return yield* Stream.runCount(store.list(""))
+   * })
+   * Effect.runSync(Effect.provide(count, layer)) // 1
+   * ```
+   */
+  static readonly layerMemory = (
+    objects: Iterable<StoredObject>,
+    metadata?: MemoryMetadata
+  ): Layer.Layer<ObjectStore, PipelineInputError> => {
+    const snapshot = snapshotMemoryInput(objects, metadata)
+    return Layer.effect(ObjectStore, makeMemoryStore(snapshot.objects, snapshot.metadata))
+  }
+}

@@ -17,7 +17,8 @@ import type { S3FailureFacts } from "./S3FailureFacts.ts"
  *
  * - `store`: `s3://bucket/prefix`. `endpoint`: the endpoint as configured, or undefined for AWS.
  * - `region`: the region the client used, when known.
- * - `operation`: `"list"` or `"metadata"`; `key` is the object for `"metadata"`.
+ * - `operation`: `"list"`, `"metadata"` (HeadObject) or `"read"` (GetObject of an inventory
+ *   file); `key` is the object for `"metadata"` and `"read"`.
  * - `objectsListed`: how many objects the listing had yielded before the failure; above 0 the
  *   listing failed halfway.
  * - `attempts`: how many times the request was tried.
@@ -37,7 +38,7 @@ export interface S3FailureContext {
   readonly bucket: string
   readonly endpoint: string | undefined
   readonly region: string | undefined
-  readonly operation: "list" | "metadata"
+  readonly operation: "list" | "metadata" | "read"
   readonly key: string | undefined
   readonly objectsListed: number
   readonly attempts: number
@@ -81,6 +82,8 @@ export const describeEndpoint = (endpoint: string | undefined, region: string | 
 const what = (context: S3FailureContext): string =>
   context.operation === "metadata" && context.key !== undefined
     ? `reading the metadata of "${context.key}" in ${context.store}`
+    : context.operation === "read" && context.key !== undefined
+    ? `reading "${context.key}" in ${context.store}`
     : `listing ${context.store}`
 
 const cause = (described: S3FailureFacts): string =>
@@ -120,7 +123,7 @@ export const toStoreError = (error: unknown, context: S3FailureContext): StoreEr
       )
     case "NoSuchKey":
     case "NotFound":
-      return context.operation === "metadata"
+      return context.operation !== "list"
         ? fail(
           "NoSuchKey",
           `Object "${context.key ?? ""}" was not found in ${context.store} (or the bucket does not exist); list the store again`
@@ -184,7 +187,7 @@ export const toStoreError = (error: unknown, context: S3FailureContext): StoreEr
       `Access denied while ${what(context)} (HTTP 403: needs ${permission}, or the credentials are wrong); check the credentials in use (AWS_PROFILE, --profile) and the bucket policy`
     )
   }
-  if (described.status === 404 && context.operation === "metadata") {
+  if (described.status === 404 && context.operation !== "list") {
     return fail(
       "NoSuchKey",
       `Object "${context.key ?? ""}" was not found in ${context.store} (or the bucket does not exist); list the store again`

@@ -10,6 +10,16 @@ import * as Layer from "effect/Layer"
 import { v4, v7 } from "uuid"
 import type { FileUuid } from "../../domain/FileUuid.ts"
 
+// The service's shape and a named base with an explicit type, so that JSR can read the
+// public API without inference.
+interface UuidGeneratorShape {
+  readonly draw: (count: number) => Effect.Effect<ReadonlyArray<FileUuid>>
+}
+const UuidGeneratorBase: Context.ServiceClass<UuidGenerator, "uuidmap/UuidGenerator", UuidGeneratorShape> = Context.Service<
+  UuidGenerator,
+  UuidGeneratorShape
+>()("uuidmap/UuidGenerator")
+
 /**
  * Draws `count` new UUIDs.
  *
@@ -24,16 +34,14 @@ import type { FileUuid } from "../../domain/FileUuid.ts"
  * ```
  * @category services
  */
-export class UuidGenerator extends Context.Service<UuidGenerator, {
-  readonly draw: (count: number) => Effect.Effect<ReadonlyArray<FileUuid>>
-}>()("uuidmap/UuidGenerator") {
+export class UuidGenerator extends UuidGeneratorBase {
   /** Random version-4 UUIDs (the default). */
-  static readonly layerV4 = Layer.succeed(UuidGenerator, {
+  static readonly layerV4: Layer.Layer<UuidGenerator> = Layer.succeed(UuidGenerator, {
     draw: (count) => Effect.sync(() => Array.from({ length: count }, () => v4() as FileUuid))
   })
 
   /** Time-ordered version-7 UUIDs (`--uuid-version 7`). */
-  static readonly layerV7 = Layer.succeed(UuidGenerator, {
+  static readonly layerV7: Layer.Layer<UuidGenerator> = Layer.succeed(UuidGenerator, {
     draw: (count) => Effect.sync(() => Array.from({ length: count }, () => v7() as FileUuid))
   })
 
@@ -41,7 +49,7 @@ export class UuidGenerator extends Context.Service<UuidGenerator, {
    * Deterministic UUIDs for tests and the demo: `seed` picks the sequence, and a fresh
    * counter makes each draw differ from the last.
    */
-  static readonly layerTest = (seed = 0) =>
+  static readonly layerTest = (seed = 0): Layer.Layer<UuidGenerator> =>
     Layer.sync(UuidGenerator, () => {
       let counter = 0
       return {

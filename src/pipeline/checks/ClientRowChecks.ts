@@ -1,6 +1,7 @@
 /**
- * Checks on the clients CSV's rows alone: every row id present and unique, every
- * `file_count` equal to the number of UUIDs in its row.
+ * Checks on the clients CSV's rows alone: every row id present, without surrounding spaces,
+ * and unique (ids that differ only by surrounding spaces are the same id), every
+ * `file_count` equal to the number of UUIDs in its row. `run` refuses the same rows.
  *
  * @module
  */
@@ -19,11 +20,14 @@ import { cellItems, type Offence } from "./VerifyInput.ts"
  */
 export const rowIdsNotEmpty: Check = {
   name: "row-ids-not-empty",
-  description: "every client row has a row id",
+  description: "every client row has a row id, without spaces around it",
   run: (input) =>
     input.clients
-      .filter((row) => row.rowId.trim() === "")
-      .map((row) => ({ location: at(input.clientsFile, row.line), message: "Row id is empty" }))
+      .filter((row) => row.rowId.trim() !== row.rowId || row.rowId === "")
+      .map((row) => ({
+        location: at(input.clientsFile, row.line),
+        message: row.rowId.trim() === "" ? "Row id is empty" : `Row id ${quote(row.rowId)} has spaces around it`
+      }))
 }
 
 /**
@@ -38,14 +42,15 @@ export const rowIdsNotEmpty: Check = {
  */
 export const rowIdsUnique: Check = {
   name: "row-ids-unique",
-  description: "no row id is used on two client rows",
+  description: "no row id is used on two client rows (spaces around an id do not make it another id)",
   run: (input) => {
     const first = new Map<string, number>()
     const offences: Array<Offence> = []
     for (const row of input.clients) {
-      if (row.rowId.trim() === "") continue
-      const earlier = first.get(row.rowId)
-      if (earlier === undefined) first.set(row.rowId, row.line)
+      const id = row.rowId.trim()
+      if (id === "") continue
+      const earlier = first.get(id)
+      if (earlier === undefined) first.set(id, row.line)
       else offences.push({ location: at(input.clientsFile, row.line), message: `Row id ${quote(row.rowId)} is already used on line ${earlier}` })
     }
     return offences

@@ -207,7 +207,7 @@ describe("renderClientsCsv", () => {
       const text = "name,row_id,file_uuids,file_count,note\r\n" +
         '"Sam",502,,,"=SUM(A1), ""x"""\r\n' +
         `Ann,503,${u3},1,"multi\nline"\r\n` +
-        "Bo,504,,0,\n"
+        "Bo,504,,0,\r\n"
       const table = yield* read(text)
       const clients = [track(table.clients[0]!, [u1]), table.clients[1]!, track(table.clients[2]!, [u2])]
       const rendered = renderClientsCsv(table, clients)
@@ -216,10 +216,18 @@ describe("renderClientsCsv", () => {
         "name,row_id,file_uuids,file_count,note\r\n" +
           `"Sam",502,${u1},1,"=SUM(A1), ""x"""\r\n` +
           `Ann,503,${u3},1,"multi\nline"\r\n` +
-          `Bo,504,${u2},1,\n`
+          `Bo,504,${u2},1,\r\n`
       )
       const reread = yield* readClientsTable("clients.csv", utf8(rendered))
       assert.deepStrictEqual(reread.clients, clients)
+    }))
+
+  it.effect("gives the file back byte for byte when no tracking changed, missing columns not appended", () =>
+    Effect.gen(function*() {
+      for (const text of ["name,row_id\n,c0\n", "name,row_id,other,file_count\n,c0,,\n"]) {
+        const table = yield* read(text)
+        assert.strictEqual(renderClientsCsv(table, table.clients), text)
+      }
     }))
 
   it.effect("clears both cells when a client stops being tracked", () =>

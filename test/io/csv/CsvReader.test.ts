@@ -41,10 +41,10 @@ describe("readCsvDocument", () => {
       assert.deepStrictEqual(document.rows[1]?.fields, ["2", "日本, 東京"])
     }))
 
-  it.effect("keeps a byte-order mark character that starts a record as data", () =>
+  it.effect("refuses a byte-order mark after the start of the file, where two files were joined", () =>
     Effect.gen(function*() {
-      const document = yield* read("id,name\n\uFEFF1,é\n")
-      assert.deepStrictEqual(document.rows[0], { fields: ["\uFEFF1", "é"], raw: "\uFEFF1,é\n", line: 2 })
+      assert.deepStrictEqual(yield* failure("id,name\n1,a\n\uFEFFid,name\n"), { reason: "NotText", file: "clients.csv", line: 3, column: 1 })
+      assert.deepStrictEqual(yield* failure("id,name\n1,\"a\uFEFF\"\n"), { reason: "NotText", file: "clients.csv", line: 2, column: 5 })
     }))
 
   it.effect("cuts exact record texts from a large non-ASCII file, across parser chunks", () =>
@@ -74,16 +74,23 @@ describe("readCsvDocument", () => {
       assert.deepStrictEqual(document.rows.map((row) => row.fields), [["1"], [""], ["2"]])
     }))
 
-  it.effect("reads mixed line endings, each record keeping its own", () =>
+  it.effect("refuses a line whose ending differs from the header's, at the line ending", () =>
     Effect.gen(function*() {
-      const document = yield* read("a,b\r\n1,2\n3,4\r\n")
-      assert.deepStrictEqual(document.rows.map((row) => row.raw), ["1,2\n", "3,4\r\n"])
+      assert.deepStrictEqual(yield* failure("a,b\r\n1,2\n3,4\r\n"), { reason: "LineEnding", file: "clients.csv", line: 2, column: 4 })
+      assert.deepStrictEqual(yield* failure("a,b\n1,2\n3,44\r\n"), { reason: "LineEnding", file: "clients.csv", line: 3, column: 5 })
     }))
 
-  it.effect("keeps a lone carriage return as data", () =>
+  it.effect("keeps line breaks inside quotes whatever the line endings", () =>
     Effect.gen(function*() {
-      const document = yield* read("a,b\n1,x\ry\n")
-      assert.deepStrictEqual(document.rows[0]?.fields, ["1", "x\ry"])
+      const document = yield* read("a,b\r\n1,\"x\ny\rz\"\r\n")
+      assert.deepStrictEqual(document.rows[0]?.fields, ["1", "x\ny\rz"])
+    }))
+
+  it.effect("refuses a lone carriage return outside quotes, and a file with CR-only line endings", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* failure("a,b\n1,x\ry\n"), { reason: "LineEnding", file: "clients.csv", line: 2, column: 4 })
+      assert.deepStrictEqual(yield* failure("a,b\r1,2\r3,4\r"), { reason: "LineEnding", file: "clients.csv", line: 1, column: 4 })
+      assert.deepStrictEqual(yield* failure('"a","b"\r"1","2"\r'), { reason: "LineEnding", file: "clients.csv", line: 1, column: 8 })
     }))
 
   it.effect("uses the delimiter it is given instead of detecting one", () =>
@@ -107,26 +114,63 @@ describe("readCsvDocument", () => {
       assert.deepStrictEqual(document.rows[0], { fields: ["1", "Café€\u0081"], raw: "1,Café€\u0081\r\n", line: 2 })
     }))
 
-  it.effect("reads 100 000 rows in well under a few seconds", () =>
+  it.effect("reads 100 000 rows, the last one whole and on its line", () =>
     Effect.gen(function*() {
       const lines = ["row_id,name,email,file_uuids,file_count"]
       for (let index = 0; index < 100_000; index++) lines.push(`${index},"Name ${index}, Jr",n${index}@example.com,,`)
       const bytes = utf8(lines.join("\r\n") + "\r\n")
-      const started = performance.now()
       const document = yield* readCsvDocument("big.csv", bytes)
-      const elapsed = performance.now() - started
       assert.strictEqual(document.rows.length, 100_000)
       assert.deepStrictEqual(document.rows[99_999], {
         fields: ["99999", "Name 99999, Jr", "n99999@example.com", "", ""],
         raw: '99999,"Name 99999, Jr",n99999@example.com,,\r\n',
         line: 100_001
       })
-      // A generous bound: it catches quadratic work (minutes), not a busy CI machine.
-      assert.isBelow(elapsed, 5000)
     }))
 })
 
 describe("readCsvDocument failures", () => {
+  const bytesFailure = (bytes: Uint8Array, options = {}) =>
+    Effect.map(Effect.flip(readCsvDocument("clients.csv", bytes, options)), (error) => ({ ...located(error), message: error.message }))
+
+  it.effect("says what a binary file looks like instead of naming a byte", () =>
+    Effect.gen(function*() {
+      const cases: ReadonlyArray<readonly [ReadonlyArray<number>, string]> = [
+        [[0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], "Excel or LibreOffice workbook"],
+        [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1], "old Excel workbook"],
+        [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], "PDF document"],
+        [[0x1f, 0x8b, 0x08, 0x00], "gzip archive"],
+        [[0xff, 0xfe, 0x72, 0x00, 0x6f, 0x00], "UTF-16 text"],
+        [[0xfe, 0xff, 0x00, 0x72, 0x00, 0x6f], "UTF-16 text"]
+      ]
+      for (const [bytes, looksLike] of cases) {
+        for (const encoding of ["utf-8", "windows-1252"] as const) {
+          const error = yield* bytesFailure(Uint8Array.from(bytes), { encoding })
+          assert.deepStrictEqual([error.reason, error.line, error.column], ["NotText", 1, 1])
+          assert.include(error.message, looksLike)
+        }
+      }
+    }))
+
+  it.effect("refuses a NUL byte where it is, in either encoding", () =>
+    Effect.gen(function*() {
+      for (const encoding of ["utf-8", "windows-1252"] as const) {
+        const error = yield* bytesFailure(utf8("id,name\n1,ab\u0000c\n"), { encoding })
+        assert.deepStrictEqual([error.reason, error.line, error.column], ["NotText", 2, 5])
+        assert.include(error.message, "NUL byte")
+      }
+    }))
+
+  it.effect("refuses a row larger than the limit, and names an unclosed quote as the cause when it is one", () =>
+    Effect.gen(function*() {
+      const big = "x".repeat(9 * 1024 * 1024)
+      const tooLarge = yield* bytesFailure(utf8(`id,note\n1,a\n2,"${big}"\n3,b\n`))
+      assert.deepStrictEqual([tooLarge.reason, tooLarge.line, tooLarge.column], ["RecordTooLarge", 3, 1])
+      assert.include(tooLarge.message, "larger than 8 MiB")
+      const unclosed = yield* bytesFailure(utf8(`id,note\n1,a\n2,"${big}\n3,b\n`))
+      assert.deepStrictEqual([unclosed.reason, unclosed.line, unclosed.column], ["UnbalancedQuote", 3, 3])
+    }))
+
   it.effect("points an unclosed quote at its opening quote", () =>
     Effect.gen(function*() {
       assert.deepStrictEqual(yield* failure('name,row_id\n"Sam,502\nAnn,503\n'), {

@@ -155,6 +155,36 @@ describe("readLedger", () => {
       assert.include(error.message, "line 2")
     }))
 
+  it.effect("refuses a key listed twice (two UUIDs for one file), naming the first line and its UUID", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        readLedger("l.csv", utf8(`${header}\n${u1},502/a.pdf,502,mapped,[],1,,,,\n${u2},502/a.pdf,502,mapped,[],1,,,,\n`))
+      )
+      assert.deepStrictEqual(located(error), { reason: "DuplicateKey", file: "l.csv", line: 3, column: 38 })
+      assert.include(error.message, `line 2 with UUID "${u1}"`)
+    }))
+
+  it.effect("allows many rows without a key (UUIDs whose file is gone)", () =>
+    Effect.gen(function*() {
+      const rows = yield* readLedger("l.csv", utf8(`${header}\n${u1},,502,missing,[],1,,,,\n${u2},,503,missing,[],1,,,,\n`))
+      assert.strictEqual(rows.length, 2)
+    }))
+
+  it.effect("refuses a mapped or review row without a row_id", () =>
+    Effect.gen(function*() {
+      for (const status of ["mapped", "review"]) {
+        const error = yield* Effect.flip(readLedger("l.csv", utf8(`${header}\n${u1},502/a.pdf,,${status},[],1,,,,\n`)))
+        assert.deepStrictEqual(located(error), { reason: "InvalidCell", file: "l.csv", line: 2, column: 48 })
+        assert.include(error.message, "row_id is empty")
+      }
+    }))
+
+  it.effect("keeps keys holding any character, NUL and U+FEFF included", () =>
+    Effect.gen(function*() {
+      const odd = { ...mapped, key: unsafeObjectKey("502/\uFEFFa\u0000b\r.pdf") }
+      assert.deepStrictEqual(yield* readLedger("l.csv", utf8(renderLedger([odd]))), [odd])
+    }))
+
   it.effect("refuses an unknown status", () =>
     Effect.gen(function*() {
       assert.deepStrictEqual(yield* failure(`${header}\n${u1},k,502,done,[],0,,,,\n`), {

@@ -28,7 +28,7 @@ import { unsafeObjectKey } from "../../../src/domain/ObjectKey.ts"
  */
 export interface SeedObject {
   readonly key: string
-  readonly body: string
+  readonly body: string | Uint8Array
   readonly metadata?: Readonly<Record<string, string>>
   readonly lastModified?: Date
 }

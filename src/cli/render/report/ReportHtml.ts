@@ -2,10 +2,12 @@
  * The completion report as one self-contained HTML page: inline CSS, an inline SVG chart of
  * coverage per phase, the metrics table, both verdicts with the failed checks, and tables of
  * the files in review, unmapped and reported, each with its `why`. No script, no network, no
- * external font or image. The page is also well-formed XML, which lets tests parse it.
+ * external font or image. The page is also well-formed XML, which lets tests parse it. File
+ * table cells that a spreadsheet would run as a formula are prefixed with `'` (SPEC §4).
  *
  * @module
  */
+import { neutraliseFormula } from "../../../io/csv/SpreadsheetSafe.ts"
 import type { CheckResult, VerifyReport } from "../../../pipeline/Verify.ts"
 import type { FileLine, ReportData } from "../../../program/ReportData.ts"
 import { renderCoverageChart } from "./CoverageChart.ts"
@@ -58,19 +60,23 @@ const columnHeads: Readonly<Record<FileColumn, string>> = {
   why: "<th>Why</th>"
 }
 
+// A table cell's text, escaped, and defused when a spreadsheet (which opens HTML tables, and
+// takes them pasted) would run it as a formula.
+const cell = (text: string): string => e(neutraliseFormula(text))
+
 const cellOf = (file: FileLine, column: FileColumn): string => {
   switch (column) {
     case "key":
     case "subject":
-      return `<td class="key">${e(file.key)}</td>`
+      return `<td class="key">${cell(file.key)}</td>`
     case "uuid":
-      return `<td class="uuid">${e(file.uuid)}</td>`
+      return `<td class="uuid">${cell(file.uuid)}</td>`
     case "candidate":
-      return `<td>${e(file.candidate ?? "")}</td>`
+      return `<td>${cell(file.candidate ?? "")}</td>`
     case "size":
       return `<td class="num">${file.size === null ? "" : e(String(file.size))}</td>`
     case "why":
-      return `<td>${e(file.why)}</td>`
+      return `<td>${cell(file.why)}</td>`
   }
 }
 

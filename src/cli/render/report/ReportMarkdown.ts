@@ -1,10 +1,12 @@
 /**
  * The completion report as Markdown for a CI job summary: a heading, the metrics table per
  * phase, both verdicts, and the files to look at in collapsed `<details>` blocks. Every cell
- * from the user's data is escaped, so a key cannot break the table or inject markup.
+ * from the user's data is escaped, so a key cannot break the table or inject markup, and a
+ * file-table cell that a spreadsheet would run as a formula is prefixed with `'` (SPEC §4).
  *
  * @module
  */
+import { neutraliseFormula } from "../../../io/csv/SpreadsheetSafe.ts"
 import type { FileLine, ReportData } from "../../../program/ReportData.ts"
 import { escapeMarkup } from "./MarkupEscape.ts"
 import { failedCheckNames, metricRows, verdictOf } from "./MetricRows.ts"
@@ -35,7 +37,8 @@ const fileTable = (title: string, files: ReadonlyArray<FileLine>, limit: number)
     "",
     row(["Key", "UUID", "Candidate", "Why"]),
     row(["---", "---", "---", "---"]),
-    ...shown.map((file) => row([file.key, file.uuid, file.candidate ?? "", file.why].map(escapeMarkdownCell))),
+    // Cells a person may paste into a spreadsheet: formula-like text is defused first.
+    ...shown.map((file) => row([file.key, file.uuid, file.candidate ?? "", file.why].map((cell) => escapeMarkdownCell(neutraliseFormula(cell))))),
     ...(more > 0 ? ["", `… and ${more} more; \`uuidmap files\` lists every file.`] : []),
     "",
     "</details>"

@@ -6,14 +6,15 @@
  * @module
  */
 import type { ClientRow } from "../../../domain/ClientRow.ts"
-import type { CsvError, CsvErrorReason } from "../../../domain/CsvError.ts"
+import { CsvError, type CsvErrorReason } from "../../../domain/CsvError.ts"
 import { type FileUuid, isFileUuid } from "../../../domain/FileUuid.ts"
 import { unsafeRowId } from "../../../domain/RowId.ts"
 import type { ClientsColumns, ClientsTable } from "../ClientsTable.ts"
 import { findUnencodable } from "../CsvEncoding.ts"
 import type { CsvDocument, CsvRecord } from "../CsvReader.ts"
 import { cellError } from "./cellError.ts"
-import { quoteValue } from "./textPosition.ts"
+import { rowIdChecker } from "./rowIds.ts"
+import { countNewlines, quoteValue } from "./textPosition.ts"
 
 /** Checks a clients document and builds its table, or returns the first problem. */
 export const validateClients = (document: CsvDocument, columns: ClientsColumns): ClientsTable | CsvError => {
@@ -60,19 +61,25 @@ export const validateClients = (document: CsvDocument, columns: ClientsColumns):
     )
   }
 
+  if (document.rows.length === 0) {
+    return new CsvError({
+      reason: "NoRows",
+      file,
+      line: header.line + countNewlines(header.raw),
+      column: 1,
+      message: "File has a header line but no client rows; check that this is the right file (an empty export?)"
+    })
+  }
+
   const error = (row: CsvRecord, column: number, reason: CsvErrorReason, message: string) =>
     cellError(file, row, column, delimiter, reason, message)
+  const idProblem = rowIdChecker(document.rows, idColumn)
   const clients: Array<ClientRow> = []
-  const idLines = new Map<string, number>()
   const uuidOwners = new Map<string, CsvRecord>()
   for (const row of document.rows) {
     const rowId = row.fields[idColumn]!
-    if (rowId.trim() === "") return error(row, idColumn, "EmptyRowId", "Row id is empty")
-    const earlier = idLines.get(rowId)
-    if (earlier !== undefined) {
-      return error(row, idColumn, "DuplicateRowId", `Row id ${quoteValue(rowId)} is already used on line ${earlier}`)
-    }
-    idLines.set(rowId, row.line)
+    const problem = idProblem(row)
+    if (problem !== undefined) return error(row, idColumn, problem.reason, problem.message)
 
     const uuidsCell = uuidsColumn === undefined ? "" : row.fields[uuidsColumn]!
     const uuids = parseUuidsCell(uuidsCell)

@@ -6,7 +6,7 @@
  */
 import { CsvError } from "../../../domain/CsvError.ts"
 import type { CsvDelimiter } from "../CsvDialect.ts"
-import { fieldOffset, splitRawRecord } from "../CsvRawFields.ts"
+import { fieldOffset, rawTerminator, splitRawRecord } from "../CsvRawFields.ts"
 import type { CsvRecord, CsvSource } from "../CsvReader.ts"
 import { findSyntaxProblem, type SyntaxProblem } from "./syntaxProblem.ts"
 import { positionIn, quoteValue } from "./textPosition.ts"
@@ -60,3 +60,28 @@ export const parserError = (source: CsvSource, error: unknown): CsvError => {
 // A quoting problem csv-parse lets through (text after a closing quote), found in one record.
 export const recordSyntaxError = (file: string, record: CsvRecord, problem: SyntaxProblem): CsvError =>
   new CsvError({ reason: problem.reason, file, ...positionIn(record.raw, problem.index, record.line), message: problem.message })
+
+const endingName = (terminator: string): string => (terminator === "\r\n" ? "CRLF" : "LF")
+
+// A record whose terminator differs from the header's: files are written with one kind.
+export const lineEndingError = (file: string, record: CsvRecord, headerEnding: string): CsvError => {
+  const terminator = rawTerminator(record.raw)
+  return new CsvError({
+    reason: "LineEnding",
+    file,
+    ...positionIn(record.raw, record.raw.length - terminator.length, record.line),
+    message: `Line ends with ${endingName(terminator)} but the header line ends with ${endingName(headerEnding)}; ` +
+      "save the file with one kind of line ending"
+  })
+}
+
+// csv-parse stopped a record that grew past `max_record_size` bytes; `line` is where it starts.
+export const recordTooLargeError = (file: string, line: number, limit: number): CsvError =>
+  new CsvError({
+    reason: "RecordTooLarge",
+    file,
+    line,
+    column: 1,
+    message: `Row is larger than ${limit / (1024 * 1024)} MiB, the limit for one row; ` +
+      "a quote is probably never closed, or this is not a clients CSV"
+  })

@@ -3,8 +3,10 @@
  * not reliably *where* (its line counter drifts on embedded newlines), so on the error path
  * uuidmap rescans the text with the same rules: RFC 4180 with `"` as quote and `""` as escape,
  * `\r\n` or `\n` ending a record, a quote inside an unquoted field taken as text. It runs on
- * the whole text after csv-parse failed, and on each record that has a quote, because
- * csv-parse (with `relax_quotes`) accepts text after a closing quote, which uuidmap refuses.
+ * the whole text after csv-parse failed, and on each record that has a quote or a carriage
+ * return, because csv-parse (with `relax_quotes`) accepts text after a closing quote and a
+ * lone CR outside quotes, which uuidmap refuses: a lone CR ends a line in old Mac files and
+ * in some spreadsheets, so reading it as data would silently merge records.
  *
  * @internal
  * @module
@@ -21,6 +23,16 @@ export interface SyntaxProblem {
 
 const isRecordEnd = (text: string, index: number): boolean =>
   text[index] === "\n" || (text[index] === "\r" && text[index + 1] === "\n")
+
+const isLoneCarriageReturn = (text: string, index: number): boolean =>
+  text[index] === "\r" && text[index + 1] !== "\n"
+
+const loneCarriageReturn = (index: number): SyntaxProblem => ({
+  index,
+  reason: "LineEnding",
+  message: "Lone carriage return (CR) outside quotes; uuidmap reads lines that end with LF or CRLF " +
+    "(files from classic Mac OS end lines with CR alone): convert the line endings, or quote the field"
+})
 
 /** Scans `text` and returns its first quoting problem, or undefined when it has none. */
 export const findSyntaxProblem = (text: string, delimiter: string): SyntaxProblem | undefined => {
@@ -46,6 +58,7 @@ export const findSyntaxProblem = (text: string, delimiter: string): SyntaxProble
           continue
         }
         const after = quote + 1
+        if (isLoneCarriageReturn(text, after)) return loneCarriageReturn(after)
         if (after < length && text[after] !== delimiter && !isRecordEnd(text, after)) {
           return {
             index: after,
@@ -66,6 +79,8 @@ export const findSyntaxProblem = (text: string, delimiter: string): SyntaxProble
     } else if (char === "\r" && text[index + 1] === "\n") {
       atFieldStart = true
       index += 2
+    } else if (char === "\r") {
+      return loneCarriageReturn(index)
     } else {
       // A quote inside an unquoted field is text (`5" disk`), as spreadsheets read it.
       atFieldStart = false
