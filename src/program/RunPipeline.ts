@@ -9,10 +9,10 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import type { ClientRow } from "../domain/ClientRow.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
-import type { PipelineInputError } from "../domain/PipelineInputError.ts"
+import { PipelineInputError } from "../domain/PipelineInputError.ts"
 import type { PoolEvidence } from "../domain/PoolEvidence.ts"
 import { defaultLayout, type Layout, makeState, type State } from "../domain/State.ts"
-import type { StoredObject } from "../domain/StoredObject.ts"
+import type { ListedEntry } from "../io/store/ObjectStore.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { type PhaseRun, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
 import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
@@ -31,7 +31,8 @@ import { checkClientRows, checkLedgerRows } from "./PipelineInputChecks.ts"
  */
 export interface PipelineInput<E, R> {
   readonly clients: ReadonlyArray<ClientRow>
-  readonly objects: Stream.Stream<StoredObject, E, R>
+  /** What a store's `list` gives: objects, and entries a store could not read as one. */
+  readonly objects: Stream.Stream<ListedEntry, E, R>
   readonly ledger?: ReadonlyArray<Mapping> | undefined
   readonly evidence?: PoolEvidence | undefined
   readonly layout?: Layout | undefined
@@ -89,6 +90,14 @@ export const runPipeline = <E, R>(
       () => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
       foldListing(new Set(input.clients.map((client) => client.rowId)), layout, ledgerKeys)
     )
+    // As a run does: an entry it would need but cannot read stops it rather than go missing.
+    if (listing.blocking !== undefined) {
+      return yield* new PipelineInputError({
+        reason: "InvalidValue",
+        path: "objects",
+        message: `Cannot read "${listing.blocking.key}": ${listing.blocking.detail}; uuidmap needs it to map files`
+      })
+    }
     const base = makeState({
       clients: input.clients,
       objects: listing.objects,

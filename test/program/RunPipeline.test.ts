@@ -33,6 +33,19 @@ describe("runPipeline, the library entry", () => {
     expect(result.state.findings.map((f) => f.kind)).toEqual(["stray"])
   })
 
+  it("takes a store's listing as it comes: an unreadable file it would map stops it, one it would not is reported", async () => {
+    const unreadable = (key: string) => ({ _tag: "Unreadable" as const, key, problem: "unreadable" as const, detail: "permission denied" })
+    const stopped = await Effect.runPromise(Effect.flip(
+      runPipeline({ clients, objects: Stream.make(stored("502/a.pdf"), unreadable("503/b.pdf")) }).pipe(Effect.provide(UuidGenerator.layerTest(3)))
+    ))
+    expect(stopped).toMatchObject({ _tag: "PipelineInputError", path: "objects" })
+    expect(stopped.message).toContain("503/b.pdf")
+    const fine = await Effect.runPromise(
+      runPipeline({ clients, objects: Stream.make(stored("502/a.pdf"), unreadable("misc/x.txt")) }).pipe(Effect.provide(UuidGenerator.layerTest(3)))
+    )
+    expect(fine.state.ledger.map((m) => m.key)).toEqual(["502/a.pdf"])
+  })
+
   it("gives the same result whatever order the stream yields objects in", async () => {
     const keys = ["502/c.pdf", "503/a.pdf", "502/b.pdf"]
     const run = (order: ReadonlyArray<string>) =>
