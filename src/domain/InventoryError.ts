@@ -27,6 +27,9 @@ export type InventoryErrorReason =
   | "BadRow"
   | "WrongBucket"
 
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const InventoryErrorBase: ReturnType<typeof Data.TaggedError<"InventoryError">> = Data.TaggedError("InventoryError")
+
 /**
  * The inventory file `file` (a path or an `s3://` URL) is unusable. `line` is the CSV line or
  * the Parquet row (1-based), 0 when the problem is the whole file; `column` is 1-based, 0 when
@@ -39,7 +42,7 @@ export type InventoryErrorReason =
  * ```
  * @category errors
  */
-export class InventoryError extends Data.TaggedError("InventoryError")<{
+export class InventoryError extends InventoryErrorBase<{
   readonly reason: InventoryErrorReason
   readonly file: string
   readonly line: number

@@ -13,7 +13,8 @@ import * as Data from "effect/Data"
  * - `"DuplicateUuid"`: a UUID is listed twice, in one tracking cell, for two clients, or in
  *   two ledger rows;
  * - `"DuplicateKey"`: two ledger rows name the same object key;
- * - `"UntrackedWithUuids"`: a client that is not tracked yet lists UUIDs.
+ * - `"UntrackedWithUuids"`: a client that is not tracked yet lists UUIDs;
+ * - `"UnreadableObject"`: the object stream could not read an object the phases would map.
  *
  * @example
  * ```ts
@@ -28,6 +29,7 @@ export type PipelineInputErrorReason =
   | "DuplicateUuid"
   | "DuplicateKey"
   | "UntrackedWithUuids"
+  | "UnreadableObject"
 
 // A named base with an explicit type, so that JSR can read the public API without inference.
 const PipelineInputErrorBase: ReturnType<typeof Data.TaggedError<"PipelineInputError">> = Data.TaggedError("PipelineInputError")

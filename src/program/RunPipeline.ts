@@ -31,7 +31,6 @@ import { checkClientRows, checkLedgerRows } from "./PipelineInputChecks.ts"
  */
 export interface PipelineInput<E, R> {
   readonly clients: ReadonlyArray<ClientRow>
-  /** What a store's `list` gives: objects, and entries a store could not read as one. */
   readonly objects: Stream.Stream<ListedEntry, E, R>
   readonly ledger?: ReadonlyArray<Mapping> | undefined
   readonly evidence?: PoolEvidence | undefined
@@ -90,12 +89,12 @@ export const runPipeline = <E, R>(
       () => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
       foldListing(new Set(input.clients.map((client) => client.rowId)), layout, ledgerKeys)
     )
-    // As a run does: an entry it would need but cannot read stops it rather than go missing.
     if (listing.blocking !== undefined) {
+      const { detail, key } = listing.blocking
       return yield* new PipelineInputError({
-        reason: "InvalidValue",
-        path: "objects",
-        message: `Cannot read "${listing.blocking.key}": ${listing.blocking.detail}; uuidmap needs it to map files`
+        reason: "UnreadableObject",
+        path: `objects[${JSON.stringify(key)}]`,
+        message: `The object stream could not read ${JSON.stringify(key)}, which the phases would map: ${detail}`
       })
     }
     const base = makeState({

@@ -1,6 +1,7 @@
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { describe, expect, it } from "vitest"
+import type { ListedEntry } from "../../src/io/store/ObjectStore.ts"
 import {
   type ClientRow,
   type ObjectKey,
@@ -21,6 +22,18 @@ const stored = (key: string, size = 10): StoredObject => ({
 const clients: ReadonlyArray<ClientRow> = ["502", "503"].map((id) => ({ rowId: unsafeRowId(id), tracked: false, uuids: [] }))
 
 describe("runPipeline, the library entry", () => {
+  it("reports an unreadable entry it would not map, and refuses one it would map", async () => {
+    const pipeline = (key: string) =>
+      runPipeline({
+        clients,
+        objects: Stream.make<ReadonlyArray<ListedEntry>>(stored("502/a.pdf"), { _tag: "Unreadable", key, problem: "unreadable", detail: "permission denied" })
+      }).pipe(Effect.provide(UuidGenerator.layerTest(3)))
+    const stray = await Effect.runPromise(pipeline("misc/secret.txt"))
+    expect(stray.state.findings.map((f) => [f.kind, f.subject])).toEqual([["unreadable", "misc/secret.txt"]])
+    const refused = await Effect.runPromise(Effect.flip(pipeline("503/b.pdf")))
+    expect([refused._tag, "reason" in refused ? refused.reason : undefined]).toEqual(["PipelineInputError", "UnreadableObject"])
+  })
+
   it("maps a caller's own object stream and client rows and returns the new state", async () => {
     const objects = Stream.make(stored("503/b.pdf"), stored("502/a.pdf"), stored("misc/x.txt"))
     const result = await Effect.runPromise(runPipeline({ clients, objects }).pipe(Effect.provide(UuidGenerator.layerTest(3))))
@@ -31,19 +44,6 @@ describe("runPipeline, the library entry", () => {
     ])
     expect(result.state.clients.map((c) => c.uuids.length)).toEqual([1, 1])
     expect(result.state.findings.map((f) => f.kind)).toEqual(["stray"])
-  })
-
-  it("takes a store's listing as it comes: an unreadable file it would map stops it, one it would not is reported", async () => {
-    const unreadable = (key: string) => ({ _tag: "Unreadable" as const, key, problem: "unreadable" as const, detail: "permission denied" })
-    const stopped = await Effect.runPromise(Effect.flip(
-      runPipeline({ clients, objects: Stream.make(stored("502/a.pdf"), unreadable("503/b.pdf")) }).pipe(Effect.provide(UuidGenerator.layerTest(3)))
-    ))
-    expect(stopped).toMatchObject({ _tag: "PipelineInputError", path: "objects" })
-    expect(stopped.message).toContain("503/b.pdf")
-    const fine = await Effect.runPromise(
-      runPipeline({ clients, objects: Stream.make(stored("502/a.pdf"), unreadable("misc/x.txt")) }).pipe(Effect.provide(UuidGenerator.layerTest(3)))
-    )
-    expect(fine.state.ledger.map((m) => m.key)).toEqual(["502/a.pdf"])
   })
 
   it("gives the same result whatever order the stream yields objects in", async () => {
