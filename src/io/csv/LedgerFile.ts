@@ -13,16 +13,16 @@
  */
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../../domain/CsvError.ts"
-import { type Evidence, EvidenceSource } from "../../domain/Evidence.ts"
 import { isFileUuid } from "../../domain/FileUuid.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
-import type { MetadataReading } from "../../domain/MetadataReading.ts"
 import { MappingStatus } from "../../domain/MappingStatus.ts"
 import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
 import { unsafeRowId } from "../../domain/RowId.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
 import { cellError } from "./internal/cellError.ts"
+import { parseEvidence, renderEvidence } from "./internal/evidenceCell.ts"
+import { parseReading, renderReading } from "./internal/metadataCell.ts"
 import { quoteValue } from "./internal/textPosition.ts"
 
 /**
@@ -127,17 +127,7 @@ export const renderLedger = (mappings: Iterable<Mapping>): string => {
   return lines.join("")
 }
 
-const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
-  JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
 
-// Values in name order, so the same reading always renders the same bytes.
-const renderReading = (reading: MetadataReading): string =>
-  JSON.stringify({
-    etag: reading.etag,
-    last_modified: reading.lastModified,
-    names: reading.names,
-    values: Object.fromEntries(Object.entries(reading.values).sort(([a], [b]) => (a < b ? -1 : 1)))
-  })
 
 /**
  * Reads and validates a ledger (UTF-8, LF or CRLF, BOM tolerated). Fails, naming the file
@@ -295,51 +285,4 @@ const readMapping = (
     lastModified: lastModified === "" ? null : lastModified,
     metadata
   }
-}
-
-/** The reading of a metadata cell, or the message saying why it is not what uuidmap writes. */
-const parseReading = (text: string): MetadataReading | null | string => {
-  if (text === "") return null
-  const wrong = `Metadata ${quoteValue(text)} is not the JSON uuidmap writes: {"etag","last_modified","names","values"}`
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return wrong
-  }
-  const { etag, last_modified, names, values } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>
-  const isText = (value: unknown): value is string => typeof value === "string"
-  if (
-    !isText(etag) || !isText(last_modified) || !Array.isArray(names) || !names.every(isText) ||
-    typeof values !== "object" || values === null || Array.isArray(values) || !Object.values(values).every(isText)
-  ) return wrong
-  return { etag, lastModified: last_modified, names, values: values as Record<string, string> }
-}
-
-/** The evidence of a ledger cell, or the message saying why it is not what uuidmap writes. */
-const parseEvidence = (text: string): Array<Evidence> | string => {
-  if (text === "") return []
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return `Evidence ${quoteValue(text)} is not valid JSON`
-  }
-  if (!Array.isArray(parsed)) return `Evidence ${quoteValue(text)} is not a JSON array`
-  const evidence: Array<Evidence> = []
-  for (const item of parsed as Array<unknown>) {
-    const { detail, row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<
-      string,
-      unknown
-    >
-    if (
-      typeof source !== "string" || !(EvidenceSource.literals as ReadonlyArray<string>).includes(source) ||
-      typeof row_id !== "string" || row_id === "" || typeof detail !== "string"
-    ) {
-      const shown = quoteValue(JSON.stringify(item) ?? "")
-      return `Evidence item ${shown} needs a known "source", a non-empty "row_id" and a "detail"`
-    }
-    evidence.push({ source: source as EvidenceSource, rowId: unsafeRowId(row_id), detail })
-  }
-  return evidence
 }

@@ -20,7 +20,7 @@
  * `makeBoundaryChecks`). A first page out of S3's order means the rest is listed flat at
  * once. A tile that finds a violation stops the tiles, logs a warning, and the rest is listed
  * flat from the first page's continuation token, skipping the keys the tiles had already
- * yielded (`makeRunSkipper`); a server whose flat listing disagrees with what its tiles
+ * yielded (`S3RunSkipper`); a server whose flat listing disagrees with what its tiles
  * showed fails the listing with `ListingFailed` rather than risk a lost or doubled key.
  *
  * Requests: the first page, the discovery pages, and per tile its pages plus at most one
@@ -38,16 +38,10 @@ import { StoreError } from "../../domain/StoreError.ts"
 import { makeDuplicateFilter } from "./S3DuplicateFilter.ts"
 import { firstSeenEntries, s3AnswersFrom } from "./S3KeyListing.ts"
 import type { S3ListingContext } from "./S3KeyListing.ts"
-import {
-  makeBoundaryChecks,
-  makeRunSkipper,
-  makeTilePlanner,
-  makeTileScanner,
-  orderViolationIn,
-  prefixesPerTileFor
-} from "./S3KeyTiling.ts"
-import type { KeyTile, YieldedRun } from "./S3KeyTiling.ts"
+import { makeBoundaryChecks, makeTilePlanner, makeTileScanner, orderViolationIn, prefixesPerTileFor } from "./S3KeyTiling.ts"
+import type { KeyTile } from "./S3KeyTiling.ts"
 import type { S3ListedEntry, S3ListSource } from "./S3ListSource.ts"
+import { makeRunSkipper, type YieldedRun } from "./S3RunSkipper.ts"
 
 /**
  * How to tile: the listed prefix (full, the store prefix included), how many listings run at

@@ -4,9 +4,9 @@
  * tiles, and the fallback skips exactly the runs the tiles yielded.
  */
 import { assert, describe, it } from "@effect/vitest"
+import { makeRunSkipper } from "../../../../src/io/store/S3RunSkipper.ts"
 import {
   makeBoundaryChecks,
-  makeRunSkipper,
   makeTilePlanner,
   makeTileScanner,
   orderViolationIn,
