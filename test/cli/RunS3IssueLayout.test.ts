@@ -106,7 +106,8 @@ describe("issue 8's bucket through the CLI", () => {
   })
 
   it("a full run reads each pool object's metadata once; a second one sends only listing requests", async () => {
-    const first = await run()
+    // More requests at once than the default 8, only to keep the suite fast.
+    const first = await run("--concurrency", "32")
     expect(first.seen.head).toBe(issueLayoutCounts.poolFiles)
     expect(first.outcome.requests).toEqual(first.seen)
     expect(first.outcome.metrics.after.poolFiles).toBe(issueLayoutCounts.poolFiles)
