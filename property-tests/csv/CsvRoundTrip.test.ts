@@ -255,7 +255,16 @@ const mappingsArbitrary: fc.Arbitrary<ReadonlyArray<Mapping>> = fc
           why: textArbitrary,
           size: fc.option(fc.nat(), { nil: null }),
           etag: fc.option(nonEmptyText, { nil: null }),
-          lastModified: fc.option(nonEmptyText, { nil: null })
+          lastModified: fc.option(nonEmptyText, { nil: null }),
+          metadata: fc.option(
+            fc.record({
+              etag: textArbitrary,
+              lastModified: textArbitrary,
+              names: fc.uniqueArray(nonEmptyText, { maxLength: 3 }),
+              values: fc.dictionary(nonEmptyText, textArbitrary, { maxKeys: 3 })
+            }),
+            { nil: null }
+          )
         }).map((mapping) =>
           mapping.rowId === null && (mapping.status === "mapped" || mapping.status === "review")
             ? { ...mapping, rowId: unsafeRowId("502") }

@@ -1,7 +1,8 @@
 /**
  * Loads a run's state through the services: the clients CSV, the ledger, and one pass over the
  * bucket listing. The listing is folded, never collected: only objects the phases can map (and
- * keys the ledger already knows) are kept; everything else becomes a finding.
+ * keys the ledger already knows) are kept; everything else becomes a finding. Object metadata
+ * is loaded only when phase 2 will run: no other phase can use it.
  *
  * @module
  */
@@ -13,7 +14,9 @@ import type { FileUuid } from "../domain/FileUuid.ts"
 import type { InventoryError } from "../domain/InventoryError.ts"
 import type { Finding } from "../domain/Finding.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
+import type { MetadataReading } from "../domain/MetadataReading.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
+import { emptyPoolEvidence } from "../domain/PoolEvidence.ts"
 import { makeState, type State } from "../domain/State.ts"
 import { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
@@ -23,6 +26,7 @@ import { readLedgerContent } from "../io/csv/LedgerContent.ts"
 import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
 import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { poolOverlap } from "../pipeline/LayoutCheck.ts"
+import { type PhaseSelection, phasesOf } from "../pipeline/Phases.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
 import type { Settings } from "./Settings.ts"
@@ -269,17 +273,18 @@ export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Eff
 }
 
 /**
- * Loads the state of a run and draws the fresh UUIDs phase 1 will need.
+ * Loads the state of a run of the `phases` selected and draws the fresh UUIDs phase 1 will
+ * need. Pool metadata is loaded only when the selection includes phase 2.
  *
  * @example
  * ```ts
  * import { loadRun } from "./LoadState.ts"
  * import { makeSettings } from "./Settings.ts"
- * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }))
+ * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }), "all")
  * ```
  * @category reading
  */
-export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings) {
+export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings, phases: PhaseSelection) {
   const clientsBytes = yield* readInputFile(settings.clientsFile)
   const table = yield* readClientsTable(settings.clientsFile, clientsBytes, {
     idColumn: settings.columns.id,
@@ -293,7 +298,12 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
   const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
   const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
   const ledgerKeys = new Set<string>()
-  for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
+  const readings = new Map<ObjectKey, MetadataReading>()
+  for (const mapping of ledger) {
+    if (mapping.key === null) continue
+    ledgerKeys.add(mapping.key)
+    if (mapping.metadata !== null) readings.set(mapping.key, mapping.metadata)
+  }
   const knownRowIds = new Set<string>(table.clients.map((client: { readonly rowId: string }) => client.rowId))
   const evidenceFiles = yield* readEvidenceFiles(settings)
   const listing = yield* listBucket(knownRowIds, settings.layout, ledgerKeys)
@@ -303,7 +313,10 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ledger: [...ledger].sort(compareMappings),
     findings: listing.findings,
     layout: settings.layout,
-    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids)
+    // Only phase 2 weighs outside evidence: other runs read no claims and send no HeadObject.
+    evidence: phasesOf(phases).includes("2")
+      ? yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids, listing.objects, readings)
+      : emptyPoolEvidence
   })
   const loaded: LoadedRun = {
     table,

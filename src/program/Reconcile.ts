@@ -15,7 +15,7 @@ import type { State } from "../domain/State.ts"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { UsageError } from "../domain/UsageError.ts"
 import type { Disk } from "../io/files/Disk.ts"
-import type { ObjectStore } from "../io/store/ObjectStore.ts"
+import { ObjectStore, type StoreRequests } from "../io/store/ObjectStore.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
 import { type PhaseName, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
@@ -61,6 +61,8 @@ export interface ReconcileOutcome {
   readonly folderMarkers: ReadonlyArray<ObjectKey>
   /** What taking the lock cleaned up (an interrupted commit, leftover temp files), one line each. */
   readonly notes: ReadonlyArray<string>
+  /** The requests the store sent for this run: listing pages and metadata reads. */
+  readonly requests: StoreRequests
 }
 
 /**
@@ -88,7 +90,7 @@ export const reconcile: (
 )(function*(settings: Settings, options: ReconcileOptions) {
   const now = new Date(yield* Clock.currentTimeMillis)
   const session = options.dryRun ? undefined : yield* openWriteSession(settings, now)
-  const loaded = yield* loadRun(settings)
+  const loaded = yield* loadRun(settings, options.phase)
   const run = runPhases(loaded.state, options.phase)
   const changes = diffStates(loaded.state, run.state)
   const written = session === undefined || !hasChanges(changes) ? [] : yield* writeResult(settings, session, loaded, run.state, now)
@@ -101,7 +103,8 @@ export const reconcile: (
     metricsAfter: computeMetrics(run.state),
     written,
     folderMarkers: loaded.folderMarkers,
-    notes: session?.notes ?? []
+    notes: session?.notes ?? [],
+    requests: yield* (yield* ObjectStore).requests
   }
   return outcome
 }, Effect.scoped)

@@ -14,7 +14,7 @@ import { quoteValue } from "./internal/textPosition.ts"
 import { clientsDigestColumn, ledgerReadOptions, optionalColumns, validateLedger } from "./LedgerFile.ts"
 
 /**
- * The columns a ledger may lack: `why` (older files) and `clients_sha256`.
+ * The columns a ledger may lack: `why` and `metadata` (older files) and `clients_sha256`.
  *
  * @example
  * ```ts

@@ -6,6 +6,10 @@
  * second run byte-identical; reading checks every cell, so a hand edit gone wrong fails with
  * its line and column instead of corrupting a run.
  *
+ * The `metadata` column keeps a pool file's last metadata reading (`MetadataReading`) as
+ * compact JSON, `{"etag","last_modified","names","values"}`, empty when never read; ledgers
+ * written before it existed read as having none.
+ *
  * @module
  */
 import * as Effect from "effect/Effect"
@@ -16,18 +20,20 @@ import { MappingStatus } from "../../domain/MappingStatus.ts"
 import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
 import { unsafeRowId } from "../../domain/RowId.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
-import { parseEvidence, renderEvidence } from "./LedgerEvidence.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
 import { cellError } from "./internal/cellError.ts"
+import { parseEvidence, renderEvidence } from "./internal/evidenceCell.ts"
+import { parseReading, renderReading } from "./internal/metadataCell.ts"
 import { quoteValue } from "./internal/textPosition.ts"
 
 /**
- * The ledger's columns, in the order they are written. `why` may be absent from older files.
+ * The ledger's columns, in the order they are written. `why` and `metadata` may be absent
+ * from older files.
  *
  * @example
  * ```ts
  * import { ledgerColumns } from "./LedgerFile.ts"
- * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why"
+ * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata"
  * ```
  * @category models
  */
@@ -41,7 +47,8 @@ export const ledgerColumns = [
   "size",
   "etag",
   "last_modified",
-  "why"
+  "why",
+  "metadata"
 ] as const
 
 /**
@@ -59,8 +66,8 @@ export type LedgerColumn = typeof ledgerColumns[number]
 /** How a ledger is read: always comma-separated UTF-8; any character in a cell (keys are bytes). */
 export const ledgerReadOptions = { delimiter: ",", encoding: "utf-8", anyCharacter: true } as const
 
-/** Columns an older ledger may lack. */
-export const optionalColumns: ReadonlySet<string> = new Set(["why"])
+/** Columns an older ledger may lack (`clients_sha256` is handled on its own). */
+export const optionalColumns: ReadonlySet<string> = new Set(["why", "metadata"])
 
 /**
  * The column tying a ledger to its clients CSV: the CSV's sha256 on the first row (LedgerContent.ts).
@@ -103,7 +110,7 @@ export const formatConfidence = (confidence: number): string => {
  * @example
  * ```ts
  * import { renderLedger } from "./LedgerFile.ts"
- * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,clients_sha256\n"
+ * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata,clients_sha256\n"
  * ```
  * @category rendering
  */
@@ -122,6 +129,7 @@ export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string
       mapping.etag ?? "",
       mapping.lastModified ?? "",
       mapping.why,
+      mapping.metadata === null ? "" : renderReading(mapping.metadata),
       digest
     ]
     digest = ""
@@ -138,7 +146,8 @@ export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string
  * `"InvalidCell"` (an unknown, repeated or missing column, an unknown status, a `mapped` or
  * `review` row without a row_id, evidence that is not the JSON
  * uuidmap writes, a confidence that is not a number from 0 to 1, a size that is not a
- * non-negative integer), besides the reader's own errors. A missing `why` column reads as `""`.
+ * non-negative integer, metadata that is not the JSON uuidmap writes), besides the reader's
+ * own errors. A missing `why` column reads as `""`, a missing `metadata` column as no reading.
  *
  * @example
  * ```ts
@@ -275,6 +284,8 @@ const readMapping = (
   if (size !== "" && !(/^[0-9]+$/.test(size) && Number.isSafeInteger(Number(size)))) {
     return error("size", "InvalidCell", `Size ${quoteValue(size)} is not a non-negative integer`)
   }
+  const metadata = parseReading(cell("metadata"))
+  if (typeof metadata === "string") return error("metadata", "InvalidCell", metadata)
   const key = cell("key")
   const rowId = cell("row_id")
   const etag = cell("etag")
@@ -289,6 +300,7 @@ const readMapping = (
     why: cell("why"),
     size: size === "" ? null : Number(size),
     etag: etag === "" ? null : etag,
-    lastModified: lastModified === "" ? null : lastModified
+    lastModified: lastModified === "" ? null : lastModified,
+    metadata
   }
 }

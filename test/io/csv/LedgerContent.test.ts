@@ -18,7 +18,8 @@ const row = (uuid: FileUuid): Mapping => ({
   why: "",
   size: null,
   etag: null,
-  lastModified: null
+  lastModified: null,
+  metadata: null
 })
 const digest = "a".repeat(64)
 

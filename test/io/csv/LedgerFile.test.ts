@@ -13,7 +13,9 @@ const failure = (text: string) => Effect.map(Effect.flip(readLedger("clients.led
 
 const u1 = "11111111-1111-4111-8111-111111111111" as FileUuid
 const u2 = "22222222-2222-4222-8222-222222222222" as FileUuid
-const header = ledgerColumns.join(",")
+const fullHeader = ledgerColumns.join(",")
+// Most rows below are written as a ledger from before the metadata column, which must read.
+const header = ledgerColumns.filter((column) => column !== "metadata").join(",")
 
 const mapped: Mapping = {
   uuid: u1,
@@ -28,7 +30,8 @@ const mapped: Mapping = {
   why: "in the folder of client 502",
   size: 1024,
   etag: '"9e107d9d372bb6826bd81d3542a419d6"',
-  lastModified: "2024-05-01T10:00:00.000Z"
+  lastModified: "2024-05-01T10:00:00.000Z",
+  metadata: null
 }
 const missing: Mapping = {
   uuid: u2,
@@ -40,10 +43,11 @@ const missing: Mapping = {
   why: "",
   size: null,
   etag: null,
-  lastModified: null
+  lastModified: null,
+  metadata: null
 }
 
-const renderedHeader = `${header},clients_sha256`
+const renderedHeader = `${fullHeader},clients_sha256`
 const digest = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 describe("renderLedger", () => {
@@ -73,6 +77,35 @@ describe("renderLedger", () => {
     const rendered = renderLedger([{ ...missing, key: unsafeObjectKey("=cmd.pdf") }])
     assert.include(rendered, ",=cmd.pdf,")
   })
+})
+
+describe("the metadata column", () => {
+  const reading = {
+    etag: '"9e107d9d372bb6826bd81d3542a419d6"',
+    lastModified: "2024-05-01T10:00:00.000Z",
+    names: ["client-id", "original-key", "row-id"],
+    values: { "row-id": "502", "client-id": "c,9" }
+  }
+
+  it("writes a reading as compact JSON with its values in name order, and reads it back", () =>
+    Effect.runPromise(Effect.gen(function*() {
+      const rendered = renderLedger([{ ...missing, metadata: reading }])
+      assert.include(
+        rendered,
+        `,"{""etag"":""\\""9e107d9d372bb6826bd81d3542a419d6\\"""",""last_modified"":""2024-05-01T10:00:00.000Z"",` +
+          `""names"":[""client-id"",""original-key"",""row-id""],""values"":{""client-id"":""c,9"",""row-id"":""502""}}"\n`
+      )
+      assert.deepStrictEqual(yield* readLedger("l.csv", utf8(rendered)), [{ ...missing, metadata: reading }])
+    })))
+
+  it.effect("refuses a metadata cell that is not the JSON uuidmap writes, naming its line and column", () =>
+    Effect.gen(function*() {
+      for (const cell of ["{", "[]", "{\"\"etag\"\":1}", "{\"\"etag\"\":\"\"e\"\",\"\"last_modified\"\":\"\"t\"\",\"\"names\"\":[1],\"\"values\"\":{}}"]) {
+        const error = yield* Effect.flip(readLedger("l.csv", utf8(`${fullHeader}\n${u1},,,unmapped,[],0,,,,,"${cell}"\n`)))
+        assert.deepStrictEqual(located(error), { reason: "InvalidCell", file: "l.csv", line: 2, column: 58 }, cell)
+        assert.include(error.message, "is not the JSON uuidmap writes")
+      }
+    }))
 })
 
 describe("formatConfidence", () => {

@@ -142,3 +142,20 @@ export const readRunModuloUuids = async (clientsFile: string, ledgerFile: string
   }))
   return { ledger, clients }
 }
+
+/**
+ * A run's output without the ledger's `metadata` column: an S3 run records the metadata
+ * readings of its pool files, a local folder has no metadata to read, and everything else
+ * must be the same.
+ *
+ * @example
+ * ```ts
+ * import { readRunModuloUuids, withoutMetadataReadings } from "./CliComparison.ts"
+ * const run = withoutMetadataReadings(await readRunModuloUuids("/tmp/run/clients.csv", "/tmp/run/clients.ledger.csv"))
+ * ```
+ * @category comparison
+ */
+export const withoutMetadataReadings = (run: RunModuloUuids): RunModuloUuids => ({
+  ...run,
+  ledger: run.ledger.map(({ metadata: _metadata, ...row }) => row)
+})

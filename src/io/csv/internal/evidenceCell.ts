@@ -1,36 +1,34 @@
 /**
- * The ledger's `evidence` cell: a compact JSON array of `{"source","row_id","detail"}`
- * objects, written and read back exactly.
+ * The ledger's `evidence` cell: a compact JSON array of `{"source","row_id","detail"}`, and
+ * back. Internal to `LedgerFile`.
  *
  * @module
  */
-import { type Evidence, EvidenceSource } from "../../domain/Evidence.ts"
-import { unsafeRowId } from "../../domain/RowId.ts"
-import { quoteValue } from "./internal/textPosition.ts"
+import { type Evidence, EvidenceSource } from "../../../domain/Evidence.ts"
+import { unsafeRowId } from "../../../domain/RowId.ts"
+import { quoteValue } from "./textPosition.ts"
 
 /**
- * The cell text of some evidence.
+ * Evidence as its cell text.
  *
  * @example
  * ```ts
- * import { renderEvidence } from "./LedgerEvidence.ts"
+ * import { renderEvidence } from "./evidenceCell.ts"
  * renderEvidence([]) // "[]"
  * ```
- * @category rendering
  */
 export const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
   JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
 
 /**
- * The evidence of a ledger cell, or the message saying why it is not what uuidmap writes.
+ * The evidence of a ledger cell (none when empty), or the message saying why it is not what
+ * uuidmap writes.
  *
  * @example
  * ```ts
- * import { parseEvidence } from "./LedgerEvidence.ts"
- * parseEvidence("[]") // []
- * parseEvidence("{") // "Evidence \"{\" is not valid JSON"
+ * import { parseEvidence } from "./evidenceCell.ts"
+ * parseEvidence("") // []
  * ```
- * @category reading
  */
 export const parseEvidence = (text: string): Array<Evidence> | string => {
   if (text === "") return []
