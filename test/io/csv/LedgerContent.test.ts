@@ -32,7 +32,7 @@ describe("readLedgerContent", () => {
 
   it.effect("reads a ledger of an older version, without the column, as recording no sha256", () =>
     Effect.gen(function*() {
-      const content = yield* readLedgerContent("l.csv", utf8(`${ledgerColumns.join(",")}\n${u1},,,unmapped,[],0,,,,\n`))
+      const content = yield* readLedgerContent("l.csv", utf8(`${ledgerColumns.join(",")}\n${u1},,,unmapped,[],0,,,,,\n`))
       assert.deepStrictEqual(content, { mappings: [row(u1)], clientsSha256: undefined })
     }))
 
@@ -40,7 +40,7 @@ describe("readLedgerContent", () => {
     Effect.gen(function*() {
       const text = renderLedger([row(u1)], digest).replace(digest, "not-a-digest")
       const error = yield* Effect.flip(readLedgerContent("l.csv", utf8(text)))
-      assert.deepStrictEqual([error.reason, error.line, error.column], ["InvalidCell", 2, 58])
+      assert.deepStrictEqual([error.reason, error.line, error.column], ["InvalidCell", 2, 59])
       assert.include(error.message, `"not-a-digest" is not a sha256`)
     }))
 

@@ -58,15 +58,15 @@ describe("renderLedger", () => {
         `${u1},"502/Sam, Torode/résumé ""final"".pdf",502,mapped,` +
         `"[{""source"":""client-folder"",""row_id"":""502"",""detail"":""502/Sam, Torode/résumé \\""final\\"".pdf""},` +
         `{""source"":""migration-log"",""row_id"":""502"",""detail"":""moves.csv line 3\\nsecond line""}]",` +
-        `1,1024,"""9e107d9d372bb6826bd81d3542a419d6""",2024-05-01T10:00:00.000Z,in the folder of client 502,\n` +
-        `${u2},,,unmapped,[],0.35,,,,,\n`
+        `1,1024,"""9e107d9d372bb6826bd81d3542a419d6""",2024-05-01T10:00:00.000Z,in the folder of client 502,,\n` +
+        `${u2},,,unmapped,[],0.35,,,,,,\n`
     )
   })
 
   it("writes the clients CSV's sha256 on the first row only", () => {
     const lines = renderLedger([mapped, missing], digest).split("\n")
-    assert.isTrue(lines[1]!.endsWith(`,in the folder of client 502,${digest}`))
-    assert.strictEqual(lines[2], `${u2},,,unmapped,[],0.35,,,,,`)
+    assert.isTrue(lines[1]!.endsWith(`,in the folder of client 502,,${digest}`))
+    assert.strictEqual(lines[2], `${u2},,,unmapped,[],0.35,,,,,,`)
   })
 
   it("writes only the header for an empty ledger", () => {
@@ -93,7 +93,7 @@ describe("the metadata column", () => {
       assert.include(
         rendered,
         `,"{""etag"":""\\""9e107d9d372bb6826bd81d3542a419d6\\"""",""last_modified"":""2024-05-01T10:00:00.000Z"",` +
-          `""names"":[""client-id"",""original-key"",""row-id""],""values"":{""client-id"":""c,9"",""row-id"":""502""}}"\n`
+          `""names"":[""client-id"",""original-key"",""row-id""],""values"":{""client-id"":""c,9"",""row-id"":""502""}}",\n`
       )
       assert.deepStrictEqual(yield* readLedger("l.csv", utf8(rendered)), [{ ...missing, metadata: reading }])
     })))
