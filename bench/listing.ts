@@ -1,9 +1,9 @@
 /**
  * Listing benchmark: seeds N objects (default 20,000) into a local s3rver through its files
  * (or into moto), then lists them with each strategy — flat, auto (the first page flat, the
- * rest in contiguous key ranges of first-level prefixes listed concurrently; what `list` uses)
- * and prefix-parallel (one listing per first-level prefix) — and prints objects per second and
- * requests made. Figures only.
+ * rest in tiles of the key space listed concurrently; what `list` uses) and prefix-parallel
+ * (one listing per first-level prefix) — and prints objects per second and requests made,
+ * in this process. Figures only; `bench/p1.ts` is the issue 8 comparison across processes.
  *
  *   node bench/listing.ts [--objects 20000] [--folders 400] [--concurrency 8] [--runs 2]
  *                         [--latency 0] [--server s3rver|moto] [--keep]

@@ -66,7 +66,8 @@ const validLedger = fc.array(fc.tuple(cell, fc.constantFrom("mapped", "review", 
     why: detail,
     size: i,
     etag: null,
-    lastModified: null
+    lastModified: null,
+    metadata: null
   })))
 )
 

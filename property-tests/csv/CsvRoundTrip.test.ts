@@ -255,7 +255,16 @@ const mappingsArbitrary: fc.Arbitrary<ReadonlyArray<Mapping>> = fc
           why: textArbitrary,
           size: fc.option(fc.nat(), { nil: null }),
           etag: fc.option(nonEmptyText, { nil: null }),
-          lastModified: fc.option(nonEmptyText, { nil: null })
+          lastModified: fc.option(nonEmptyText, { nil: null }),
+          metadata: fc.option(
+            fc.record({
+              etag: textArbitrary,
+              lastModified: textArbitrary,
+              names: fc.uniqueArray(nonEmptyText, { maxLength: 3 }),
+              values: fc.dictionary(nonEmptyText, textArbitrary, { maxKeys: 3 })
+            }),
+            { nil: null }
+          )
         }).map((mapping) =>
           mapping.rowId === null && (mapping.status === "mapped" || mapping.status === "review")
             ? { ...mapping, rowId: unsafeRowId("502") }
@@ -272,7 +281,7 @@ describe("ledger round trip", () => {
       fc.asyncProperty(mappingsArbitrary, reach.counted(async (mappings) => {
         if (mappings.length > 0) reach.reached()
         const rendered = renderLedger(mappings)
-        expect(rendered.startsWith(`${ledgerColumns.join(",")}\n`)).toBe(true)
+        expect(rendered.startsWith(`${ledgerColumns.join(",")},clients_sha256\n`)).toBe(true)
         const read = await run(readLedger("l.csv", new TextEncoder().encode(rendered)))
         expect(read).toEqual(mappings)
         expect(renderLedger(read)).toBe(rendered)

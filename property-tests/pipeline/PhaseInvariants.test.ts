@@ -1,3 +1,4 @@
+import { keptInCell } from "../../src/pipeline/CellsInReview.ts"
 import { describe, expect, it } from "vitest"
 import { ownerOf } from "../../src/domain/Mapping.ts"
 import type { State } from "../../src/domain/State.ts"
@@ -38,9 +39,12 @@ describe("pipeline invariants", () => {
             expect(keys.has(m.key)).toBe(false)
             keys.add(m.key)
           }
-          // The CSV and the ledger agree on every owner.
+          // The CSV and the ledger agree on every owner; one cell may keep a file in review
+          // that names its client as a candidate, until a person decides.
           const owner = ownerOf(m)
-          expect(owners.get(m.uuid) ?? null).toBe(owner)
+          const cellOwner = owners.get(m.uuid) ?? null
+          if (cellOwner !== null && keptInCell(m.status, m.evidence, cellOwner)) continue
+          expect(cellOwner).toBe(owner)
           if (owner !== null) reach.reached()
         }
       })), { numRuns: 300 })

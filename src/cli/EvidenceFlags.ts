@@ -11,7 +11,7 @@ import * as Option from "effect/Option"
 import type { MetadataNames } from "../domain/PoolEvidence.ts"
 import { UsageError } from "../domain/UsageError.ts"
 import type { EvidenceSettings } from "../program/Settings.ts"
-import { optionalText, textWithDefault } from "./FlagKit.ts"
+import { optionalChoice, optionalText, textWithDefault } from "./FlagKit.ts"
 
 /**
  * The evidence flags, to spread into the shared flags.
@@ -27,7 +27,13 @@ export const evidenceFlags = {
   migrationColumns: optionalText("migration-columns", "Migration log column names, e.g. old=source,new=target,uuid=file_id (default old=old_key,new=new_key,uuid=uuid)"),
   recordsColumns: optionalText("records-columns", "Records column names, e.g. uuid=file,row_id=client (default uuid=uuid,row_id=row_id)"),
   metadataNames: optionalText("metadata-names", "Object metadata names, e.g. row-id=owner (default row-id=row-id,client-id=client-id,original-key=original-key)"),
-  weakWindow: textWithDefault("weak-window", "How far apart timestamps may be for a weak signal: 90s, 30m, 24h, 7d", "24h")
+  weakWindow: textWithDefault("weak-window", "How far apart timestamps may be for a weak signal: 90s, 30m, 24h, 7d", "24h"),
+  metadataEvidence: optionalChoice(
+    "metadata-evidence",
+    "Read object metadata with HeadObject as phase 2 evidence; off sends no HeadObject",
+    ["on", "off"] as const,
+    "on for s3://, off for file://"
+  )
 }
 
 /**
@@ -44,6 +50,7 @@ export interface EvidenceFlagValues {
   readonly recordsColumns: Option.Option<string>
   readonly metadataNames: Option.Option<string>
   readonly weakWindow: string
+  readonly metadataEvidence: Option.Option<"on" | "off">
 }
 
 const badFlag = (message: string) => new UsageError({ reason: "BadFlag", message })
@@ -133,6 +140,7 @@ export const evidenceSettingsFromFlags = (
       migrationColumns: migration,
       recordsColumns: recordNames === undefined ? undefined : { uuid: recordNames.uuid, rowId: recordNames.row_id },
       metadataNames,
-      weakWindowMs: yield* parseWindow(flags.weakWindow)
+      weakWindowMs: yield* parseWindow(flags.weakWindow),
+      metadataEvidence: Option.match(flags.metadataEvidence, { onNone: () => undefined, onSome: (choice) => choice === "on" })
     }
   })

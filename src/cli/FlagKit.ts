@@ -131,6 +131,28 @@ export const choiceWithDefault = <const Choices extends ReadonlyArray<string>>(
   )
 
 /**
+ * A choice among fixed values with no default: absent means "decide from the other flags".
+ *
+ * @example
+ * ```ts
+ * import { optionalChoice } from "./FlagKit.ts"
+ * const evidence = optionalChoice("metadata-evidence", "Weigh object metadata", ["on", "off"] as const, "on for s3://")
+ * ```
+ * @category flags
+ */
+export const optionalChoice = <const Choices extends ReadonlyArray<string>>(
+  name: string,
+  description: string,
+  choices: Choices,
+  fallback: string
+): Flag.Flag<Option.Option<Choices[number]>> =>
+  Flag.Literals(name, choices).pipe(
+    Flag.withDescription(`${description} (default: ${fallback}) [env ${envNameOf(name)}]`),
+    Flag.withFallbackConfig(Config.Literals(choices, envNameOf(name))),
+    Flag.optional
+  )
+
+/**
  * A flag that may be given several times; its environment variable holds a comma-separated
  * list.
  *

@@ -173,6 +173,7 @@ export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settin
         profile: Option.getOrUndefined(flags.profile),
         maxAttempts: flags.maxAttempts
       },
-      evidence
+      // Resolved here, so a plan records what was used whether or not the flag was given.
+      evidence: { ...evidence, metadataEvidence: evidence.metadataEvidence ?? bucket.startsWith("s3://") }
     })
   })

@@ -1,7 +1,8 @@
 /**
  * Gives a command's program the services of its settings (the store its `--bucket` names, the
  * UUID generator) and draws the listing progress line while it runs, so every data command
- * behaves the same way.
+ * behaves the same way. `UUIDMAP_TEST_UUID_SEED=N` (tests only: the crash harness compares
+ * killed runs with uninterrupted ones byte for byte) draws new UUIDs from a fixed sequence.
  *
  * @module
  */
@@ -23,8 +24,10 @@ import { makeProgressLine } from "./render/ProgressLine.ts"
 export const withServices = (settings: Settings, quiet: boolean) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.suspend(() => {
     const progress = makeProgressLine(quiet)
+    const seed = process.env["UUIDMAP_TEST_UUID_SEED"]
+    const chosen = seed !== undefined && /^[0-9]{1,9}$/.test(seed) ? { ...settings, uuidSeed: Number(seed) } : settings
     return effect.pipe(
-      Effect.provide(runServices(settings, progress?.update)),
+      Effect.provide(runServices(chosen, progress?.update)),
       Effect.ensuring(Effect.sync(() => progress?.finish()))
     )
   })

@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import { Evidence } from "./Evidence.ts"
 import { FileUuid } from "./FileUuid.ts"
 import { MappingStatus } from "./MappingStatus.ts"
+import { MetadataReading } from "./MetadataReading.ts"
 import { ObjectKey } from "./ObjectKey.ts"
 import { RowId } from "./RowId.ts"
 import type { StoredObject } from "./StoredObject.ts"
@@ -14,8 +15,9 @@ import type { StoredObject } from "./StoredObject.ts"
 /**
  * A file's UUID, key (null once the object is gone and its key was never known), row id
  * (the owner when `mapped` or `missing`, the best candidate when `review`, null otherwise),
- * status, evidence, confidence (0 to 1), a one-line `why`, and the object's size, ETag and
- * last-modified time when it was last seen.
+ * status, evidence, confidence (0 to 1), a one-line `why`, the object's size, ETag and
+ * last-modified time when it was last seen, and, for a pool file, the last reading of its
+ * metadata (`MetadataReading`; null when never read).
  *
  * @example
  * ```ts
@@ -32,7 +34,8 @@ import type { StoredObject } from "./StoredObject.ts"
  *   why: "in the folder of client 502",
  *   size: 1024,
  *   etag: "\"9e107d9d372bb6826bd81d3542a419d6\"",
- *   lastModified: "2024-05-01T10:00:00.000Z"
+ *   lastModified: "2024-05-01T10:00:00.000Z",
+ *   metadata: null
  * }
  * ```
  * @category models
@@ -48,6 +51,7 @@ export const Mapping: Schema.Struct<{
   readonly size: Schema.NullOr<Schema.Number>
   readonly etag: Schema.NullOr<Schema.String>
   readonly lastModified: Schema.NullOr<Schema.String>
+  readonly metadata: Schema.NullOr<typeof MetadataReading>
 }> = Schema.Struct({
   uuid: FileUuid,
   key: Schema.NullOr(ObjectKey),
@@ -58,7 +62,8 @@ export const Mapping: Schema.Struct<{
   why: Schema.String,
   size: Schema.NullOr(Schema.Number),
   etag: Schema.NullOr(Schema.String),
-  lastModified: Schema.NullOr(Schema.String)
+  lastModified: Schema.NullOr(Schema.String),
+  metadata: Schema.NullOr(MetadataReading)
 })
 
 /** @category models */
@@ -120,5 +125,6 @@ export const undecidedMapping = (uuid: Mapping["uuid"], key: Mapping["key"], obj
   why: "",
   size: object?.size ?? null,
   etag: object?.etag ?? null,
-  lastModified: object?.lastModified ?? null
+  lastModified: object?.lastModified ?? null,
+  metadata: null
 })

@@ -28,6 +28,31 @@ import { RowId } from "./RowId.ts"
 export const planFormatVersion: 1 = 1
 
 /**
+ * A pool file's metadata reading as a plan holds it (the ledger's `metadata` cell).
+ *
+ * @example
+ * ```ts
+ * import type { PlanMetadataReading } from "./Plan.ts"
+ * const reading: PlanMetadataReading = { etag: "\"e\"", last_modified: "2024-05-01T10:00:00.000Z", names: ["row-id"], values: {} }
+ * ```
+ * @category models
+ */
+export const PlanMetadataReading: Schema.Struct<{
+  readonly etag: Schema.String
+  readonly last_modified: Schema.String
+  readonly names: Schema.$Array<Schema.String>
+  readonly values: Schema.$Record<Schema.String, Schema.String>
+}> = Schema.Struct({
+  etag: Schema.String,
+  last_modified: Schema.String,
+  names: Schema.Array(Schema.String),
+  values: Schema.Record(Schema.String, Schema.String)
+})
+
+/** @category models */
+export interface PlanMetadataReading extends Schema.Schema.Type<typeof PlanMetadataReading> {}
+
+/**
  * A ledger row as a plan holds it: every column of the ledger, evidence as objects.
  *
  * @example
@@ -47,6 +72,7 @@ export const PlanLedgerRow: Schema.Struct<{
   readonly size: Schema.NullOr<Schema.Number>
   readonly etag: Schema.NullOr<Schema.String>
   readonly last_modified: Schema.NullOr<Schema.String>
+  readonly metadata: Schema.optionalKey<Schema.NullOr<typeof PlanMetadataReading>>
 }> = Schema.Struct({
   uuid: FileUuid,
   key: Schema.NullOr(ObjectKey),
@@ -57,7 +83,9 @@ export const PlanLedgerRow: Schema.Struct<{
   why: Schema.String,
   size: Schema.NullOr(Schema.Number),
   etag: Schema.NullOr(Schema.String),
-  last_modified: Schema.NullOr(Schema.String)
+  last_modified: Schema.NullOr(Schema.String),
+  // Absent from plans written before the ledger kept metadata readings.
+  metadata: Schema.optionalKey(Schema.NullOr(PlanMetadataReading))
 })
 
 /** @category models */

@@ -7,6 +7,7 @@
  */
 import type { EvidenceSource } from "./Evidence.ts"
 import type { FileUuid } from "./FileUuid.ts"
+import type { MetadataReading } from "./MetadataReading.ts"
 import type { ObjectKey } from "./ObjectKey.ts"
 
 /**
@@ -108,6 +109,8 @@ export type OutsideSource = Extract<EvidenceSource, "migration-log" | "records" 
 /**
  * All outside evidence of one run. `metadata` holds the user metadata of pool objects, by key,
  * with lower-case names and without the `x-amz-meta-` prefix, read through `metadataNames`.
+ * `metadataReadings` holds, by key, the reading behind it (fresh or reused from the ledger),
+ * which phase 2 records in the pool file's ledger row so a later run can reuse it.
  * `sources` lists the outside sources this run actually read: phase 2 replaces their earlier
  * evidence in the ledger, and keeps what earlier runs recorded for a source not read this time
  * (a run without `--records` does not forget the records of the last run). `weakWindowMs` is
@@ -123,6 +126,7 @@ export type OutsideSource = Extract<EvidenceSource, "migration-log" | "records" 
 export interface PoolEvidence {
   readonly claims: ReadonlyArray<Claim>
   readonly metadata: ReadonlyMap<ObjectKey, Readonly<Record<string, string>>>
+  readonly metadataReadings: ReadonlyMap<ObjectKey, MetadataReading>
   readonly sources: ReadonlyArray<OutsideSource>
   readonly metadataNames: MetadataNames
   readonly weakWindowMs: number
@@ -142,6 +146,7 @@ export interface PoolEvidence {
 export const emptyPoolEvidence: PoolEvidence = {
   claims: [],
   metadata: new Map(),
+  metadataReadings: new Map(),
   sources: [],
   metadataNames: defaultMetadataNames,
   weakWindowMs: defaultWeakWindowMs
@@ -163,6 +168,7 @@ export const emptyPoolEvidence: PoolEvidence = {
 export const makePoolEvidence = (parts: Partial<PoolEvidence>): PoolEvidence => ({
   claims: parts.claims ?? [],
   metadata: parts.metadata ?? new Map(),
+  metadataReadings: parts.metadataReadings ?? new Map(),
   sources: parts.sources ?? ["migration-log", "records", "metadata"],
   metadataNames: parts.metadataNames ?? defaultMetadataNames,
   weakWindowMs: parts.weakWindowMs ?? defaultWeakWindowMs

@@ -1,6 +1,7 @@
 /**
  * The error for a command that cannot run as asked: a bad flag value, a locked CSV, a
- * capability that is not built. These exit 2 and write nothing.
+ * capability that is not built, a folder that cannot be written, a file changed on disk while
+ * the run worked. These exit 2 and leave the files as they were.
  *
  * @module
  */
@@ -16,7 +17,17 @@ import * as Data from "effect/Data"
  * ```
  * @category models
  */
-export type UsageErrorReason = "BadFlag" | "Locked" | "NotBuilt" | "BadFile"
+export type UsageErrorReason =
+  | "BadFlag"
+  | "Locked"
+  | "NotBuilt"
+  | "BadFile"
+  | "Unwritable"
+  | "DiskFull"
+  | "ChangedOnDisk"
+  | "OutputIsInput"
+  | "BadLayout"
+  | "InvalidResult"
 
 // A named base with an explicit type, so that JSR can read the public API without inference.
 const UsageErrorBase: ReturnType<typeof Data.TaggedError<"UsageError">> = Data.TaggedError("UsageError")

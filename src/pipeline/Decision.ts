@@ -4,8 +4,8 @@
  * evidence, never on which phase or in which order it was seen.
  *
  * Conservative by law (SPEC §2): `mapped` only when trusted evidence names exactly one client
- * of the CSV and nothing contradicts it; two names, a name outside the CSV beside a known one,
- * or only weak signals give `review`; nothing gives `unmapped`. A person's decision always
+ * of the CSV and nothing contradicts it; two names, a name outside the CSV, or only weak
+ * signals give `review`; nothing gives `unmapped`. A person's decision always
  * wins, including a decision that no client owns the file.
  *
  * @module
@@ -73,7 +73,9 @@ const sourceLabel: Readonly<Record<EvidenceSource, string>> = {
  * - Trusted evidence naming exactly one known client, and nothing else, maps the file.
  * - Trusted evidence naming two clients, or one client and a row id that is not in the CSV,
  *   is a contradiction: review, with the best candidate (most trusted source, then CSV order).
- * - Weak signals alone: review. Only row ids not in the CSV, or nothing at all: unmapped.
+ * - Weak signals alone: review. Outside evidence (records, migration logs, metadata) naming
+ *   only row ids that are not in the CSV: review, with the best of those ids as candidate (a
+ *   person adds the client or decides). A client folder not in the CSV, or nothing: unmapped.
  *
  * @example
  * ```ts
@@ -126,6 +128,18 @@ export const decideOwner = (evidence: ReadonlyArray<Evidence>, clientOrder: Read
       rowId: bestCandidate(weak, clientOrder),
       confidence: sourceConfidence.weak,
       why: `${overruled}only weak signals: ${describeCandidates([...weak, ...strangers], clientOrder)}`
+    }
+  }
+  // Outside evidence (records, a migration log, metadata) naming only row ids the CSV lacks is
+  // still evidence: a person decides (the client may be missing from the export). A client
+  // folder of an id not in the CSV is only reported, as for any unknown client's folder.
+  const outside = strangers.filter((item) => item.source !== "client-folder")
+  if (outside.length > 0) {
+    return {
+      status: "review",
+      rowId: strongest([...outside].sort((a, b) => (a.rowId < b.rowId ? -1 : a.rowId > b.rowId ? 1 : 0))).rowId,
+      confidence: 0.5,
+      why: `${overruled}evidence names only row ids that are not in the CSV: ${describeCandidates(strangers, clientOrder)}`
     }
   }
   if (strangers.length > 0) {

@@ -16,6 +16,7 @@ import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
+import { keptInCell } from "./CellsInReview.ts"
 import { memoOnInput } from "./internal/Memo.ts"
 import { derivationOf, isSortedLedger } from "./internal/LedgerIndex.ts"
 import { hasOneRowPerUuid, openLedgerBook } from "./LedgerBook.ts"
@@ -151,9 +152,11 @@ export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<Ro
     return claims
   })
 
-// A claim the ledger already explains (same owner, backed by evidence) adds nothing.
+// A claim the ledger already explains adds nothing: the same owner, backed by evidence, or a
+// conflict in review that this cell's client is one side of (`keptInCell`).
 const explains = (existing: Mapping | undefined, rowId: RowId): boolean =>
-  existing !== undefined && ownerOf(existing) === rowId && existing.evidence.some((item) => item.rowId === rowId)
+  existing !== undefined &&
+  (ownerOf(existing) === rowId ? existing.evidence.some((item) => item.rowId === rowId) : keptInCell(existing.status, existing.evidence, rowId))
 
 // The cell claims of every UUID that not exactly one client claims, or whose one claim the
 // ledger does not explain: the ones reconciliation has to work on, in order of first claim.

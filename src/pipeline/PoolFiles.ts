@@ -13,11 +13,15 @@
  *   another client then means review (with the old owner as best candidate); no evidence at
  *   all leaves it mapped, as the existing state says (SPEC §2).
  * - Weak signals are looked for only when nothing trusted names a client of the CSV.
+ * - Each pool file's ledger row records the metadata reading this run's evidence came from
+ *   (`evidence.metadataReadings`), so a later run can answer from it instead of asking the
+ *   store again; a file read for nothing this run keeps its last reading.
  *
  * @module
  */
 import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
+import { sameReading } from "../domain/MetadataReading.ts"
 import type { Finding } from "../domain/Finding.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
@@ -72,7 +76,9 @@ export const linkPoolFiles = (input: State): State => {
     const kept = existing === undefined ? [] : existing.evidence.filter((item) => !replaced.includes(item.source))
     let evidence = keepCellOwners(merge(kept, [...(claims.get(uuid) ?? []), ...contentEvidence(content, object)]), cells.get(uuid) ?? [])
     if (!namesKnownClient(evidence, order)) evidence = merge(evidence, weakEvidence(weak, object, state.evidence.weakWindowMs))
-    const next = existing === undefined ? decideNew(uuid, key, object, evidence, order) : redecide(existing, evidence, order, true)
+    const decided = existing === undefined ? decideNew(uuid, key, object, evidence, order) : redecide(existing, evidence, order, true)
+    const reading = state.evidence.metadataReadings.get(key)
+    const next = reading === undefined || sameReading(decided.metadata, reading) ? decided : { ...decided, metadata: reading }
     if (next !== existing) book.put(next)
     findings.push(...unknownRowIds(evidence, order, key))
   }

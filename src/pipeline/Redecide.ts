@@ -7,6 +7,7 @@
  */
 import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
 import type { Mapping } from "../domain/Mapping.ts"
+import { sameReading } from "../domain/MetadataReading.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import { decideOwner } from "./Decision.ts"
@@ -91,7 +92,8 @@ export const decideNew = (
     why: decision.why,
     size: object?.size ?? null,
     etag: object?.etag ?? null,
-    lastModified: object?.lastModified ?? null
+    lastModified: object?.lastModified ?? null,
+    metadata: null
   }
 }
 
@@ -109,7 +111,7 @@ export const decideNew = (
 export const sameMapping = (a: Mapping, b: Mapping): boolean =>
   a.uuid === b.uuid && a.key === b.key && a.rowId === b.rowId && a.status === b.status &&
   a.confidence === b.confidence && a.why === b.why && a.size === b.size && a.etag === b.etag &&
-  a.lastModified === b.lastModified && sameEvidence(a.evidence, b.evidence)
+  a.lastModified === b.lastModified && sameEvidence(a.evidence, b.evidence) && sameReading(a.metadata, b.metadata)
 
 const sameEvidence = (a: ReadonlyArray<Evidence>, b: ReadonlyArray<Evidence>): boolean =>
   a === b || (a.length === b.length && a.every((item, i) => {

@@ -1,6 +1,9 @@
 /**
  * Derives every client's tracking cell from the ledger, so that the CSV (who owns which UUID)
- * and the ledger (which key each UUID is and why) always agree.
+ * and the ledger (which key each UUID is and why) always agree. One exception: a UUID in a
+ * client's cell whose file is in review in a conflict that client is one side of
+ * (`keptInCell`: the cell and the client folder disagree, or new evidence names someone else)
+ * stays in that cell, and in no other, until a person decides.
  *
  * @module
  */
@@ -10,6 +13,7 @@ import { ownerOf } from "../domain/Mapping.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { derivationOf } from "./internal/LedgerIndex.ts"
+import { keptInCell } from "./CellsInReview.ts"
 import { memoOnInput } from "./internal/Memo.ts"
 import { keepRoster } from "./Roster.ts"
 
@@ -27,9 +31,11 @@ import { keepRoster } from "./Roster.ts"
  */
 export const syncTrackingCells = (state: State, track: (client: ClientRow) => boolean): State => {
   const owned = ownedUuids(state.ledger)
+  const held = heldInReview(state.ledger)
+  const kept = held.size === 0 ? undefined : keptInReview(state.clients, held)
   let changed = false
   const clients = state.clients.map((client) => {
-    const uuids = owned.get(client.rowId) ?? []
+    const uuids = withKept(owned.get(client.rowId) ?? [], kept?.get(client.rowId))
     const tracked = client.tracked || uuids.length > 0 || track(client)
     if (!tracked) return client
     if (client.tracked && sameList(client.uuids, uuids)) return client
@@ -60,6 +66,59 @@ const ownedUuids = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlyArray<F
   })
 
 const ownedByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<RowId, ReadonlyArray<FileUuid>>>()
+
+// The clients whose cells may keep each file in review, by UUID: built once per ledger array, and from the
+// ledger a book made it from by applying only the rows it changed.
+const reviewCandidates = (ledger: State["ledger"]): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
+  candidatesByLedger(ledger, undefined, () => {
+    const derivation = derivationOf(ledger)
+    const candidates = new Map<FileUuid, ReadonlyArray<RowId>>(derivation === undefined ? [] : reviewCandidates(derivation.from))
+    const rows = derivation === undefined ? ledger : derivation.edits.values()
+    for (const mapping of rows) {
+      if (mapping.status === "review") {
+        const kept = [...new Set(mapping.evidence.map((item) => item.rowId))].filter((rowId) => keptInCell(mapping.status, mapping.evidence, rowId))
+        if (kept.length > 0) candidates.set(mapping.uuid, kept)
+        else candidates.delete(mapping.uuid)
+      }
+      else if (derivation !== undefined) candidates.delete(mapping.uuid)
+    }
+    return candidates
+  })
+
+const candidatesByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()
+
+// For each client, the UUIDs in review its cell may keep.
+const heldInReview = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlySet<FileUuid>> => {
+  const held = new Map<RowId, Set<FileUuid>>()
+  for (const [uuid, rowIds] of reviewCandidates(ledger)) {
+    for (const rowId of rowIds) {
+      const set = held.get(rowId)
+      if (set) set.add(uuid)
+      else held.set(rowId, new Set([uuid]))
+    }
+  }
+  return held
+}
+
+// The UUIDs each client's cell keeps in review; one held by two cells is kept by neither.
+const keptInReview = (clients: State["clients"], held: ReadonlyMap<RowId, ReadonlySet<FileUuid>>) => {
+  const kept = new Map<RowId, Array<FileUuid>>()
+  const holders = new Map<FileUuid, number>()
+  for (const client of clients) {
+    const candidates = held.get(client.rowId)
+    if (candidates === undefined) continue
+    const keeps = client.uuids.filter((uuid) => candidates.has(uuid))
+    if (keeps.length === 0) continue
+    kept.set(client.rowId, keeps)
+    for (const uuid of keeps) holders.set(uuid, (holders.get(uuid) ?? 0) + 1)
+  }
+  for (const [rowId, keeps] of kept) kept.set(rowId, keeps.filter((uuid) => holders.get(uuid) === 1))
+  return kept
+}
+
+// The owned UUIDs, plus those the cell keeps in review, sorted.
+const withKept = (owned: ReadonlyArray<FileUuid>, kept: ReadonlyArray<FileUuid> | undefined): ReadonlyArray<FileUuid> =>
+  kept === undefined || kept.length === 0 ? owned : [...new Set([...owned, ...kept])].sort()
 
 const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
   a === b || a.length === b.length && a.every((item, i) => item === b[i])

@@ -7,11 +7,12 @@
  */
 import { unsafeObjectKey } from "../domain/ObjectKey.ts"
 import type { State } from "../domain/State.ts"
-import type { ClientRecord, LedgerRecord, Replan, VerifyInput } from "./checks/VerifyInput.ts"
+import type { CheckName } from "./checks/Check.ts"
+import type { ClientRecord, LedgerRecord, Offence, Replan, VerifyInput } from "./checks/VerifyInput.ts"
 import { keysNeedingUuids } from "./ClientFolders.ts"
 import { runPhases } from "./Phases.ts"
 import { diffStates } from "./StateDiff.ts"
-import { verify, type VerifyOptions, type VerifyReport } from "./Verify.ts"
+import { allChecks, verify, type VerifyOptions, type VerifyReport } from "./Verify.ts"
 
 /**
  * What planning again on a state gives. A state that needs more fresh UUIDs than it carries
@@ -47,6 +48,18 @@ export const verifyInputOfState = (
   state: State,
   files: { readonly clients: string; readonly ledger: string }
 ): VerifyInput => {
+  const reported = new Set(state.findings.map((finding) => finding.subject))
+  return {
+    ...recordsOfState(state, files),
+    inBucket: (key) => state.objects.has(unsafeObjectKey(key)) || reported.has(key),
+    replan: replanState(state)
+  }
+}
+
+const recordsOfState = (
+  state: State,
+  files: { readonly clients: string; readonly ledger: string }
+): Pick<VerifyInput, "clientsFile" | "ledgerFile" | "clients" | "ledger"> => {
   const clients = state.clients.map((client, index): ClientRecord => ({
     line: index + 2,
     rowId: client.rowId,
@@ -63,15 +76,47 @@ export const verifyInputOfState = (
     confidence: String(Math.round(mapping.confidence * 100) / 100 + 0),
     size: mapping.size === null ? "" : String(mapping.size)
   }))
-  const reported = new Set(state.findings.map((finding) => finding.subject))
-  return {
-    clientsFile: files.clients,
-    ledgerFile: files.ledger,
-    clients,
-    ledger,
-    inBucket: (key) => state.objects.has(unsafeObjectKey(key)) || reported.has(key),
-    replan: replanState(state)
+  return { clientsFile: files.clients, ledgerFile: files.ledger, clients, ledger }
+}
+
+/**
+ * The checks that need only the two files, not the bucket or a new plan: all of `verify`'s
+ * but `keys-in-bucket` and `idempotent`.
+ *
+ * @example
+ * ```ts
+ * import { fileInvariantChecks } from "./VerifyState.ts"
+ * fileInvariantChecks.includes("owners-agree") // true
+ * ```
+ * @category verifying
+ */
+export const fileInvariantChecks: ReadonlyArray<CheckName> = allChecks
+  .map((check) => check.name)
+  .filter((name) => name !== "keys-in-bucket" && name !== "idempotent")
+
+/**
+ * Every offence of a state against the file invariants, each prefixed with its check's name.
+ * `apply` runs this on the state it is about to write.
+ *
+ * @example
+ * ```ts
+ * import { fileInvariantOffences } from "./VerifyState.ts"
+ * fileInvariantOffences(state, { clients: "clients.csv", ledger: "clients.ledger.csv" }) // [] for a run's result
+ * ```
+ * @category verifying
+ */
+export const fileInvariantOffences = (
+  state: State,
+  files: { readonly clients: string; readonly ledger: string }
+): ReadonlyArray<{ readonly check: CheckName } & Offence> => {
+  const input: VerifyInput = {
+    ...recordsOfState(state, files),
+    inBucket: () => true,
+    replan: { _tag: "Planned", changes: { cells: [], ledger: [] } }
   }
+  return allChecks
+    .filter((check) => fileInvariantChecks.includes(check.name))
+    .flatMap((check) => check.run(input).map((offence) => ({ check: check.name, ...offence })))
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * The `apply` program: make exactly the changes of a plan, or refuse (exit 3) when anything it
- * was computed from has moved. Under the clients CSV's lock it checks, in order, the settings,
- * the input files' sha256 and the touched objects' size and ETag; only when all match does it
- * apply the recorded changes (no phase runs, no UUID is drawn) and write through the same
- * backup-and-atomic-rename path as `run`. Refusal writes nothing.
+ * was computed from has moved. Under the clients CSV's lock (after finishing or undoing a commit
+ * a killed run left) it checks, in order, the settings, the input files' sha256 and the
+ * touched objects' size and ETag; only when all match does it apply the recorded changes (no
+ * phase runs, no UUID is drawn), check the result against every file invariant `verify`
+ * checks (exit 2 when one fails), and write through the same commit as `run`. Refusal writes
+ * nothing.
  *
  * @module
  */
@@ -14,18 +16,19 @@ import type { PlanFile } from "../domain/Plan.ts"
 import { StalePlanError } from "../domain/StalePlanError.ts"
 import { makeState } from "../domain/State.ts"
 import { readClientsTable } from "../io/csv/ClientsTable.ts"
-import { readLedger } from "../io/csv/LedgerFile.ts"
-import { lockFile } from "../io/files/FileLock.ts"
+import { readLedgerContent } from "../io/csv/LedgerContent.ts"
 import { applyStateChanges } from "../pipeline/PlanChanges.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import { compareObjects, fingerprintBytes, fingerprintFile } from "./Fingerprint.ts"
-import { listBucket, type LoadedRun, readOptionalFile } from "./LoadState.ts"
+import { checkLayout, listBucket, type LoadedRun, readOptionalFile } from "./LoadState.ts"
 import { changesOfPlan, planSettingsOf } from "./PlanFile.ts"
 import { evidenceFilesOf } from "./PlanProgram.ts"
+import { checkPlannedResult } from "./PlanResultCheck.ts"
 import { compareInputFiles, compareSettings } from "./PlanStaleness.ts"
 import type { Settings } from "./Settings.ts"
 import type { WrittenFile } from "./WriteResult.ts"
 import { writeResult } from "./WriteResult.ts"
+import { openWriteSession } from "./WriteSession.ts"
 
 /**
  * What `apply` did.
@@ -55,7 +58,7 @@ export interface AppliedPlan {
  */
 export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Settings, planFile: string, plan: PlanFile) {
   const now = new Date(yield* Clock.currentTimeMillis)
-  yield* lockFile(settings.clientsFile, now)
+  const session = yield* openWriteSession(settings, now)
   const stale = (causes: StalePlanError["causes"]) => new StalePlanError({ plan: planFile, causes })
 
   const settingsCauses = compareSettings(plan.settings, planSettingsOf(settings))
@@ -79,7 +82,9 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
     ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
     encoding: settings.encoding
   })
-  const ledger = ledgerBytes === undefined ? [] : yield* readLedger(settings.ledgerFile, ledgerBytes)
+  yield* checkLayout(settings, table)
+  const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
+  const ledger = content?.mappings ?? []
 
   if (plan.inputs.objects.length > 0) {
     const ledgerKeys = new Set<string>()
@@ -95,8 +100,9 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
   if (applied._tag === "Conflict") {
     return yield* stale(applied.conflicts.map((detail) => ({ reason: "ClientsChanged" as const, subject: settings.clientsFile, detail })))
   }
-  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state }
-  const written = yield* writeResult(settings, loaded, applied.state, now)
+  yield* checkPlannedResult(settings, planFile, plan, changes, applied.state)
+  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, ledgerClientsSha256: content?.clientsSha256, folderMarkers: [], state }
+  const written = yield* writeResult(settings, session, loaded, applied.state, now)
   const result: AppliedPlan = { changes, written }
   return result
 }, Effect.scoped)

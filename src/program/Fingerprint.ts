@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { createHash } from "node:crypto"
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../domain/CsvError.ts"
 import type { FileFingerprint, ObjectFingerprint } from "../domain/Plan.ts"
 import type { StaleCause, StaleReason } from "../domain/StalePlanError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
+import { sha256Hex } from "../io/files/FileDigest.ts"
 import { readOptionalFile } from "./LoadState.ts"
 
 /**
@@ -24,7 +24,7 @@ import { readOptionalFile } from "./LoadState.ts"
  * ```
  * @category hashing
  */
-export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex")
+export { sha256Hex }
 
 /**
  * The fingerprint of bytes already read (undefined: the file does not exist).

@@ -2,15 +2,15 @@
  * Loads phase 2's outside evidence: the migration logs and records files the settings name
  * (checked before the listing, so a bad row fails fast and costs no requests; their claims
  * about the pool read again once the pool is known, so memory follows the pool, not the
- * files), then the metadata of the pool objects the listing found, through
- * `ObjectStore.metadata` with bounded concurrency. A local folder has no metadata; only an S3
- * store's metadata counts as read.
+ * files), then the metadata of the pool objects the listing found (`LoadPoolMetadata`). Only a
+ * run whose phases include phase 2 loads any of it (see `loadRun`).
  *
  * @module
  */
 import * as Effect from "effect/Effect"
 import type { EvidenceError } from "../domain/EvidenceError.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
+import type { MetadataReading } from "../domain/MetadataReading.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import {
   type Claim,
@@ -20,11 +20,13 @@ import {
   type PoolEvidence
 } from "../domain/PoolEvidence.ts"
 import type { StoreError } from "../domain/StoreError.ts"
+import type { StoredObject } from "../domain/StoredObject.ts"
 import { readEvidenceFile } from "../io/evidence/EvidenceFile.ts"
 import { defaultMigrationColumns, readMigrationLog } from "../io/evidence/MigrationLogFile.ts"
 import { defaultRecordsColumns, readRecords } from "../io/evidence/RecordsFile.ts"
-import { type ObjectMetadata, ObjectStore } from "../io/store/ObjectStore.ts"
+import type { ObjectStore } from "../io/store/ObjectStore.ts"
 import { claimTargetsPool } from "../pipeline/PoolClaims.ts"
+import { loadPoolMetadata } from "./LoadPoolMetadata.ts"
 import type { Settings } from "./Settings.ts"
 
 /**
@@ -136,46 +138,37 @@ export const claimsAbout = (
 
 /**
  * The outside evidence about the pool (UUID → key of each pool file the listing found): the
- * evidence files' claims about those files, and the metadata of each of them, read through
- * `ObjectStore.metadata` with bounded concurrency. Only metadata holding one of the configured
- * names is kept. An object deleted since the listing has none.
+ * evidence files' claims about those files, and their metadata (`loadPoolMetadata`: from the
+ * ledger's readings where they still hold, else with HeadObject). Metadata always counts as
+ * read: with metadata evidence off it is read as empty and names nobody.
  *
  * @example
  * ```ts
  * import { loadPoolEvidence } from "./LoadEvidence.ts"
- * const evidence = loadPoolEvidence(settings, files, listing.poolUuids)
+ * const evidence = loadPoolEvidence(settings, files, listing.poolUuids, listing.objects, ledgerReadings)
  * ```
  * @category reading
  */
 export const loadPoolEvidence = (
   settings: Settings,
   files: EvidenceFiles,
-  pool: ReadonlyMap<FileUuid, ObjectKey>
+  pool: ReadonlyMap<FileUuid, ObjectKey>,
+  objects: ReadonlyMap<ObjectKey, StoredObject>,
+  ledgerReadings: ReadonlyMap<ObjectKey, MetadataReading>
 ): Effect.Effect<PoolEvidence, StoreError | EvidenceError, ObjectStore> =>
   Effect.gen(function*() {
-    const names = settings.evidence.metadataNames ?? defaultMetadataNames
-    const readsMetadata = settings.bucket.startsWith("s3://")
-    const metadata = new Map<ObjectKey, ObjectMetadata>()
-    if (readsMetadata) {
-      const store = yield* ObjectStore
-      const wanted = [names.rowId, names.clientId, names.originalKey]
-      yield* Effect.forEach(
-        pool.values(),
-        (key) =>
-          store.metadata(key).pipe(
-            Effect.catchIf((error) => error.reason === "NoSuchKey", () => Effect.succeed({} as ObjectMetadata)),
-            Effect.map((found) => {
-              if (wanted.some((name) => found[name] !== undefined)) metadata.set(key, found)
-            })
-          ),
-        { concurrency: settings.concurrency, discard: true }
-      )
+    const poolObjects: Array<StoredObject> = []
+    for (const key of pool.values()) {
+      const object = objects.get(key)
+      if (object !== undefined) poolObjects.push(object)
     }
+    const read = yield* loadPoolMetadata(settings, poolObjects, ledgerReadings)
     const evidence: PoolEvidence = {
       claims: yield* claimsAbout(settings, files, claimTargetsPool(pool)),
-      metadata,
-      sources: readsMetadata ? [...files.sources, "metadata"] : files.sources,
-      metadataNames: names,
+      metadata: read.metadata,
+      metadataReadings: read.readings,
+      sources: [...files.sources, "metadata"],
+      metadataNames: settings.evidence.metadataNames ?? defaultMetadataNames,
       weakWindowMs: settings.evidence.weakWindowMs ?? defaultWeakWindowMs
     }
     return evidence

@@ -1,7 +1,8 @@
 /**
  * Loads a run's state through the services: the clients CSV, the ledger, and one pass over the
  * bucket listing. The listing is folded, never collected: only objects the phases can map (and
- * keys the ledger already knows) are kept; everything else becomes a finding.
+ * keys the ledger already knows) are kept; everything else becomes a finding. Object metadata
+ * is loaded only when phase 2 will run: no other phase can use it.
  *
  * @module
  */
@@ -13,21 +14,27 @@ import type { FileUuid } from "../domain/FileUuid.ts"
 import type { InventoryError } from "../domain/InventoryError.ts"
 import type { Finding } from "../domain/Finding.ts"
 import { compareMappings, type Mapping } from "../domain/Mapping.ts"
+import type { MetadataReading } from "../domain/MetadataReading.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
+import { emptyPoolEvidence } from "../domain/PoolEvidence.ts"
 import { makeState, type State } from "../domain/State.ts"
 import { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
-import { readLedger } from "../io/csv/LedgerFile.ts"
+import { UsageError } from "../domain/UsageError.ts"
+import { readLedgerContent } from "../io/csv/LedgerContent.ts"
 import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
 import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
+import { poolOverlap } from "../pipeline/LayoutCheck.ts"
+import { type PhaseSelection, phasesOf } from "../pipeline/Phases.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
 import type { Settings } from "./Settings.ts"
 
 /**
  * A loaded run: the state, plus what writing needs to preserve (the CSV table with its exact
- * bytes, the ledger's exact bytes).
+ * bytes, the ledger's exact bytes and the CSV digest it records), and the S3 folder markers the
+ * listing skipped.
  *
  * @example
  * ```ts
@@ -39,6 +46,8 @@ export interface LoadedRun {
   readonly table: ClientsTable
   readonly clientsBytes: Uint8Array
   readonly ledgerBytes: Uint8Array | undefined
+  readonly ledgerClientsSha256: string | undefined
+  readonly folderMarkers: ReadonlyArray<ObjectKey>
   readonly state: State
 }
 
@@ -94,9 +103,35 @@ interface ListingFold {
   readonly objects: Map<ObjectKey, StoredObject>
   readonly findings: Array<Finding>
   readonly poolUuids: Map<FileUuid, ObjectKey>
+  readonly folderMarkers: Array<ObjectKey>
   /** The first entry that could not be read although the run needs it. */
   blocking?: UnreadableEntry | undefined
 }
+
+/**
+ * A fold with nothing in it yet.
+ *
+ * @example
+ * ```ts
+ * import { emptyListingFold } from "./LoadState.ts"
+ * emptyListingFold().objects.size // 0
+ * ```
+ * @category reading
+ */
+export const emptyListingFold = (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map(), folderMarkers: [] })
+
+/**
+ * Whether an object is an S3 "folder" marker (what the S3 console's "Create folder" makes): a
+ * key ending in `/` with no content. It is not a file: it gets no UUID and is not counted.
+ *
+ * @example
+ * ```ts
+ * import { isFolderMarker } from "./LoadState.ts"
+ * isFolderMarker({ key: "502/", size: 0 }) // true
+ * ```
+ * @category reading
+ */
+export const isFolderMarker = (object: Pick<StoredObject, "key" | "size">): boolean => object.key.endsWith("/") && object.size === 0
 
 // An entry the run cannot do without: a file it would map (or the ledger knows), or a folder
 // that may hold one. A link it does not follow never counts.
@@ -145,6 +180,10 @@ export const foldListing = (
     }
     const object = entry
     if (fold.objects.has(object.key)) return fold
+    if (isFolderMarker(object)) {
+      fold.folderMarkers.push(object.key)
+      return fold
+    }
     const place = classify(object.key)
     switch (place._tag) {
       case "ClientFolder":
@@ -196,7 +235,7 @@ export const listBucket = (
     const fold = foldListing(knownRowIds, layout, ledgerKeys)
     const result = yield* Stream.runFold(
       store.list(""),
-      (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
+      emptyListingFold,
       fold
     )
     if (result.blocking !== undefined) {
@@ -209,21 +248,43 @@ export const listBucket = (
       })
     }
     result.findings.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0))
+    result.folderMarkers.sort()
     return result
   })
 
 /**
- * Loads the state of a run and draws the fresh UUIDs phase 1 will need.
+ * Refuses (exit 2) a `--pool-prefix` that covers a client's folder, naming the client's line.
+ *
+ * @example
+ * ```ts
+ * import { checkLayout } from "./LoadState.ts"
+ * const checked = checkLayout(settings, table)
+ * ```
+ * @category reading
+ */
+export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Effect<void, UsageError> => {
+  const index = poolOverlap(table.clients.map((client) => client.rowId), settings.layout)
+  if (index === undefined) return Effect.void
+  const rowId = table.clients[index]!.rowId
+  return Effect.fail(new UsageError({
+    reason: "BadLayout",
+    message: `--pool-prefix "${settings.layout.poolPrefix}" overlaps the folder of client "${rowId}" (${settings.clientsFile}:${table.document.rows[index]!.line}): its files would be taken for pool files; choose a pool prefix outside every client folder`
+  }))
+}
+
+/**
+ * Loads the state of a run of the `phases` selected and draws the fresh UUIDs phase 1 will
+ * need. Pool metadata is loaded only when the selection includes phase 2.
  *
  * @example
  * ```ts
  * import { loadRun } from "./LoadState.ts"
  * import { makeSettings } from "./Settings.ts"
- * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }))
+ * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }), "all")
  * ```
  * @category reading
  */
-export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings) {
+export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings, phases: PhaseSelection) {
   const clientsBytes = yield* readInputFile(settings.clientsFile)
   const table = yield* readClientsTable(settings.clientsFile, clientsBytes, {
     idColumn: settings.columns.id,
@@ -232,10 +293,17 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
     encoding: settings.encoding
   })
+  yield* checkLayout(settings, table)
   const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
-  const ledger: ReadonlyArray<Mapping> = ledgerBytes === undefined ? [] : yield* readLedger(settings.ledgerFile, ledgerBytes)
+  const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
+  const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
   const ledgerKeys = new Set<string>()
-  for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
+  const readings = new Map<ObjectKey, MetadataReading>()
+  for (const mapping of ledger) {
+    if (mapping.key === null) continue
+    ledgerKeys.add(mapping.key)
+    if (mapping.metadata !== null) readings.set(mapping.key, mapping.metadata)
+  }
   const knownRowIds = new Set<string>(table.clients.map((client: { readonly rowId: string }) => client.rowId))
   const evidenceFiles = yield* readEvidenceFiles(settings)
   const listing = yield* listBucket(knownRowIds, settings.layout, ledgerKeys)
@@ -245,9 +313,19 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     ledger: [...ledger].sort(compareMappings),
     findings: listing.findings,
     layout: settings.layout,
-    evidence: yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids)
+    // Only phase 2 weighs outside evidence: other runs read no claims and send no HeadObject.
+    evidence: phasesOf(phases).includes("2")
+      ? yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids, listing.objects, readings)
+      : emptyPoolEvidence
   })
-  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, state: yield* withFreshUuids(base) }
+  const loaded: LoadedRun = {
+    table,
+    clientsBytes,
+    ledgerBytes,
+    ledgerClientsSha256: content?.clientsSha256,
+    folderMarkers: listing.folderMarkers,
+    state: yield* withFreshUuids(base)
+  }
   return loaded
 })
 

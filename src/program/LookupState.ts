@@ -21,6 +21,6 @@ import type { Settings } from "./Settings.ts"
  * @category programs
  */
 export const loadCurrentState = Effect.fn("uuidmap.loadCurrentState")(function*(settings: Settings) {
-  const loaded = yield* loadRun(settings)
+  const loaded = yield* loadRun(settings, "all")
   return { loaded, state: runPhases(loaded.state, "all").state }
 })

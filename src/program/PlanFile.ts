@@ -29,7 +29,13 @@ const rowOf = (mapping: Mapping): PlanLedgerRow => ({
   why: mapping.why,
   size: mapping.size,
   etag: mapping.etag,
-  last_modified: mapping.lastModified
+  last_modified: mapping.lastModified,
+  metadata: mapping.metadata === null ? null : {
+    etag: mapping.metadata.etag,
+    last_modified: mapping.metadata.lastModified,
+    names: [...mapping.metadata.names],
+    values: { ...mapping.metadata.values }
+  }
 })
 
 const mappingOf = (row: PlanLedgerRow): Mapping => ({
@@ -42,7 +48,13 @@ const mappingOf = (row: PlanLedgerRow): Mapping => ({
   why: row.why,
   size: row.size,
   etag: row.etag,
-  lastModified: row.last_modified
+  lastModified: row.last_modified,
+  metadata: row.metadata === undefined || row.metadata === null ? null : {
+    etag: row.metadata.etag,
+    lastModified: row.metadata.last_modified,
+    names: row.metadata.names,
+    values: row.metadata.values
+  }
 })
 
 const trackingOf = (client: ClientRow): PlanTracking => ({ tracked: client.tracked, file_uuids: [...client.uuids] })

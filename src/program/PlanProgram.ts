@@ -62,7 +62,7 @@ export const evidenceFilesOf = (settings: Settings): ReadonlyArray<string> => [
  */
 export const makePlan = Effect.fn("uuidmap.makePlan")(function*(settings: Settings, phase: PhaseSelection) {
   const evidence = yield* Effect.forEach(evidenceFilesOf(settings), fingerprintFile)
-  const loaded = yield* loadRun(settings)
+  const loaded = yield* loadRun(settings, phase)
   const run = runPhases(loaded.state, phase)
   const changes = diffStates(loaded.state, run.state)
   const now = new Date(yield* Clock.currentTimeMillis)

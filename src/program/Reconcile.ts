@@ -10,18 +10,20 @@ import * as Effect from "effect/Effect"
 import type { CsvError } from "../domain/CsvError.ts"
 import type { InventoryError } from "../domain/InventoryError.ts"
 import type { EvidenceError } from "../domain/EvidenceError.ts"
+import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { State } from "../domain/State.ts"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { UsageError } from "../domain/UsageError.ts"
-import type { ObjectStore } from "../io/store/ObjectStore.ts"
+import type { Disk } from "../io/files/Disk.ts"
+import { ObjectStore, type StoreRequests } from "../io/store/ObjectStore.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
-import { lockFile } from "../io/files/FileLock.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
 import { type PhaseName, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
 import { diffStates, hasChanges, type StateChanges } from "../pipeline/StateDiff.ts"
 import { loadRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
 import { type WrittenFile, writeResult } from "./WriteResult.ts"
+import { openWriteSession } from "./WriteSession.ts"
 
 /**
  * What a run should do.
@@ -55,11 +57,18 @@ export interface ReconcileOutcome {
   readonly metricsBefore: Metrics
   readonly metricsAfter: Metrics
   readonly written: ReadonlyArray<WrittenFile>
+  /** S3 folder markers the listing skipped (not files). */
+  readonly folderMarkers: ReadonlyArray<ObjectKey>
+  /** What taking the lock cleaned up (an interrupted commit, leftover temp files), one line each. */
+  readonly notes: ReadonlyArray<string>
+  /** The requests the store sent for this run: listing pages and metadata reads. */
+  readonly requests: StoreRequests
 }
 
 /**
  * Runs the phases and applies the result. Bad input fails before anything is written; a
- * listing that fails fails before anything is written.
+ * listing that fails fails before anything is written. A run that writes first takes the lock
+ * and finishes or undoes a commit a killed run left (`openWriteSession`).
  *
  * @example
  * ```ts
@@ -75,16 +84,16 @@ export const reconcile: (
 ) => Effect.Effect<
   ReconcileOutcome,
   CsvError | EvidenceError | InventoryError | StoreError | UsageError,
-  ObjectStore | UuidGenerator
+  ObjectStore | UuidGenerator | Disk
 > = Effect.fn(
   "uuidmap.reconcile"
 )(function*(settings: Settings, options: ReconcileOptions) {
   const now = new Date(yield* Clock.currentTimeMillis)
-  if (!options.dryRun) yield* lockFile(settings.clientsFile, now)
-  const loaded = yield* loadRun(settings)
+  const session = options.dryRun ? undefined : yield* openWriteSession(settings, now)
+  const loaded = yield* loadRun(settings, options.phase)
   const run = runPhases(loaded.state, options.phase)
   const changes = diffStates(loaded.state, run.state)
-  const written = options.dryRun || !hasChanges(changes) ? [] : yield* writeResult(settings, loaded, run.state, now)
+  const written = session === undefined || !hasChanges(changes) ? [] : yield* writeResult(settings, session, loaded, run.state, now)
   const outcome: ReconcileOutcome = {
     before: loaded.state,
     after: run.state,
@@ -92,7 +101,10 @@ export const reconcile: (
     ran: run.ran,
     metricsBefore: computeMetrics(loaded.state),
     metricsAfter: computeMetrics(run.state),
-    written
+    written,
+    folderMarkers: loaded.folderMarkers,
+    notes: session?.notes ?? [],
+    requests: yield* (yield* ObjectStore).requests
   }
   return outcome
 }, Effect.scoped)

@@ -13,12 +13,12 @@ import * as Effect from "effect/Effect"
 import { EvidenceError } from "../domain/EvidenceError.ts"
 import { cellNamed, evidenceFileLabel, type EvidenceTable, hasColumn, readEvidenceRows } from "../io/evidence/EvidenceRows.ts"
 import { readEvidenceFile } from "../io/evidence/EvidenceFile.ts"
-import { lockFile } from "../io/files/FileLock.ts"
 import { acceptReviewDecisions, checkReviewSheet, type SheetProblem, type SheetRow } from "../pipeline/ReviewDecisions.ts"
 import { diffStates, hasChanges } from "../pipeline/StateDiff.ts"
 import { loadCurrentState } from "./LookupState.ts"
 import type { Settings } from "./Settings.ts"
 import { writeResult } from "./WriteResult.ts"
+import { openWriteSession } from "./WriteSession.ts"
 
 const sheetRows = (table: EvidenceTable): ReadonlyArray<SheetRow> =>
   table.rows.map((row) => {
@@ -59,13 +59,13 @@ export const acceptReview = Effect.fn("uuidmap.acceptReview")(function*(settings
   if (missing !== undefined) {
     return yield* new EvidenceError({ reason: "MissingColumn", file, line: 1, column: 1, message: `Review sheet has no "${missing}" column` })
   }
-  yield* lockFile(settings.clientsFile, now)
+  const session = yield* openWriteSession(settings, now)
   const { loaded, state } = yield* loadCurrentState(settings)
   const checked = checkReviewSheet(state, sheetRows(table))
   if (checked.problems.length > 0) return yield* refuse(file, checked.problems)
   const accepted = acceptReviewDecisions(state, checked.decisions, now.toISOString(), evidenceFileLabel(file))
   const changes = diffStates(loaded.state, accepted.state)
-  const written = hasChanges(changes) ? yield* writeResult(settings, loaded, accepted.state, now) : []
+  const written = hasChanges(changes) ? yield* writeResult(settings, session, loaded, accepted.state, now) : []
   return {
     recorded: accepted.recorded,
     decided: checked.decisions.length,

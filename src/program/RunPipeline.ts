@@ -17,7 +17,7 @@ import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { type PhaseRun, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
 import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
-import { foldListing } from "./LoadState.ts"
+import { emptyListingFold, foldListing } from "./LoadState.ts"
 import { checkClientRows, checkLedgerRows } from "./PipelineInputChecks.ts"
 
 /**
@@ -86,7 +86,7 @@ export const runPipeline = <E, R>(
     for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
     const listing = yield* Stream.runFold(
       input.objects,
-      () => ({ objects: new Map(), findings: [], poolUuids: new Map() }),
+      emptyListingFold,
       foldListing(new Set(input.clients.map((client) => client.rowId)), layout, ledgerKeys)
     )
     if (listing.blocking !== undefined) {

@@ -1,6 +1,7 @@
 /**
  * The services a run needs, chosen from its settings: the store its `--bucket` (or
- * `--inventory`) names and the UUID generator its `--uuid-version` names.
+ * `--inventory`) names, the UUID generator its `--uuid-version` names (or a fixed sequence,
+ * for tests), and the file system.
  *
  * @module
  */
@@ -9,6 +10,7 @@ import * as Layer from "effect/Layer"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { InventoryError } from "../domain/InventoryError.ts"
 import { UsageError } from "../domain/UsageError.ts"
+import { Disk } from "../io/files/Disk.ts"
 import { makeInventoryStore } from "../io/inventory/InventoryStore.ts"
 import { layerLocalFolder } from "../io/store/LocalFolderStore.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
@@ -89,7 +91,7 @@ const inventoryStoreLayer = (settings: Settings, url: string): Layer.Layer<Objec
 }
 
 /**
- * Every service of a run.
+ * Every service of a run: the store, the UUID generator and the real file system.
  *
  * @example
  * ```ts
@@ -100,4 +102,12 @@ const inventoryStoreLayer = (settings: Settings, url: string): Layer.Layer<Objec
  * @category layers
  */
 export const runServices = (settings: Settings, onProgress?: (progress: ListingProgress) => void) =>
-  Layer.merge(storeLayer(settings, onProgress), settings.uuidVersion === 7 ? UuidGenerator.layerV7 : UuidGenerator.layerV4)
+  Layer.mergeAll(
+    storeLayer(settings, onProgress),
+    settings.uuidSeed !== undefined
+      ? UuidGenerator.layerTest(settings.uuidSeed)
+      : settings.uuidVersion === 7
+      ? UuidGenerator.layerV7
+      : UuidGenerator.layerV4,
+    Disk.layerNode
+  )

@@ -76,6 +76,11 @@ export interface EvidenceSettings {
   readonly metadataNames?: MetadataNames | undefined
   /** How far apart timestamps may be for a weak signal (default 24 hours). */
   readonly weakWindowMs?: number | undefined
+  /**
+   * Whether object metadata is evidence, read with HeadObject (default: on for `s3://`, off for
+   * a local folder, which has none). Off: no HeadObject at all, and metadata names nobody.
+   */
+  readonly metadataEvidence?: boolean | undefined
 }
 
 /**
@@ -103,9 +108,24 @@ export interface Settings {
   readonly concurrency: number
   readonly backupDir?: string | undefined
   readonly uuidVersion: 4 | 7
+  /** For tests: draw new UUIDs from a fixed sequence (`UuidGenerator.layerTest(seed)`), not at random. */
+  readonly uuidSeed?: number | undefined
   readonly s3: S3Settings
   readonly evidence: EvidenceSettings
 }
+
+/**
+ * Whether a run weighs object metadata: `--metadata-evidence`, else on for an `s3://` bucket.
+ *
+ * @example
+ * ```ts
+ * import { makeSettings, metadataEvidenceOn } from "./Settings.ts"
+ * metadataEvidenceOn(makeSettings({ clientsFile: "c.csv", bucket: "s3://clients" })) // true
+ * ```
+ * @category accessors
+ */
+export const metadataEvidenceOn = (settings: Settings): boolean =>
+  settings.evidence.metadataEvidence ?? settings.bucket.startsWith("s3://")
 
 /**
  * The default ledger path: `<name>.ledger.csv` beside the clients CSV.

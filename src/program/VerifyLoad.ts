@@ -9,6 +9,7 @@
 import * as Effect from "effect/Effect"
 import { CsvError } from "../domain/CsvError.ts"
 import { readCsvDocument } from "../io/csv/CsvReader.ts"
+import { optionalLedgerColumns } from "../io/csv/LedgerContent.ts"
 import { ledgerColumns } from "../io/csv/LedgerFile.ts"
 import type { ClientRecord, LedgerRecord } from "../pipeline/checks/VerifyInput.ts"
 import { readInputFile, readOptionalFile } from "./LoadState.ts"
@@ -68,7 +69,7 @@ export const readLedgerRecords = (settings: Settings): Effect.Effect<ReadonlyArr
     const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8", anyCharacter: true })
     const index = new Map(document.header.fields.map((name, column) => [name, column]))
     for (const name of ledgerColumns) {
-      if (name !== "why" && !index.has(name)) {
+      if (!optionalLedgerColumns.has(name) && !index.has(name)) {
         return yield* headerError(file, "InvalidCell", `Ledger header lacks the ${JSON.stringify(name)} column`)
       }
     }

@@ -1,19 +1,23 @@
 /**
- * Writes a run's result (SPEC §4): the ledger, then the clients CSV, each backed up first and
- * replaced atomically. A file whose bytes would not change is not touched and gets no backup.
- * The ledger goes first: if a run stops between the two, the next run re-derives the cells
- * from the ledger.
+ * Writes a run's result (SPEC §4) as one commit of the ledger and the clients CSV
+ * (`FileCommit.ts`): every check first, backups, temp files, a commit record, then the renames,
+ * ledger first. A file whose content would not change is not touched and gets no backup. The
+ * ledger records the sha256 of the CSV it is committed with (`clients_sha256`).
  *
  * @module
  */
-import * as Effect from "effect/Effect"
+import type * as Effect from "effect/Effect"
 import type { State } from "../domain/State.ts"
 import type { UsageError } from "../domain/UsageError.ts"
 import { encodeClientsCsv } from "../io/csv/ClientsTable.ts"
 import { renderLedger } from "../io/csv/LedgerFile.ts"
-import { backupFile, writeFileAtomic } from "../io/files/AtomicFile.ts"
+import type { FileChange } from "../io/files/CommitPreflight.ts"
+import type { Disk } from "../io/files/Disk.ts"
+import { type CommittedFile, commitChanges } from "../io/files/FileCommit.ts"
+import { sha256Hex } from "../io/files/FileDigest.ts"
 import type { LoadedRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
+import type { WriteSession } from "./WriteSession.ts"
 
 /**
  * One file that a run wrote, and where its backup went (none for a new file).
@@ -25,13 +29,12 @@ import type { Settings } from "./Settings.ts"
  * ```
  * @category models
  */
-export interface WrittenFile {
-  readonly file: string
-  readonly backup: string | undefined
-}
+export type WrittenFile = CommittedFile
 
 /**
- * The new bytes of both files, and whether each differs from what is on disk.
+ * The new bytes of both files, and whether each differs from what is on disk. The ledger
+ * carries the sha256 of the CSV as the commit leaves it; a ledger whose rows are unchanged is
+ * not rewritten just because a person edited the CSV since it was written.
  *
  * @example
  * ```ts
@@ -42,48 +45,45 @@ export interface WrittenFile {
  */
 export const renderResult = (loaded: LoadedRun, state: State) => {
   const clientsBytes = encodeClientsCsv(loaded.table, state.clients)
-  const ledgerBytes = new TextEncoder().encode(renderLedger(state.ledger))
+  const clientsChanged = !sameBytes(clientsBytes, loaded.clientsBytes)
+  const encode = (digest: string | undefined) => new TextEncoder().encode(renderLedger(state.ledger, digest))
+  const ledgerBytes = encode(sha256Hex(clientsBytes))
+  const old = loaded.ledgerBytes
+  const ledgerChanged = old === undefined
+    // No ledger and nothing to record: writing an empty one would be a change for nothing.
+    ? state.ledger.length > 0
+    : !sameBytes(ledgerBytes, old) && (clientsChanged || !sameBytes(encode(loaded.ledgerClientsSha256), old))
   return {
-    clients: { bytes: clientsBytes, changed: !sameBytes(clientsBytes, loaded.clientsBytes) },
-    ledger: {
-      bytes: ledgerBytes,
-      // No ledger and nothing to record: writing an empty one would be a change for nothing.
-      changed: loaded.ledgerBytes === undefined ? state.ledger.length > 0 : !sameBytes(ledgerBytes, loaded.ledgerBytes)
-    }
+    clients: { bytes: clientsBytes, changed: clientsChanged },
+    ledger: { bytes: ledgerBytes, changed: ledgerChanged }
   }
 }
 
 /**
- * Writes what changed. Returns the files written.
+ * Writes what changed, under the session's lock. Returns the files written.
  *
  * @example
  * ```ts
  * import { writeResult } from "./WriteResult.ts"
- * const written = writeResult(settings, loaded, finalState, new Date())
+ * const written = writeResult(settings, session, loaded, finalState, new Date())
  * ```
  * @category writing
  */
 export const writeResult = (
   settings: Settings,
+  session: WriteSession,
   loaded: LoadedRun,
   state: State,
   now: Date
-): Effect.Effect<ReadonlyArray<WrittenFile>, UsageError> =>
-  Effect.gen(function*() {
-    const rendered = renderResult(loaded, state)
-    const written: Array<WrittenFile> = []
-    const targets = [
-      { file: settings.ledgerFile, ...rendered.ledger },
-      { file: settings.clientsFile, ...rendered.clients }
-    ]
-    for (const target of targets) {
-      if (!target.changed) continue
-      const backup = yield* backupFile(target.file, settings.backupDir, now)
-      yield* writeFileAtomic(target.file, target.bytes)
-      written.push({ file: target.file, backup })
-    }
-    return written
-  })
+): Effect.Effect<ReadonlyArray<WrittenFile>, UsageError, Disk> => {
+  const rendered = renderResult(loaded, state)
+  const changes: Array<FileChange> = []
+  if (rendered.ledger.changed) {
+    changes.push({ file: settings.ledgerFile, before: loaded.ledgerBytes, after: rendered.ledger.bytes, modeFrom: settings.clientsFile })
+  }
+  if (rendered.clients.changed) changes.push({ file: settings.clientsFile, before: loaded.clientsBytes, after: rendered.clients.bytes })
+  return commitChanges({ changes, backupDir: settings.backupDir, now, lock: session.lock })
+}
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
   if (a.length !== b.length) return false

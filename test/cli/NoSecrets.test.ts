@@ -151,7 +151,9 @@ describe("no secret in any output", () => {
       [["plan", "--out", at("never.json"), ...store(denied.endpoint), "--profile", "planted"], profileCredentials(), "denied"],
       [["run", ...store(server.endpoint, "s3://no-such-bucket"), "--verbose"], envCredentials, "no-such-bucket"],
       [["run", ...store(server.endpoint), "--verbose"], { ...envCredentials, AWS_ACCESS_KEY_ID: unknownKey, AWS_SECRET_ACCESS_KEY: unknownSecret }, "key"],
-      [["verify", ...store(dying.endpoint), "--max-attempts", "1"], envCredentials, "127.0.0.1"]
+      // The listing is one page; metadata read for a name no reading covers needs HeadObject
+      // after it, and the server is gone by then.
+      [["verify", ...store(dying.endpoint), "--max-attempts", "1", "--metadata-names", "row-id=never-read"], envCredentials, "127.0.0.1"]
     ]
     for (const [args, env, says] of failing) {
       const before = await snapshotTree(dir)

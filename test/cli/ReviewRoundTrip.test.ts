@@ -57,7 +57,8 @@ describe("the review round trip through the CLI", () => {
     expect(result.code, result.stderr).toBe(0)
     expect(await ledgerRow(U1)).toContain(",502,mapped,")
     expect(await ledgerRow(U2)).toContain(",503,review,")
-    expect(await ledgerRow(U3)).toContain(",,unmapped,")
+    // Records name only a row id that is not in the CSV: a person decides (README).
+    expect(await ledgerRow(U3)).toContain(",9000,review,")
     expect(await ledgerRow(U4)).toContain(",,unmapped,")
   })
 
@@ -66,8 +67,9 @@ describe("the review round trip through the CLI", () => {
     expect(result.code, result.stderr).toBe(0)
     const lines = (await fs.readFile(at("review.csv"), "utf8")).trim().split("\n")
     expect(lines[0]).toBe("uuid,key,size,best_candidate,candidates,evidence,why,decision,note")
-    expect(lines).toHaveLength(2)
+    expect(lines).toHaveLength(3)
     expect(lines[1]).toMatch(new RegExp(`^${U2},files/${U2}.pdf,9,503,503; 502,.*moves.csv line 2.*records.csv line 2.*,,$`))
+    expect(lines[2]).toMatch(new RegExp(`^${U3},files/${U3}\\.pdf,\\d+,9000,,records -> 9000: records.csv line 3,"evidence names only row ids that are not in the CSV: row id 9000, not in the CSV \\(database records\\)",,$`))
   })
 
   it("refuses a sheet with an invalid decision, naming its line, and writes nothing", async () => {

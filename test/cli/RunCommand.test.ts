@@ -41,7 +41,7 @@ describe("uuidmap run", () => {
     expect(rows[2]).toMatch(/^Ann,503,[0-9a-f-]{36},1$/)
     expect(rows[3]).toBe("Bo,504,,0")
     const ledgerRows = ledger.trimEnd().split("\n")
-    expect(ledgerRows[0]).toBe("uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why")
+    expect(ledgerRows[0]).toBe("uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata,clients_sha256")
     // Three client-folder files and the pool file, which no trusted evidence maps.
     expect(ledgerRows).toHaveLength(5)
     expect(ledger).toContain("502/Sam_Torode/resume.pdf")

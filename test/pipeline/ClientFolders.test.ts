@@ -44,7 +44,9 @@ describe("assignClientFolderUuids (phase 1)", () => {
     const entry = next.ledger[0]!
     expect(entry.status).toBe("review")
     expect(entry.rowId).toBe("502")
-    expect(next.clients.flatMap((c) => c.uuids)).toEqual([])
+    // The cells are left alone until a person decides: 503 keeps the UUID, 502 does not get it.
+    expect(next.clients.map((c) => [c.rowId, c.uuids])).toEqual([["502", []], ["503", [uuid(1)]]])
+    expect(assignClientFolderUuids(next)).toBe(next)
   })
 
   it("changes nothing when run on its own output", () => {

@@ -36,7 +36,10 @@ describe("decideOwner", () => {
   })
 
   it("never maps a client that is not in the CSV, and takes one beside a known client as a contradiction", () => {
-    expect(decideOwner([ev("records", "999")], order).status).toBe("unmapped")
+    expect(decideOwner([ev("records", "999")], order)).toMatchObject({ status: "review", rowId: "999", confidence: 0.5 })
+    expect(decideOwner([ev("records", "999")], order).why).toBe("evidence names only row ids that are not in the CSV: row id 999, not in the CSV (database records)")
+    expect(decideOwner([ev("migration-log", "998"), ev("records", "999")], order).rowId).toBe("998")
+    expect(decideOwner([ev("client-folder", "999")], order).status).toBe("unmapped")
     expect(decideOwner([ev("records", "999"), ev("records", "502")], order)).toMatchObject({ status: "review", rowId: "502" })
   })
 

@@ -160,9 +160,9 @@ describe("linkPoolFiles (phase 2): bands", () => {
     expect(next.clients.every((c) => c.uuids.length === 0)).toBe(true)
   })
 
-  it("never maps a row id missing from the CSV, and reports it", () => {
+  it("never maps a row id missing from the CSV: sends the file to review with it as candidate, and reports it", () => {
     const next = linkPoolFiles(phase2State({ clients, objects: [poolFile(1)], claims: [record(uuid(1), "9000", 5)] }))
-    expect(rowOf(next, poolKey(1))).toMatchObject({ status: "unmapped", rowId: null })
+    expect(rowOf(next, poolKey(1))).toMatchObject({ status: "review", rowId: "9000" })
     expect(next.findings).toEqual([
       { kind: "unknown-row-id", subject: "records.csv line 5", detail: `records names row id "9000", which is not in the CSV, as the owner of ${poolKey(1)}` }
     ])
@@ -170,7 +170,7 @@ describe("linkPoolFiles (phase 2): bands", () => {
 
   it("reports an old key in the folder of a client missing from the CSV", () => {
     const next = linkPoolFiles(phase2State({ clients, objects: [poolFile(1)], claims: [migrationByKey("777/x/a.pdf", poolKey(1), 3)] }))
-    expect(rowOf(next, poolKey(1)).status).toBe("unmapped")
+    expect(rowOf(next, poolKey(1)).status).toBe("review")
     expect(next.findings.map((f) => [f.kind, f.subject])).toEqual([["unknown-row-id", "moves.csv line 3: 777/x/a.pdf"]])
   })
 

@@ -101,7 +101,8 @@ export const poolMapping = (n: number, status: Mapping["status"], rowId: string 
   why: "",
   size: null,
   etag: null,
-  lastModified: null
+  lastModified: null,
+  metadata: null
 })
 
 export { object }

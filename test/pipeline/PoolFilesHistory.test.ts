@@ -58,7 +58,8 @@ describe("linkPoolFiles (phase 2): what earlier runs and people decided", () => 
     const row = rowOf(later, poolKey(1))
     expect(row).toMatchObject({ status: "review", rowId: "502" })
     expect(row.why).toContain("client 503")
-    expect(later.clients.flatMap((c) => c.uuids)).toEqual([])
+    // The tracking cell of 502 is left alone until a person decides.
+    expect(later.clients.map((c) => [c.rowId, c.uuids])).toEqual([["502", [uuid(1)]], ["503", []], ["504", []]])
     expect(linkPoolFiles(later)).toBe(later)
   })
 

@@ -55,7 +55,8 @@ const broken: ReadonlyArray<readonly [CheckName, VerifyInput, string]> = [
   ["ledger-uuids-unique", { ...clean, ledger: [...clean.ledger, ledgerRow(5, u3, "503/c.pdf", "503")] }, "clients.ledger.csv:5"],
   ["ledger-keys-unique", withLedger(1, ledgerRow(3, u2, "502/a.pdf", "502")), "clients.ledger.csv:3"],
   ["uuids-single-owner", withLedger(2, ledgerRow(4, u3, "503/c.pdf", "504")), "clients.ledger.csv:4"],
-  ["owners-agree", withLedger(2, ledgerRow(4, u3, "503/c.pdf", "503", "review")), "clients.csv:3"],
+  // In review with 502 as the only candidate, yet in the cell of 503.
+  ["owners-agree", withLedger(2, ledgerRow(4, u3, "503/c.pdf", "502", "review")), "clients.csv:3"],
   ["keys-in-bucket", { ...clean, inBucket: (key) => key !== "502/b.pdf" }, "502/b.pdf"],
   ["idempotent", { ...clean, replan: { _tag: "Planned", changes: { cells: [], ledger: [{ uuid: u3, before: null, after: mapped(u3, "503/c.pdf", "503") }] } } }, "503/c.pdf"]
 ]
@@ -90,6 +91,17 @@ describe("verify checks", () => {
     expect(failedChecks(input)).toEqual(["uuids-single-owner"])
     const offences = verify(input, defaultVerifyOptions).checks.find((check) => check.name === "uuids-single-owner")!.offences
     expect(offences.map((offence) => offence.message).join("\n")).toContain(`"${u3}" is listed for row "504" and for row "503"`)
+  })
+
+  it("accepts a UUID kept in one client's cell while in review with that client as a candidate", () => {
+    const review: LedgerRecord = {
+      ...ledgerRow(4, u3, "502/c.pdf", "502", "review"),
+      evidence: JSON.stringify([
+        { source: "client-folder", row_id: "502", detail: "502/c.pdf" },
+        { source: "tracking-cell", row_id: "503", detail: "tracking cell of client 503" }
+      ])
+    }
+    expect(failedChecks({ ...withLedger(2, review), inBucket: () => true })).toEqual([])
   })
 
   it("reports a ledger owner with no tracking cell listing the UUID", () => {

@@ -13,7 +13,7 @@ const object = (key: string): ListedEntry => ({ key: unsafeObjectKey(key), size:
 
 const list = (entries: ReadonlyArray<ListedEntry>, ledgerKeys: ReadonlyArray<string> = []) =>
   Effect.runPromise(Effect.result(listBucket(new Set(["502"]), layout, new Set(ledgerKeys)).pipe(
-    Effect.provide(Layer.succeed(ObjectStore, { location: "file:///bucket", list: () => Stream.fromIterable(entries), metadata: () => Effect.succeed({}) }))
+    Effect.provide(Layer.succeed(ObjectStore, { location: "file:///bucket", list: () => Stream.fromIterable(entries), metadata: () => Effect.succeed({}), requests: Effect.succeed({ list: 0, head: 0 }) }))
   )))
 
 describe("listing entries a local folder could not read", () => {

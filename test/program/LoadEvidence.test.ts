@@ -1,42 +1,26 @@
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import * as Stream from "effect/Stream"
 import { afterEach, describe, expect, it } from "vitest"
 import type { FileUuid } from "../../src/domain/FileUuid.ts"
 import { type ObjectKey, unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
-import { StoreError } from "../../src/domain/StoreError.ts"
-import { ObjectStore } from "../../src/io/store/ObjectStore.ts"
+import type { StoredObject } from "../../src/domain/StoredObject.ts"
 import { claimsAbout, loadPoolEvidence, readEvidenceFiles } from "../../src/program/LoadEvidence.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
 import { tempDir } from "../support/Cli.ts"
+import { countingMetadataStore } from "../support/CountingMetadataStore.ts"
 
 const U = "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"
 
-// A store whose metadata answers after a tick and records how many requests overlap.
-const metadataStore = (metadata: Record<string, Record<string, string>>) => {
-  const seen = { calls: 0, inFlight: 0, maxInFlight: 0 }
-  const layer = Layer.succeed(ObjectStore, {
-    location: "s3://test",
-    list: () => Stream.empty,
-    metadata: (key: ObjectKey) =>
-      Effect.gen(function*() {
-        seen.calls++
-        seen.inFlight++
-        seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight)
-        yield* Effect.sleep("5 millis")
-        seen.inFlight--
-        if (key.includes("gone")) return yield* new StoreError({ reason: "NoSuchKey", store: "s3://test", message: "gone" })
-        return metadata[key] ?? {}
-      })
-  })
-  return { layer, seen }
-}
+const metadataStore = countingMetadataStore
 
-// A pool of the given keys, each under a UUID of its own.
+// A pool of the given keys, each under a UUID of its own, and the listed objects.
 const poolOf = (keys: ReadonlyArray<ObjectKey>) =>
   new Map(keys.map((key, i) => [`${String(i).padStart(8, "0")}-0000-4000-8000-000000000000` as FileUuid, key]))
+const objectsOf = (pool: ReadonlyMap<FileUuid, ObjectKey>): ReadonlyMap<ObjectKey, StoredObject> =>
+  new Map([...pool.values()].map((key) => [key, { key, size: 1, etag: `"${key}"`, lastModified: "2024-05-01T10:00:00.000Z" }]))
+const evidenceOf = (settings: Parameters<typeof loadPoolEvidence>[0], files: Parameters<typeof loadPoolEvidence>[1], pool: ReadonlyMap<FileUuid, ObjectKey>) =>
+  loadPoolEvidence(settings, files, pool, objectsOf(pool), new Map())
 
 let cleanup: (() => Promise<void>) | undefined
 afterEach(async () => {
@@ -50,7 +34,7 @@ describe("loadPoolEvidence", () => {
     const { layer, seen } = metadataStore({ "files/3.pdf": { "row-id": "502" }, "files/4.pdf": { colour: "red" } })
     const settings = makeSettings({ clientsFile: "c.csv", bucket: "s3://test", concurrency: 3 })
     const evidence = await Effect.runPromise(
-      loadPoolEvidence(settings, { files: [], sources: ["records"] }, poolOf([...keys, unsafeObjectKey("files/gone.pdf")])).pipe(Effect.provide(layer))
+      evidenceOf(settings, { files: [], sources: ["records"] }, poolOf([...keys, unsafeObjectKey("files/gone.pdf")])).pipe(Effect.provide(layer))
     )
     expect(seen.calls).toBe(21)
     expect(seen.maxInFlight).toBeLessThanOrEqual(3)
@@ -59,12 +43,13 @@ describe("loadPoolEvidence", () => {
     expect(evidence.sources).toEqual(["records", "metadata"])
   })
 
-  it("asks a local folder for no metadata, and does not count metadata as read", async () => {
+  it("asks a local folder for no metadata, where metadata names nobody", async () => {
     const { layer, seen } = metadataStore({})
     const settings = makeSettings({ clientsFile: "c.csv", bucket: "file:///tmp/x" })
-    const evidence = await Effect.runPromise(loadPoolEvidence(settings, { files: [], sources: [] }, poolOf([unsafeObjectKey("files/a")])).pipe(Effect.provide(layer)))
+    const evidence = await Effect.runPromise(evidenceOf(settings, { files: [], sources: [] }, poolOf([unsafeObjectKey("files/a")])).pipe(Effect.provide(layer)))
     expect(seen.calls).toBe(0)
-    expect(evidence.sources).toEqual([])
+    expect(evidence.sources).toEqual(["metadata"])
+    expect(evidence.metadata.size).toBe(0)
   })
 })
 
@@ -101,7 +86,7 @@ describe("readEvidenceFiles", () => {
     const files = await Effect.runPromise(readEvidenceFiles(settings))
     const layer = metadataStore({}).layer
     const pool = new Map([[U as FileUuid, unsafeObjectKey(`files/${U}.pdf`)]])
-    const evidence = await Effect.runPromise(loadPoolEvidence(settings, files, pool).pipe(Effect.provide(layer)))
+    const evidence = await Effect.runPromise(evidenceOf(settings, files, pool).pipe(Effect.provide(layer)))
     expect(evidence.claims.map((c) => [c.source, c.rowId, c.detail])).toEqual([
       ["migration-log", "503", "m.csv line 2"],
       ["records", "502", "r.csv line 502"]

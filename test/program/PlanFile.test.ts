@@ -15,7 +15,7 @@ const changes = {
   ledger: [{ uuid: uuid(1), before: null, after: { ...mapped(uuid(1), "502/a.pdf", "502"), size: 3, etag: "\"e\"", lastModified: "2024-05-01T12:00:00.000Z" } }]
 }
 
-const plan: PlanFile = buildPlanFile({
+const parts = {
   createdAt: "2026-01-01T00:00:00.000Z",
   tool: "uuidmap",
   phase: "all",
@@ -26,7 +26,8 @@ const plan: PlanFile = buildPlanFile({
   evidence: [{ file: "moves.csv", sha256: "b".repeat(64) }],
   objects: [{ key: "502/a.pdf" as never, size: 3, etag: "\"e\"" }],
   changes
-})
+} as const
+const plan: PlanFile = buildPlanFile(parts)
 
 const decode = (text: string) => Effect.runSyncExit(decodePlanText("plan.json", text))
 const failure = (text: string): string => {
@@ -47,6 +48,21 @@ describe("plan file", () => {
     const exit = decode(JSON.stringify(plan))
     expect(Exit.isSuccess(exit)).toBe(true)
     if (Exit.isSuccess(exit)) expect(changesOfPlan(exit.value)).toEqual(changes)
+  })
+
+  it("carries a pool file's metadata reading, and reads a plan written before readings as having none", () => {
+    const reading = { etag: "\"e\"", lastModified: "2024-05-01T12:00:00.000Z", names: ["row-id"], values: { "row-id": "502" } }
+    const withReading = { ...changes, ledger: [{ ...changes.ledger[0]!, after: { ...changes.ledger[0]!.after, metadata: reading } }] }
+    const built = buildPlanFile({ ...parts, changes: withReading })
+    expect(built.changes.ledger[0]!.after!.metadata).toEqual({ etag: "\"e\"", last_modified: "2024-05-01T12:00:00.000Z", names: ["row-id"], values: { "row-id": "502" } })
+    const roundTrip = decode(JSON.stringify(built))
+    if (Exit.isSuccess(roundTrip)) expect(changesOfPlan(roundTrip.value)).toEqual(withReading)
+    else throw new Error("expected the plan to read")
+    const older = JSON.parse(JSON.stringify(plan))
+    delete older.changes.ledger[0].after.metadata
+    const read = decode(JSON.stringify(older))
+    if (Exit.isSuccess(read)) expect(changesOfPlan(read.value).ledger[0]!.after!.metadata).toBeNull()
+    else throw new Error("expected the older plan to read")
   })
 
   it("refuses a plan of another format_version, naming both versions", () => {

@@ -51,7 +51,7 @@ const statusByUuid = async (side: string): Promise<Map<string, string>> => {
 }
 
 describe("metadata evidence on an S3 store", () => {
-  it("maps by row-id, client-id and original-key, reviews conflicts, never maps an unknown row id", async () => {
+  it("maps by row-id, client-id and original-key, reviews conflicts, never maps an unknown row id (review, for a person)", async () => {
     const s3 = ["--clients", path.join(dir, "s3", "clients.csv"), "--bucket", "s3://meta-bucket", "--endpoint", server.endpoint, "--force-path-style", "--region", "us-east-1"]
     const result = await runCli(["run", ...s3, "--metadata-names", "client-id=owner"], { env })
     expect(result.code, result.stderr).toBe(0)
@@ -61,7 +61,7 @@ describe("metadata evidence on an S3 store", () => {
       "unmapped",
       "mapped 504",
       "review 502",
-      "unmapped",
+      "review 9000",
       "mapped 504"
     ])
     const again = await runCli(["run", ...s3, "--metadata-names", "client-id=owner", "--diff"], { env })

@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { layerS3 } from "../../src/io/store/S3Store.ts"
+import { Disk } from "../../src/io/files/Disk.ts"
 import { UuidGenerator } from "../../src/io/uuid/UuidGenerator.ts"
 import { reconcile } from "../../src/program/Reconcile.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
@@ -79,7 +80,7 @@ const runThrough = async (proxy: FaultProxy, name: string) => {
     tuning: { credentials: testCredentials, pageSize: 40, baseDelayMs: 5, maxDelayMs: 100 }
   })
   const outcome = await Effect.runPromise(
-    reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(Layer.merge(store, UuidGenerator.layerTest(9))))
+    reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(9), Disk.layerNode)))
   )
   return {
     outcome,

@@ -37,7 +37,8 @@ export const mapped = (id: FileUuid, key: string | null, rowId: string): Mapping
   why: "",
   size: null,
   etag: null,
-  lastModified: null
+  lastModified: null,
+  metadata: null
 })
 
 /** A state with enough fresh UUIDs drawn for phase 1 (numbered from 1000). */

@@ -12,6 +12,7 @@ import { Command } from "effect/cli"
 import { UsageError } from "../../domain/UsageError.ts"
 import { writeFileAtomic } from "../../io/files/AtomicFile.ts"
 import { hasChanges } from "../../pipeline/StateDiff.ts"
+import { refuseInputAsOutput } from "../../program/OutputPaths.ts"
 import { makePlan } from "../../program/PlanProgram.ts"
 import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, optionalText, switchFlag } from "../FlagKit.ts"
@@ -58,6 +59,7 @@ export const planCommand = Command.make("plan", {
     const settings = yield* settingsFromFlags(flags)
     const out = Option.getOrUndefined(flags.out)
     if (out === undefined) return yield* new UsageError({ reason: "BadFlag", message: "--out FILE is required: where to save the plan" })
+    yield* refuseInputAsOutput(settings, out, `--out "${out}"`)
     const planned = yield* makePlan(settings, flags.phase).pipe(withServices(settings, flags.quiet))
     yield* writeFileAtomic(out, new TextEncoder().encode(JSON.stringify(planned.plan, null, 2) + "\n"))
     if (!flags.quiet) {

@@ -8,6 +8,7 @@
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { Command } from "effect/cli"
+import { refuseInputAsOutput } from "../../program/OutputPaths.ts"
 import { makeReport } from "../../program/ReportProgram.ts"
 import { choiceWithDefault, intWithDefault, optionalText } from "../FlagKit.ts"
 import { renderReportHtml } from "../render/report/ReportHtml.ts"
@@ -37,6 +38,8 @@ export const reportCommand = Command.make("report", {
 }, (flags) =>
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
+    const out = Option.getOrUndefined(flags.out)
+    if (out !== undefined) yield* refuseInputAsOutput(settings, out, `--out "${out}"`)
     const data = yield* makeReport(settings).pipe(withServices(settings, flags.quiet))
     const text = flags.format === "html"
       ? renderReportHtml(data, flags.maxRows)
@@ -45,5 +48,5 @@ export const reportCommand = Command.make("report", {
       : flags.format === "json"
       ? JSON.stringify(reportJson(data), null, 2) + "\n"
       : renderReportText(data, flags.maxRows).join("\n") + "\n"
-    yield* writeOutput(Option.getOrUndefined(flags.out), text)
+    yield* writeOutput(out, text)
   })).pipe(Command.withDescription("The completion report: success metrics per phase, verification, and the files in review or unmapped"))

@@ -18,6 +18,7 @@ import { diffLines } from "../render/DiffText.ts"
 import { printLines } from "../render/PrintLines.ts"
 import { renderMetricsTable } from "../render/MetricsTable.ts"
 import { outcomeJson } from "../render/OutcomeJson.ts"
+import { formatRequests } from "../render/RequestsText.ts"
 import { withServices } from "../WithServices.ts"
 import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 import { detailedExitcodeFlag } from "./PlanCommand.ts"
@@ -55,6 +56,8 @@ export const runCommand = Command.make("run", {
     }
     if (flags.verbose) {
       for (const finding of outcome.after.findings) yield* Console.error(`${finding.kind}: ${finding.subject} (${finding.detail})`)
+      for (const key of outcome.folderMarkers) yield* Console.error(`folder-marker: ${key} (an S3 folder marker, not a file: skipped)`)
+      yield* Console.error(formatRequests(outcome.requests))
     }
     if (flags.json) return yield* Console.log(JSON.stringify(outcomeJson(outcome, flags.diff), null, 2))
     if (flags.diff) {

@@ -12,6 +12,7 @@ import { Command } from "effect/cli"
 import { UsageError } from "../../domain/UsageError.ts"
 import { checkNames, isCheckName } from "../../pipeline/checks/Check.ts"
 import type { CheckName } from "../../pipeline/checks/Check.ts"
+import { refuseInputAsOutput } from "../../program/OutputPaths.ts"
 import { verifyFiles } from "../../program/VerifyProgram.ts"
 import { ExitCode, exitWith } from "../ExitCode.ts"
 import { choiceWithDefault, intWithDefault, optionalText, repeatedText } from "../FlagKit.ts"
@@ -66,8 +67,9 @@ export const verifyCommand = Command.make("verify", {
   Effect.gen(function*() {
     const settings = yield* settingsFromFlags(flags)
     const warn = yield* warnedChecks(flags.warn)
-    const { report } = yield* verifyFiles(settings, { warn, maxOffences: flags.maxRows }).pipe(withServices(settings, flags.quiet))
     const out = Option.getOrUndefined(flags.out)
+    if (out !== undefined) yield* refuseInputAsOutput(settings, out, `--out "${out}"`)
+    const { report } = yield* verifyFiles(settings, { warn, maxOffences: flags.maxRows }).pipe(withServices(settings, flags.quiet))
     const text = flags.format === "junit"
       ? renderJunit(report)
       : flags.format === "json"

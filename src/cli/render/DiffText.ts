@@ -5,6 +5,7 @@
  */
 import type { ClientRow } from "../../domain/ClientRow.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
+import { sameReading } from "../../domain/MetadataReading.ts"
 import type { StateChanges } from "../../pipeline/StateDiff.ts"
 import type { Painter } from "./Colour.ts"
 
@@ -52,7 +53,9 @@ export function* diffLines(
       } else if (change.after === null && change.before !== null) {
         yield paint.red(`  - ${change.uuid}  ${change.before.key ?? "(no key)"}  ${describe(change.before)}`)
       } else if (change.before !== null && change.after !== null) {
-        yield paint.yellow(`  ~ ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.before)} -> ${describe(change.after)}: ${change.after.why}`)
+        // A new metadata reading alone changes the row too: say so, or the line looks empty.
+        const read = sameReading(change.before.metadata, change.after.metadata) ? "" : " (metadata read)"
+        yield paint.yellow(`  ~ ${change.uuid}  ${change.after.key ?? "(no key)"}  ${describe(change.before)} -> ${describe(change.after)}${read}: ${change.after.why}`)
       }
     }
   }

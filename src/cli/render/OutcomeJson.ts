@@ -1,6 +1,8 @@
 /**
  * The machine-readable form of a run (`run --json`): the same changes the diff shows, plus
- * the phases, metrics and files written. Field names are snake_case like the ledger's columns.
+ * the phases, metrics, files written and the store requests sent (`requests.list`,
+ * `requests.head`, every attempt counted). Field names are snake_case like the ledger's
+ * columns.
  *
  * @module
  */
@@ -45,5 +47,6 @@ export const outcomeJson = (outcome: ReconcileOutcome, dryRun: boolean) => ({
   },
   metrics: { before: outcome.metricsBefore, after: outcome.metricsAfter },
   findings: outcome.after.findings,
-  written: outcome.written.map((file) => ({ file: file.file, backup: file.backup ?? null }))
+  written: outcome.written.map((file) => ({ file: file.file, backup: file.backup ?? null })),
+  requests: { list: outcome.requests.list, head: outcome.requests.head }
 })

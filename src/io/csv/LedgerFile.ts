@@ -1,15 +1,19 @@
 /**
  * The ledger file: one row per file uuidmap knows, with its UUID, key, owner, status and the
- * evidence behind it (SPEC §1). uuidmap owns the ledger outright, so it is always written
+ * evidence behind it (SPEC §1), and, in its `clients_sha256` column, the sha256 of the clients
+ * CSV it was committed with. uuidmap owns the ledger outright, so it is always written
  * whole in one canonical form (comma, `\n`, UTF-8 without BOM, fixed columns), which makes a
  * second run byte-identical; reading checks every cell, so a hand edit gone wrong fails with
  * its line and column instead of corrupting a run.
+ *
+ * The `metadata` column keeps a pool file's last metadata reading (`MetadataReading`) as
+ * compact JSON, `{"etag","last_modified","names","values"}`, empty when never read; ledgers
+ * written before it existed read as having none.
  *
  * @module
  */
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../../domain/CsvError.ts"
-import { type Evidence, EvidenceSource } from "../../domain/Evidence.ts"
 import { isFileUuid } from "../../domain/FileUuid.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
 import { MappingStatus } from "../../domain/MappingStatus.ts"
@@ -18,15 +22,18 @@ import { unsafeRowId } from "../../domain/RowId.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
 import { cellError } from "./internal/cellError.ts"
+import { parseEvidence, renderEvidence } from "./internal/evidenceCell.ts"
+import { parseReading, renderReading } from "./internal/metadataCell.ts"
 import { quoteValue } from "./internal/textPosition.ts"
 
 /**
- * The ledger's columns, in the order they are written. `why` may be absent from older files.
+ * The ledger's columns, in the order they are written. `why` and `metadata` may be absent
+ * from older files.
  *
  * @example
  * ```ts
  * import { ledgerColumns } from "./LedgerFile.ts"
- * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why"
+ * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata"
  * ```
  * @category models
  */
@@ -40,7 +47,8 @@ export const ledgerColumns = [
   "size",
   "etag",
   "last_modified",
-  "why"
+  "why",
+  "metadata"
 ] as const
 
 /**
@@ -55,7 +63,23 @@ export const ledgerColumns = [
  */
 export type LedgerColumn = typeof ledgerColumns[number]
 
-const optionalColumns: ReadonlySet<LedgerColumn> = new Set(["why"])
+/** How a ledger is read: always comma-separated UTF-8; any character in a cell (keys are bytes). */
+export const ledgerReadOptions = { delimiter: ",", encoding: "utf-8", anyCharacter: true } as const
+
+/** Columns an older ledger may lack (`clients_sha256` is handled on its own). */
+export const optionalColumns: ReadonlySet<string> = new Set(["why", "metadata"])
+
+/**
+ * The column tying a ledger to its clients CSV: the CSV's sha256 on the first row (LedgerContent.ts).
+ *
+ * @example
+ * ```ts
+ * import { clientsDigestColumn } from "./LedgerFile.ts"
+ * clientsDigestColumn // "clients_sha256"
+ * ```
+ * @category models
+ */
+export const clientsDigestColumn = "clients_sha256"
 
 /**
  * Formats a confidence for the ledger: rounded to two decimals, shortest form, no trailing
@@ -80,17 +104,19 @@ export const formatConfidence = (confidence: number): string => {
 /**
  * Renders the ledger: the header, then one row per mapping in the given order, empty cells for
  * nulls, evidence as a compact JSON array of `{"source","row_id","detail"}` objects, `\n` after
- * every line. Plain UTF-8 text without BOM.
+ * every line, and `clientsSha256` (when given) in the last column of the first row. Plain
+ * UTF-8 text without BOM.
  *
  * @example
  * ```ts
  * import { renderLedger } from "./LedgerFile.ts"
- * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why\n"
+ * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata,clients_sha256\n"
  * ```
  * @category rendering
  */
-export const renderLedger = (mappings: Iterable<Mapping>): string => {
-  const lines = [ledgerColumns.join(",") + "\n"]
+export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string): string => {
+  const lines = [ledgerColumns.join(",") + "," + clientsDigestColumn + "\n"]
+  let digest = clientsSha256 ?? ""
   for (const mapping of mappings) {
     const cells = [
       mapping.uuid,
@@ -102,15 +128,15 @@ export const renderLedger = (mappings: Iterable<Mapping>): string => {
       mapping.size === null ? "" : String(mapping.size),
       mapping.etag ?? "",
       mapping.lastModified ?? "",
-      mapping.why
+      mapping.why,
+      mapping.metadata === null ? "" : renderReading(mapping.metadata),
+      digest
     ]
+    digest = ""
     lines.push(cells.map((cell) => quoteCsvField(cell, ",")).join(",") + "\n")
   }
   return lines.join("")
 }
-
-const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
-  JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
 
 /**
  * Reads and validates a ledger (UTF-8, LF or CRLF, BOM tolerated). Fails, naming the file
@@ -120,7 +146,8 @@ const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
  * `"InvalidCell"` (an unknown, repeated or missing column, an unknown status, a `mapped` or
  * `review` row without a row_id, evidence that is not the JSON
  * uuidmap writes, a confidence that is not a number from 0 to 1, a size that is not a
- * non-negative integer), besides the reader's own errors. A missing `why` column reads as `""`.
+ * non-negative integer, metadata that is not the JSON uuidmap writes), besides the reader's
+ * own errors. A missing `why` column reads as `""`, a missing `metadata` column as no reading.
  *
  * @example
  * ```ts
@@ -134,33 +161,42 @@ const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
  */
 export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<ReadonlyArray<Mapping>, CsvError> =>
   Effect.gen(function*() {
-    const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8", anyCharacter: true })
+    const document = yield* readCsvDocument(file, bytes, ledgerReadOptions)
     const result = validateLedger(file, document.header, document.rows)
     return Array.isArray(result) ? result : yield* Effect.fail(result as CsvError)
   })
 
 type ColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
 
-const validateLedger = (
+/**
+ * Validates a read ledger document (see `readLedger`), accepting `clients_sha256`.
+ *
+ * @example
+ * ```ts
+ * import { validateLedger } from "./LedgerFile.ts"
+ * const result = validateLedger("l.csv", document.header, document.rows)
+ * ```
+ * @category reading
+ */
+export const validateLedger = (
   file: string,
   header: CsvRecord,
   rows: ReadonlyArray<CsvRecord>
 ): ReadonlyArray<Mapping> | CsvError => {
   const indexes = new Map<LedgerColumn, number>()
+  let digestSeen = false
   for (let column = 0; column < header.fields.length; column++) {
     const name = header.fields[column]!
-    if (!(ledgerColumns as ReadonlyArray<string>).includes(name)) {
-      return cellError(
-        file,
-        header,
-        column,
-        ",",
-        "InvalidCell",
-        `Unknown ledger column ${quoteValue(name)}; expected ${ledgerColumns.join(",")}`
-      )
+    if (name === clientsDigestColumn && !digestSeen) {
+      digestSeen = true
+      continue
     }
-    if (indexes.has(name as LedgerColumn)) {
+    if (indexes.has(name as LedgerColumn) || name === clientsDigestColumn) {
       return cellError(file, header, column, ",", "InvalidCell", `Ledger column ${quoteValue(name)} appears twice`)
+    }
+    if (!(ledgerColumns as ReadonlyArray<string>).includes(name)) {
+      const expected = `${ledgerColumns.join(",")},${clientsDigestColumn}`
+      return cellError(file, header, column, ",", "InvalidCell", `Unknown ledger column ${quoteValue(name)}; expected ${expected}`)
     }
     indexes.set(name as LedgerColumn, column)
   }
@@ -248,6 +284,8 @@ const readMapping = (
   if (size !== "" && !(/^[0-9]+$/.test(size) && Number.isSafeInteger(Number(size)))) {
     return error("size", "InvalidCell", `Size ${quoteValue(size)} is not a non-negative integer`)
   }
+  const metadata = parseReading(cell("metadata"))
+  if (typeof metadata === "string") return error("metadata", "InvalidCell", metadata)
   const key = cell("key")
   const rowId = cell("row_id")
   const etag = cell("etag")
@@ -262,34 +300,7 @@ const readMapping = (
     why: cell("why"),
     size: size === "" ? null : Number(size),
     etag: etag === "" ? null : etag,
-    lastModified: lastModified === "" ? null : lastModified
+    lastModified: lastModified === "" ? null : lastModified,
+    metadata
   }
-}
-
-/** The evidence of a ledger cell, or the message saying why it is not what uuidmap writes. */
-const parseEvidence = (text: string): Array<Evidence> | string => {
-  if (text === "") return []
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return `Evidence ${quoteValue(text)} is not valid JSON`
-  }
-  if (!Array.isArray(parsed)) return `Evidence ${quoteValue(text)} is not a JSON array`
-  const evidence: Array<Evidence> = []
-  for (const item of parsed as Array<unknown>) {
-    const { detail, row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<
-      string,
-      unknown
-    >
-    if (
-      typeof source !== "string" || !(EvidenceSource.literals as ReadonlyArray<string>).includes(source) ||
-      typeof row_id !== "string" || row_id === "" || typeof detail !== "string"
-    ) {
-      const shown = quoteValue(JSON.stringify(item) ?? "")
-      return `Evidence item ${shown} needs a known "source", a non-empty "row_id" and a "detail"`
-    }
-    evidence.push({ source: source as EvidenceSource, rowId: unsafeRowId(row_id), detail })
-  }
-  return evidence
 }

@@ -1,93 +1,218 @@
 /**
- * A lock on the clients CSV (SPEC §4): two runs never interleave on one CSV. The lock is a
- * file `<csv>.lock` created exclusively and holding the owner's pid and host. A lock whose
- * process is dead (same host, pid gone) is recovered; a live one makes the second run refuse.
+ * The lock on a clients CSV (SPEC §4): two runs never interleave on one CSV. The lock is the
+ * file `<csv>.lock` beside the CSV's real path (so two links to one CSV share it). It is
+ * written whole to a temp file and then `link`ed into place, which fails when a lock exists:
+ * an empty or partial lock file never appears, and a full disk leaves no lock behind.
+ *
+ * A lock whose process is gone (same host, and the pid dead, or now naming a process with
+ * another start time or from another boot) is taken over: it is renamed aside, checked to be
+ * the one judged dead, and removed. A live lock makes the second run refuse (exit 2); a lock
+ * from another host or a file that is not a lock is refused with what to do.
  *
  * @module
  */
-import * as fs from "node:fs/promises"
-import * as os from "node:os"
+import { randomUUID } from "node:crypto"
+import * as path from "node:path"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import { UsageError } from "../../domain/UsageError.ts"
-
-interface LockOwner {
-  readonly pid: number
-  readonly host: string
-  readonly since: string
-}
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM means the process exists but belongs to someone else.
-    return (error as { code?: string }).code === "EPERM"
-  }
-}
-
-const readOwner = async (lockFile: string): Promise<LockOwner | undefined> => {
-  const text = await fs.readFile(lockFile, "utf8").catch(() => undefined)
-  if (text === undefined) return undefined
-  try {
-    return JSON.parse(text) as LockOwner
-  } catch {
-    return undefined
-  }
-}
-
-const tryCreate = async (lockFile: string, owner: LockOwner): Promise<boolean> => {
-  try {
-    await fs.writeFile(lockFile, JSON.stringify(owner), { flag: "wx" })
-    return true
-  } catch (error) {
-    if ((error as { code?: string }).code === "EEXIST") return false
-    throw error
-  }
-}
-
-const acquire = async (target: string, now: Date): Promise<string> => {
-  const lockFile = `${target}.lock`
-  const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: now.toISOString() }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await tryCreate(lockFile, owner)) return lockFile
-    const holder = await readOwner(lockFile)
-    const stale = holder === undefined
-      ? false
-      : holder.host === owner.host && !isAlive(holder.pid)
-    if (!stale) {
-      throw new Error(
-        holder === undefined
-          ? `${target} is locked by ${lockFile}; if no uuidmap is running, delete that file`
-          : `${target} is in use by uuidmap process ${holder.pid} on ${holder.host} since ${holder.since}; wait for it to finish`
-      )
-    }
-    // A dead owner's lock: remove it and try again (another process may win the race).
-    await fs.rm(lockFile, { force: true })
-  }
-  throw new Error(`${target} is locked by ${lockFile}; could not recover it`)
-}
+import { Disk, publishExclusive } from "./Disk.ts"
+import { type DiskError, describeDiskError } from "./DiskError.ts"
+import { decodeLockRecord, encodeLockRecord, type LockRecord } from "./LockRecord.ts"
+import { currentProcess, livenessOf, type ProcessIdentity } from "./ProcessIdentity.ts"
+import { resolveTarget, type ResolvedPath } from "./WriteTarget.ts"
 
 /**
- * Holds the lock on `target` for the life of the scope.
+ * A lock this process holds: the lock file, the CSV it guards (resolved), this lock's nonce,
+ * and one line for each thing taking it cleaned up (a dead owner's lock, its temp files).
+ *
+ * @example
+ * ```ts
+ * import type { HeldLock } from "./FileLock.ts"
+ * ```
+ * @category models
+ */
+export interface HeldLock {
+  readonly file: string
+  readonly target: ResolvedPath
+  readonly nonce: string
+  readonly notes: ReadonlyArray<string>
+}
+
+const tempSuffix = ".uuidmap.tmp"
+
+/**
+ * The message for a folder the lock cannot be written in, naming the clients CSV.
+ *
+ * @example
+ * ```ts
+ * import { unwritableFolder } from "./FileLock.ts"
+ * const error = unwritableFolder("clients.csv", "/data", cause)
+ * ```
+ * @category errors
+ */
+export const unwritableFolder = (clientsFile: string, folder: string, cause: DiskError): UsageError => {
+  switch (cause.reason) {
+    case "NotFound":
+      return new UsageError({ reason: "Unwritable", message: `Clients CSV "${clientsFile}" cannot be used: its folder "${folder}" does not exist` })
+    case "NotADirectory":
+      return new UsageError({ reason: "Unwritable", message: `Clients CSV "${clientsFile}" cannot be used: "${folder}" is not a folder` })
+    case "NoSpace":
+      return new UsageError({
+        reason: "DiskFull",
+        message: `Cannot lock the clients CSV "${clientsFile}": no space left on the device of "${folder}"; free some space and run again`
+      })
+    case "ReadOnly":
+    case "Denied":
+      return new UsageError({
+        reason: "Unwritable",
+        message: `Cannot lock the clients CSV "${clientsFile}": its folder "${folder}" cannot be written (${describeDiskError(cause)}); uuidmap writes its lock, the backups and the new CSV there`
+      })
+    default:
+      return new UsageError({ reason: "Unwritable", message: `Cannot lock the clients CSV "${clientsFile}" in "${folder}": ${describeDiskError(cause)}` })
+  }
+}
+
+const heldBy = (holder: LockRecord) =>
+  `uuidmap process ${holder.pid} on ${holder.host} since ${holder.since}`
+
+// The dead owner's lock is renamed aside (only one process can win that rename) and removed
+// only if it is the lock that was judged dead; a lock made in between is put back.
+const takeOver = (lockFile: string, judged: Uint8Array, nonce: string) =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const aside = `${lockFile}.${nonce}.stale`
+    const moved = yield* disk.rename(lockFile, aside).pipe(
+      Effect.as(true),
+      Effect.catchTag("DiskError", (error) => (error.reason === "NotFound" ? Effect.succeed(false) : Effect.fail(error)))
+    )
+    if (!moved) return
+    const claimed = yield* disk.readFile(aside)
+    if (!sameBytes(claimed, judged)) yield* disk.link(aside, lockFile).pipe(Effect.ignore)
+    yield* disk.remove(aside)
+  })
+
+const removeDeadTemps = (lockFile: string, me: ProcessIdentity) =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const folder = path.dirname(lockFile)
+    const prefix = `.${path.basename(lockFile)}.`
+    const removed: Array<string> = []
+    for (const name of yield* disk.readFolder(folder).pipe(Effect.orElseSucceed(() => []))) {
+      if (!name.startsWith(prefix) || !name.endsWith(tempSuffix)) continue
+      const pid = Number(name.slice(prefix.length).split(".")[0])
+      if (!Number.isSafeInteger(pid) || pid === me.pid) continue
+      const liveness = yield* livenessOf(me, { pid, host: me.host, start: null, boot: null })
+      if (liveness !== "gone") continue
+      yield* disk.remove(path.join(folder, name)).pipe(Effect.ignore)
+      removed.push(`Removed "${path.join(folder, name)}", a temp file left by a uuidmap process that was killed`)
+    }
+    return removed
+  })
+
+const acquire = (clientsFile: string, now: Date): Effect.Effect<HeldLock, UsageError, Disk> =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const target = yield* resolveTarget(clientsFile).pipe(
+      Effect.mapError((error) => unwritableFolder(clientsFile, path.dirname(clientsFile), error))
+    )
+    const lockFile = `${target.real}.lock`
+    const me = yield* currentProcess
+    const nonce = randomUUID()
+    const record: LockRecord = { ...me, since: now.toISOString(), nonce }
+    const temp = path.join(target.folder, `.${path.basename(lockFile)}.${me.pid}.${nonce}${tempSuffix}`)
+    const folderError = (error: DiskError) => unwritableFolder(clientsFile, target.folder, error)
+    const bytes = encodeLockRecord(record)
+    yield* disk.createFile(temp, bytes, { mode: 0o644 }).pipe(Effect.mapError(folderError))
+    const notes: Array<string> = []
+    const taken = Effect.gen(function*() {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const linked = yield* publishExclusive(temp, lockFile, bytes, { mode: 0o644 }).pipe(
+          Effect.as(true),
+          Effect.catchTag("DiskError", (error) => (error.reason === "Exists" ? Effect.succeed(false) : Effect.fail(folderError(error))))
+        )
+        if (linked) return
+        const found = yield* disk.readFile(lockFile).pipe(
+          Effect.map((read): Uint8Array | undefined => read),
+          Effect.catchTag("DiskError", (error) => (error.reason === "NotFound" ? Effect.succeed(undefined) : Effect.fail(folderError(error))))
+        )
+        if (found === undefined) continue
+        const decoded = decodeLockRecord(found)
+        if ("problem" in decoded) {
+          return yield* new UsageError({
+            reason: "Locked",
+            message: `Lock file "${lockFile}" is not a uuidmap lock (${decoded.problem}); if no uuidmap is running on "${clientsFile}", delete it and run again`
+          })
+        }
+        const holder = decoded.record
+        const liveness = yield* livenessOf(me, holder)
+        if (liveness === "running") {
+          return yield* new UsageError({ reason: "Locked", message: `${clientsFile} is in use by ${heldBy(holder)}; wait for it to finish` })
+        }
+        if (liveness === "elsewhere") {
+          return yield* new UsageError({
+            reason: "Locked",
+            message: `${clientsFile} is locked by ${heldBy(holder)}; uuidmap cannot check a process on another host: if none runs there, delete "${lockFile}" and run again`
+          })
+        }
+        yield* takeOver(lockFile, found, nonce).pipe(Effect.mapError(folderError))
+        notes.push(`Took over the lock of ${heldBy(holder)}, which is no longer running`)
+      }
+      return yield* new UsageError({ reason: "Locked", message: `${clientsFile} is locked by "${lockFile}" and the lock could not be taken; run again` })
+    })
+    yield* taken.pipe(Effect.ensuring(disk.remove(temp).pipe(Effect.ignore)))
+    notes.push(...yield* removeDeadTemps(lockFile, me))
+    const held: HeldLock = { file: lockFile, target, nonce, notes }
+    return held
+  })
+
+/**
+ * Fails unless the lock file is still this lock (nobody removed or replaced it). Checked
+ * before a commit starts, so a lock lost by any race stops the run before it writes.
+ *
+ * @example
+ * ```ts
+ * import { assertLockHeld } from "./FileLock.ts"
+ * const check = assertLockHeld(lock)
+ * ```
+ * @category locking
+ */
+export const assertLockHeld = (lock: HeldLock): Effect.Effect<void, UsageError, Disk> =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const bytes = yield* disk.readFile(lock.file).pipe(Effect.orElseSucceed(() => new Uint8Array()))
+    const decoded = decodeLockRecord(bytes)
+    if ("record" in decoded && decoded.record.nonce === lock.nonce) return
+    return yield* new UsageError({
+      reason: "Locked",
+      message: `The lock "${lock.file}" was removed or replaced while this run worked; nothing was written, run again`
+    })
+  })
+
+const release = (lock: HeldLock): Effect.Effect<void, never, Disk> =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const bytes = yield* disk.readFile(lock.file).pipe(Effect.orElseSucceed(() => new Uint8Array()))
+    const decoded = decodeLockRecord(bytes)
+    // Another process's lock is never removed, whatever happened to this one.
+    if ("record" in decoded && decoded.record.nonce === lock.nonce) yield* disk.remove(lock.file).pipe(Effect.ignore)
+  })
+
+/**
+ * Holds the lock on the clients CSV `target` for the life of the scope.
  *
  * @example
  * ```ts
  * import * as Effect from "effect/Effect"
  * import { lockFile } from "./FileLock.ts"
  * const program = Effect.scoped(Effect.gen(function*() {
- *   yield* lockFile("clients.csv", new Date())
+ *   const lock = yield* lockFile("clients.csv", new Date())
  *   // … read, compute, write …
  * }))
  * ```
  * @category locking
  */
-export const lockFile = (target: string, now: Date): Effect.Effect<void, UsageError, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => acquire(target, now),
-      catch: (cause) => new UsageError({ reason: "Locked", message: (cause as Error).message })
-    }),
-    (lock) => Effect.promise(() => fs.rm(lock, { force: true }))
-  ).pipe(Effect.asVoid)
+export const lockFile = (target: string, now: Date): Effect.Effect<HeldLock, UsageError, Disk | Scope.Scope> =>
+  Effect.acquireRelease(acquire(target, now), release)
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i])

@@ -114,7 +114,9 @@ export const makeInventoryStore = (
           Stream.filter((object) => prefix === "" || object.key.startsWith(prefix)),
           Stream.withSpan("ObjectStore.list", { attributes: { inventory: inventory.manifestName, prefix } })
         ),
-      metadata: options.live === undefined ? () => Effect.succeed(noMetadata) : options.live.metadata
+      metadata: options.live === undefined ? () => Effect.succeed(noMetadata) : options.live.metadata,
+      // The report replaces listing: only the live store's HeadObject requests are sent.
+      requests: options.live === undefined ? Effect.succeed({ list: 0, head: 0 }) : options.live.requests
     }
     return store
   })

@@ -144,7 +144,9 @@ export const makeLocalFolderStore = (root: string, concurrency: number): ObjectS
         Stream.mapEffect(readWalkedEntry(location), { concurrency })
       )
     },
-    metadata: () => Effect.succeed({})
+    metadata: () => Effect.succeed({}),
+    // A folder is read directly: no requests to count.
+    requests: Effect.succeed({ list: 0, head: 0 })
   }
 }
 

@@ -83,7 +83,9 @@ export const makeMemoryStore = (
           ? Effect.succeed(metadataByKey.get(key) ?? {})
           : Effect.fail(
             new StoreError({ reason: "NoSuchKey", store: memoryLocation, message: `Object "${key}" was not found in ${memoryLocation}; list the store again` })
-          )
+          ),
+      // Nothing is sent anywhere: no requests to count.
+      requests: Effect.succeed({ list: 0, head: 0 })
     }
     return service
   })

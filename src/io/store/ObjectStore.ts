@@ -34,6 +34,7 @@ interface ObjectStoreShape {
   readonly location: string
   readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError | InventoryError>
   readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
+  readonly requests: Effect.Effect<StoreRequests>
 }
 const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
   ObjectStore,
@@ -85,6 +86,23 @@ export type ListedEntry = StoredObject | UnreadableEntry
 export const isUnreadable = (entry: ListedEntry): entry is UnreadableEntry => "_tag" in entry && entry._tag === "Unreadable"
 
 /**
+ * How many requests a store has sent to its backend so far: listing pages (`list`) and
+ * metadata reads (`head`). A retried request counts once per attempt, since each attempt is
+ * sent (and billed). A backend without requests reports zeros.
+ *
+ * @example
+ * ```ts
+ * import type { StoreRequests } from "./ObjectStore.ts"
+ * const cost: StoreRequests = { list: 20, head: 0 }
+ * ```
+ * @category models
+ */
+export interface StoreRequests {
+  readonly list: number
+  readonly head: number
+}
+
+/**
  * What a store can do.
  * - `location`: how to name the store in messages (`s3://bucket/prefix`, `file:///dir`); never
  *   holds a credential.
@@ -93,6 +111,7 @@ export const isUnreadable = (entry: ListedEntry): entry is UnreadableEntry => "_
  *   local folder also yields what it could not read (`UnreadableEntry`); S3 never does. Only an
  *   inventory-backed store fails with an `InventoryError` (a bad report: exit 2).
  * - `metadata(key)`: the user metadata of one object (empty where the backend has none).
+ * - `requests`: the requests sent so far (`StoreRequests`), so a run can say what it cost.
  *
  * @example
  * ```ts

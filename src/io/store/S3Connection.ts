@@ -1,7 +1,8 @@
 /**
  * Builds the SDK client for an S3 store and bundles it with everything a request needs
  * (bucket, prefix, settings, how to name the store in messages). The client lives in a
- * `Scope` and is destroyed, closing its sockets, when the scope closes.
+ * `Scope` and is destroyed, closing its sockets, when the scope closes. It counts the
+ * requests it sends: every attempt, the SDK's own retries included.
  *
  * @module
  */
@@ -33,12 +34,39 @@ import { resolveS3Settings } from "./S3StoreOptions.ts"
  */
 export interface S3Connection {
   readonly client: S3Client
+  readonly requests: S3RequestCounts
   readonly location: S3Location
   readonly store: string
   readonly endpoint: string | undefined
   readonly region: string
   readonly settings: S3Settings
 }
+
+/**
+ * Requests sent through a connection, by kind, counted per attempt.
+ *
+ * @example
+ * ```ts
+ * import type { S3RequestCounts } from "./S3Connection.ts"
+ * const counts: S3RequestCounts = { list: 0, head: 0 }
+ * ```
+ * @category models
+ */
+export interface S3RequestCounts {
+  list: number
+  head: number
+}
+
+// Counts each attempt: this step runs below the SDK's retry middleware, once per try.
+const countRequests = (client: S3Client, counts: S3RequestCounts) =>
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      if (context.commandName === "ListObjectsV2Command") counts.list += 1
+      else if (context.commandName === "HeadObjectCommand") counts.head += 1
+      return next(args)
+    },
+    { step: "deserialize", name: "uuidmapRequestCounter", priority: "low" }
+  )
 
 // Silences the HTTP handler's socket warnings: the CLI owns stderr.
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} }
@@ -115,8 +143,13 @@ export const acquireS3Connection = (
     const store = formatS3Location(location)
     const settings = resolveS3Settings(options)
     const configured = yield* resolveRegion(options)
+    const requests: S3RequestCounts = { list: 0, head: 0 }
     const client = yield* Effect.acquireRelease(
-      Effect.sync(() => clientFor(options, settings, configured)),
+      Effect.sync(() => {
+        const built = clientFor(options, settings, configured)
+        countRequests(built, requests)
+        return built
+      }),
       (client) => Effect.sync(() => client.destroy())
     )
     // Asks the SDK's chain (profile `region`) only when nothing above named a region.
@@ -134,5 +167,5 @@ export const acquireS3Connection = (
           attempts: 1
         })
     }))
-    return { client, location, store, endpoint: options.endpoint, region, settings }
+    return { client, requests, location, store, endpoint: options.endpoint, region, settings }
   })

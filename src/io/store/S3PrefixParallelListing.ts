@@ -5,13 +5,11 @@
  * the prefix or under exactly one first-level prefix, so the merged stream is the same set a
  * flat listing gives — in another order, which nothing may depend on.
  *
- * It costs at least one request per first-level prefix, which is why the auto listing groups
- * prefixes into key ranges instead (`S3RangeParallelListing`); this strategy stays for tests
- * and benchmarks.
- *
- * The first level comes from the server's `Delimiter` support. s3rver 3.7.1 gets it wrong for
- * a folder that holds only subfolders (it never reports `502/` when every key is under
- * `502/Sam_Torode/`); on such a server only the flat listing is complete.
+ * It costs at least one request per first-level prefix, and it trusts the server's
+ * `Delimiter` answer: s3rver 3.7.1 gets it wrong for a folder that holds only subfolders (it
+ * never reports `502/` when every key is under `502/Sam_Torode/`), and such a folder is then
+ * never listed. The auto listing (`S3TiledListing`) lets discovery choose only where tiles are
+ * cut, so it never loses a key that way; this strategy stays for benchmarks.
  *
  * Memory: one page per running listing, plus the set of first-level prefix names (needed to
  * ignore a prefix a server reports twice), which is small next to the objects under them.
@@ -23,8 +21,9 @@ import * as Stream from "effect/Stream"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
 import type { S3Connection } from "./S3Connection.ts"
-import { listS3Objects, listS3Pages } from "./S3KeyListing.ts"
+import { firstSeenEntries, listingContextOf, listS3Objects, s3AnswersFrom, toStoredObject } from "./S3KeyListing.ts"
 import type { ProgressTracker } from "./S3ListingProgress.ts"
+import { makeS3ListSource } from "./S3ListSource.ts"
 
 type Work =
   | { readonly _tag: "Objects"; readonly objects: ReadonlyArray<StoredObject> }
@@ -73,17 +72,24 @@ export const listS3PrefixParallel = (
 ): Stream.Stream<StoredObject, StoreError> =>
   Stream.suspend(() => {
     const knownPrefixes = new Set<string>()
-    const discovered = listS3Pages(connection, { prefix, delimiter: "/" }, tracker).pipe(
-      Stream.mapEffect((page) => {
-        const fresh = page.commonPrefixes.filter((found) => {
-          if (knownPrefixes.has(found)) return false
-          knownPrefixes.add(found)
-          return true
+    const context = listingContextOf(connection, tracker)
+    const source = makeS3ListSource(connection, tracker.objects)
+    const discovered = s3AnswersFrom(source, { prefix, delimiter: "/" }, undefined).pipe(
+      Stream.mapEffect((answer) =>
+        Effect.gen(function*() {
+          const direct = yield* firstSeenEntries(context, prefix, answer.entries, () => true)
+          yield* tracker.addObjects(direct.length)
+          const fresh = answer.commonPrefixes.filter((found) => {
+            if (knownPrefixes.has(found) || !found.startsWith(prefix) || found.length <= prefix.length) return false
+            knownPrefixes.add(found)
+            return true
+          })
+          const work: Array<Work> = [{ _tag: "Objects", objects: direct.map((entry) => toStoredObject(context.storePrefix, entry)) }]
+          for (const found of fresh) work.push({ _tag: "Prefix", prefix: found })
+          yield* tracker.addPrefixes(fresh.length)
+          return work
         })
-        const work: Array<Work> = [{ _tag: "Objects", objects: page.objects }]
-        for (const found of fresh) work.push({ _tag: "Prefix", prefix: found })
-        return Effect.as(tracker.addPrefixes(fresh.length), work)
-      }),
+      ),
       Stream.flatMap((work) => Stream.fromArray(work))
     )
     return discovered.pipe(

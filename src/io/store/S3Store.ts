@@ -2,10 +2,9 @@
  * The `ObjectStore` for `s3://` buckets on AWS S3 or any S3-compatible server (MinIO, R2,
  * Wasabi, moto, s3rver). It only reads: ListObjectsV2 and HeadObject.
  *
- * `list` lists the first page flat and, when there is more, the rest of the store in
- * contiguous key ranges of first-level prefixes with `concurrency` listings at once
- * (`S3FlatFirstListing`); with a concurrency of 1 it lists flat. Every strategy gives the same
- * set of objects.
+ * `list` lists the first page flat and, when there is more, the rest of the store in tiles of
+ * the key space with `concurrency` listings at once (`S3TiledListing`); with a concurrency of 1
+ * it lists flat. Both give every key, whatever common prefixes the server reports.
  *
  * @module
  */
@@ -18,19 +17,20 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
 import { ObjectStore } from "./ObjectStore.ts"
 import { acquireS3Connection } from "./S3Connection.ts"
 import type { S3Connection } from "./S3Connection.ts"
-import { listS3FlatFirst } from "./S3FlatFirstListing.ts"
-import { listS3Objects } from "./S3KeyListing.ts"
+import { listingContextOf, listS3Objects, toStoredObject } from "./S3KeyListing.ts"
 import { makeProgressTracker } from "./S3ListingProgress.ts"
 import { headS3Metadata } from "./S3Metadata.ts"
+import { makeS3ListSource } from "./S3ListSource.ts"
 import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
 import type { S3StoreOptions } from "./S3StoreOptions.ts"
+import { listS3Tiled } from "./S3TiledListing.ts"
 
 /**
- * How `list` walks the bucket: `"auto"` (the first page flat, the rest range-parallel: runs
- * of consecutive first-level prefixes, each listed flat, concurrently; flat throughout when
- * concurrency is 1), `"flat"` (one paginated listing) or `"prefix-parallel"` (first-level
- * prefixes from a `Delimiter` listing, each listed on its own, concurrently; kept for tests
- * and benchmarks: it costs a request per prefix).
+ * How `list` walks the bucket: `"auto"` (the first page flat, the rest in tiles of the key
+ * space listed concurrently; flat throughout when concurrency is 1), `"flat"` (one paginated
+ * listing) or `"prefix-parallel"` (first-level prefixes from a `Delimiter` listing, each
+ * listed on its own, concurrently; kept for benchmarks only: it costs a request per prefix
+ * and trusts the server's `Delimiter` answer, so it misses what a server leaves out).
  *
  * @example
  * ```ts
@@ -69,7 +69,14 @@ export const listS3 = (
     const fullPrefix = connection.location.prefix + prefix
     const { concurrency } = connection.settings
     if (strategy === "prefix-parallel") return listS3PrefixParallel(connection, fullPrefix, concurrency, tracker)
-    if (strategy === "auto" && concurrency > 1) return listS3FlatFirst(connection, fullPrefix, concurrency, tracker)
+    if (strategy === "auto" && concurrency > 1) {
+      const context = listingContextOf(connection, tracker)
+      return listS3Tiled(makeS3ListSource(connection, tracker.objects), context, {
+        prefix: fullPrefix,
+        concurrency,
+        tileTargetKeys: connection.settings.tileTargetKeys
+      }).pipe(Stream.map((entry) => toStoredObject(context.storePrefix, entry)))
+    }
     yield* tracker.addPrefixes(1)
     return listS3Objects(connection, fullPrefix, tracker).pipe(Stream.onEnd(tracker.prefixDone))
   }))
@@ -100,7 +107,8 @@ export const makeS3Store = (
       listS3(connection, prefix, "auto", options.onProgress).pipe(
         Stream.withSpan("ObjectStore.list", { attributes: { store: connection.store, prefix } })
       ),
-    metadata: Effect.fn("ObjectStore.metadata")((key) => headS3Metadata(connection, key))
+    metadata: Effect.fn("ObjectStore.metadata")((key) => headS3Metadata(connection, key)),
+    requests: Effect.sync(() => ({ list: connection.requests.list, head: connection.requests.head }))
   }))
 
 /**

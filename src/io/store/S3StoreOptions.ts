@@ -55,6 +55,7 @@ export interface S3StoreOptions {
  * - `connectionTimeoutMs` / `requestTimeoutMs`: HTTP timeouts (default 5,000 / 60,000).
  * - `duplicateWindow`: how many recent keys per listed prefix are remembered to drop a key the
  *   server returns twice (default 20,000 = 20 pages).
+ * - `tileTargetKeys`: how many keys a tile of the auto listing should hold (default two pages).
  * - `urlEncodedListing`: ask for `EncodingType=url` (default true; keys are decoded only when
  *   the server says it encoded them).
  * - `credentials`: fixed credentials, for local test servers only.
@@ -74,6 +75,7 @@ export interface S3StoreTuning {
   readonly connectionTimeoutMs?: number | undefined
   readonly requestTimeoutMs?: number | undefined
   readonly duplicateWindow?: number | undefined
+  readonly tileTargetKeys?: number | undefined
   readonly urlEncodedListing?: boolean | undefined
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined
 }
@@ -98,6 +100,7 @@ export interface S3Settings {
   readonly connectionTimeoutMs: number
   readonly requestTimeoutMs: number
   readonly duplicateWindow: number
+  readonly tileTargetKeys: number
   readonly urlEncodedListing: boolean
 }
 
@@ -117,16 +120,18 @@ const positiveInt = (value: number | undefined, fallback: number): number =>
  */
 export const resolveS3Settings = (options: S3StoreOptions): S3Settings => {
   const tuning = options.tuning ?? {}
+  const pageSize = Math.min(1000, positiveInt(tuning.pageSize, 1000))
   return {
     concurrency: positiveInt(options.concurrency, 8),
     maxAttempts: positiveInt(options.maxAttempts, 5),
-    pageSize: Math.min(1000, positiveInt(tuning.pageSize, 1000)),
+    pageSize,
     baseDelayMs: positiveInt(tuning.baseDelayMs, 200),
     maxDelayMs: positiveInt(tuning.maxDelayMs, 20_000),
     sdkMaxAttempts: positiveInt(tuning.sdkMaxAttempts, 3),
     connectionTimeoutMs: positiveInt(tuning.connectionTimeoutMs, 5_000),
     requestTimeoutMs: positiveInt(tuning.requestTimeoutMs, 60_000),
     duplicateWindow: positiveInt(tuning.duplicateWindow, 20_000),
+    tileTargetKeys: positiveInt(tuning.tileTargetKeys, 2 * pageSize),
     urlEncodedListing: tuning.urlEncodedListing ?? true
   }
 }

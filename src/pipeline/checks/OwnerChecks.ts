@@ -2,10 +2,13 @@
  * Checks that every file has one owner and that the CSV and the ledger agree on it (SPEC §1:
  * the clients CSV says who owns which UUID, the ledger which key each UUID is; they must
  * always agree). A ledger row owns its UUID for its row id when it is `mapped` or `missing`.
+ * A UUID may also stay in one client's cell while its row is in `review` in a conflict that
+ * client is one side of (`keptInCell`): the cell waits for a person.
  *
  * @module
  */
 import { isFileUuid } from "../../domain/FileUuid.ts"
+import { keptInCell } from "../CellsInReview.ts"
 import { at, type Check, quote } from "./Check.ts"
 import { cellItems, type LedgerRecord, type Offence, type VerifyInput } from "./VerifyInput.ts"
 
@@ -30,6 +33,23 @@ const cellClaims = (input: VerifyInput): ReadonlyMap<string, ReadonlyArray<CellC
 
 const ledgerOwner = (row: LedgerRecord): string | undefined =>
   (row.status === "mapped" || row.status === "missing") && row.rowId !== "" ? row.rowId : undefined
+
+// The row is in review in a conflict the client `rowId` is one side of: the cell keeps the
+// UUID until a person decides (`keptInCell`, the rule the phases follow).
+const heldForReview = (row: LedgerRecord, rowId: string): boolean => {
+  let evidence: unknown
+  try {
+    evidence = JSON.parse(row.evidence)
+  } catch {
+    return false
+  }
+  if (!Array.isArray(evidence)) return false
+  const items = (evidence as Array<unknown>).map((item) => {
+    const { row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>
+    return { source: String(source), rowId: String(row_id) }
+  })
+  return keptInCell(row.status, items, rowId)
+}
 
 const firstLedgerRows = (input: VerifyInput): ReadonlyMap<string, LedgerRecord> => {
   const rows = new Map<string, LedgerRecord>()
@@ -114,7 +134,7 @@ export const ownersAgree: Check = {
       const first = list[0]!
       if (row === undefined) {
         offences.push({ location: at(input.clientsFile, first.line), message: `UUID ${quote(uuid)} in the tracking cell of ${quote(first.rowId)} is not in the ledger` })
-      } else if (ledgerOwner(row) === undefined) {
+      } else if (ledgerOwner(row) === undefined && !(list.length === 1 && heldForReview(row, first.rowId))) {
         offences.push({
           location: at(input.clientsFile, first.line),
           message: `UUID ${quote(uuid)} is in the tracking cell of ${quote(first.rowId)}, but the ledger (${at(input.ledgerFile, row.line)}) has it as ${row.status}${row.rowId === "" ? "" : ` (candidate ${quote(row.rowId)})`}`

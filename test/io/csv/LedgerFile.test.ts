@@ -13,7 +13,9 @@ const failure = (text: string) => Effect.map(Effect.flip(readLedger("clients.led
 
 const u1 = "11111111-1111-4111-8111-111111111111" as FileUuid
 const u2 = "22222222-2222-4222-8222-222222222222" as FileUuid
-const header = ledgerColumns.join(",")
+const fullHeader = ledgerColumns.join(",")
+// Most rows below are written as a ledger from before the metadata column, which must read.
+const header = ledgerColumns.filter((column) => column !== "metadata").join(",")
 
 const mapped: Mapping = {
   uuid: u1,
@@ -28,7 +30,8 @@ const mapped: Mapping = {
   why: "in the folder of client 502",
   size: 1024,
   etag: '"9e107d9d372bb6826bd81d3542a419d6"',
-  lastModified: "2024-05-01T10:00:00.000Z"
+  lastModified: "2024-05-01T10:00:00.000Z",
+  metadata: null
 }
 const missing: Mapping = {
   uuid: u2,
@@ -40,30 +43,69 @@ const missing: Mapping = {
   why: "",
   size: null,
   etag: null,
-  lastModified: null
+  lastModified: null,
+  metadata: null
 }
+
+const renderedHeader = `${fullHeader},clients_sha256`
+const digest = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 describe("renderLedger", () => {
   it("writes the header, one comma-separated line per mapping, empty cells for nulls", () => {
     assert.strictEqual(
       renderLedger([mapped, missing]),
-      `${header}\n` +
+      `${renderedHeader}\n` +
         `${u1},"502/Sam, Torode/résumé ""final"".pdf",502,mapped,` +
         `"[{""source"":""client-folder"",""row_id"":""502"",""detail"":""502/Sam, Torode/résumé \\""final\\"".pdf""},` +
         `{""source"":""migration-log"",""row_id"":""502"",""detail"":""moves.csv line 3\\nsecond line""}]",` +
-        `1,1024,"""9e107d9d372bb6826bd81d3542a419d6""",2024-05-01T10:00:00.000Z,in the folder of client 502\n` +
-        `${u2},,,unmapped,[],0.35,,,,\n`
+        `1,1024,"""9e107d9d372bb6826bd81d3542a419d6""",2024-05-01T10:00:00.000Z,in the folder of client 502,,\n` +
+        `${u2},,,unmapped,[],0.35,,,,,,\n`
     )
   })
 
+  it("writes the clients CSV's sha256 on the first row only", () => {
+    const lines = renderLedger([mapped, missing], digest).split("\n")
+    assert.isTrue(lines[1]!.endsWith(`,in the folder of client 502,,${digest}`))
+    assert.strictEqual(lines[2], `${u2},,,unmapped,[],0.35,,,,,,`)
+  })
+
   it("writes only the header for an empty ledger", () => {
-    assert.strictEqual(renderLedger([]), `${header}\n`)
+    assert.strictEqual(renderLedger([]), `${renderedHeader}\n`)
   })
 
   it("does not neutralise formula-like keys, which must read back exactly", () => {
     const rendered = renderLedger([{ ...missing, key: unsafeObjectKey("=cmd.pdf") }])
     assert.include(rendered, ",=cmd.pdf,")
   })
+})
+
+describe("the metadata column", () => {
+  const reading = {
+    etag: '"9e107d9d372bb6826bd81d3542a419d6"',
+    lastModified: "2024-05-01T10:00:00.000Z",
+    names: ["client-id", "original-key", "row-id"],
+    values: { "row-id": "502", "client-id": "c,9" }
+  }
+
+  it("writes a reading as compact JSON with its values in name order, and reads it back", () =>
+    Effect.runPromise(Effect.gen(function*() {
+      const rendered = renderLedger([{ ...missing, metadata: reading }])
+      assert.include(
+        rendered,
+        `,"{""etag"":""\\""9e107d9d372bb6826bd81d3542a419d6\\"""",""last_modified"":""2024-05-01T10:00:00.000Z"",` +
+          `""names"":[""client-id"",""original-key"",""row-id""],""values"":{""client-id"":""c,9"",""row-id"":""502""}}",\n`
+      )
+      assert.deepStrictEqual(yield* readLedger("l.csv", utf8(rendered)), [{ ...missing, metadata: reading }])
+    })))
+
+  it.effect("refuses a metadata cell that is not the JSON uuidmap writes, naming its line and column", () =>
+    Effect.gen(function*() {
+      for (const cell of ["{", "[]", "{\"\"etag\"\":1}", "{\"\"etag\"\":\"\"e\"\",\"\"last_modified\"\":\"\"t\"\",\"\"names\"\":[1],\"\"values\"\":{}}"]) {
+        const error = yield* Effect.flip(readLedger("l.csv", utf8(`${fullHeader}\n${u1},,,unmapped,[],0,,,,,"${cell}"\n`)))
+        assert.deepStrictEqual(located(error), { reason: "InvalidCell", file: "l.csv", line: 2, column: 58 }, cell)
+        assert.include(error.message, "is not the JSON uuidmap writes")
+      }
+    }))
 })
 
 describe("formatConfidence", () => {

@@ -10,6 +10,7 @@ import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { unsafeObjectKey } from "../../../src/domain/ObjectKey.ts"
 import type { StoredObject } from "../../../src/domain/StoredObject.ts"
+import { Disk } from "../../../src/io/files/Disk.ts"
 import { ObjectStore } from "../../../src/io/store/ObjectStore.ts"
 import { UuidGenerator } from "../../../src/io/uuid/UuidGenerator.ts"
 import { reconcile } from "../../../src/program/Reconcile.ts"
@@ -117,7 +118,7 @@ describe("ObjectStore.layerMemory", () => {
       yield* Effect.promise(() => fs.writeFile(clientsFile, "row_id,name\n502,Sam\n503,Ann\n"))
       const settings = makeSettings({ clientsFile, bucket: "file:///not-read-the-memory-store-serves-it" })
       const outcome = yield* reconcile(settings, { phase: "all", dryRun: true }).pipe(
-        Effect.provide(Layer.merge(ObjectStore.layerMemory([stored("502/a.pdf"), stored("503/b.pdf"), stored("misc/x.txt")]), UuidGenerator.layerTest(4)))
+        Effect.provide(Layer.mergeAll(ObjectStore.layerMemory([stored("502/a.pdf"), stored("503/b.pdf"), stored("misc/x.txt")]), UuidGenerator.layerTest(4), Disk.layerNode))
       )
       assert.deepStrictEqual(outcome.after.ledger.map((m): ReadonlyArray<string | null> => [m.key, m.rowId, m.status]), [
         ["502/a.pdf", "502", "mapped"],

@@ -130,8 +130,10 @@ export const readRunModuloUuids = async (clientsFile: string, ledgerFile: string
   const named = (text: string) => text.replace(uuidPattern, (uuid) => (keyOf.has(uuid) ? `<${keyOf.get(uuid)}>` : uuid))
   // Only the columns that hold UUIDs are renamed: a random UUID left anywhere else would
   // make two runs differ, which is what a comparison should catch.
+  // `clients_sha256` is the hash of a CSV holding those random UUIDs: it must be there, but
+  // its value differs between runs by construction.
   const ledger = ledgerRows
-    .map((row): Record<string, string> => ({ ...row, uuid: named(row["uuid"] ?? "") }))
+    .map((row): Record<string, string> => ({ ...row, uuid: named(row["uuid"] ?? ""), clients_sha256: row["clients_sha256"] === "" ? "" : "<sha256>" }))
     .sort((a, b) => ((a["key"] ?? "") + a["uuid"] < (b["key"] ?? "") + b["uuid"] ? -1 : 1))
   const clientRows = parse(await fs.readFile(clientsFile, "utf8"), { columns: true }) as Array<Record<string, string>>
   const clients = clientRows.map((row): Record<string, string> => ({
@@ -140,3 +142,20 @@ export const readRunModuloUuids = async (clientsFile: string, ledgerFile: string
   }))
   return { ledger, clients }
 }
+
+/**
+ * A run's output without the ledger's `metadata` column: an S3 run records the metadata
+ * readings of its pool files, a local folder has no metadata to read, and everything else
+ * must be the same.
+ *
+ * @example
+ * ```ts
+ * import { readRunModuloUuids, withoutMetadataReadings } from "./CliComparison.ts"
+ * const run = withoutMetadataReadings(await readRunModuloUuids("/tmp/run/clients.csv", "/tmp/run/clients.ledger.csv"))
+ * ```
+ * @category comparison
+ */
+export const withoutMetadataReadings = (run: RunModuloUuids): RunModuloUuids => ({
+  ...run,
+  ledger: run.ledger.map(({ metadata: _metadata, ...row }) => row)
+})

@@ -105,6 +105,8 @@ export interface FaultProxy {
   readonly stats: () => FaultProxyStats
   /** The path and query of every request received, in arrival order. */
   readonly requestUrls: () => ReadonlyArray<string>
+  /** How many requests of each HTTP method were received (HEAD is HeadObject). */
+  readonly methodCounts: () => Readonly<Record<string, number>>
   /** Dies at once: open sockets destroyed, the port closed. */
   readonly kill: () => void
   readonly stop: () => Promise<void>
@@ -172,6 +174,7 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
   let killed = false
   let previousLastObject: string | undefined
   const urls: Array<string> = []
+  const methods: Record<string, number> = {}
 
   const fault = (request: IncomingMessage, response: ServerResponse, kind: FaultKind) => {
     faults += 1
@@ -235,6 +238,8 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
   const server = createServer((request, response) => {
     requests += 1
     urls.push(request.url ?? "")
+    const method = request.method ?? "GET"
+    methods[method] = (methods[method] ?? 0) + 1
     if (killed) return request.socket.destroy()
     if (options.answer !== undefined) return respond(response, options.answer)
     const rate = options.faultRate ?? 0
@@ -268,6 +273,7 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
     endpoint: `http://127.0.0.1:${port}`,
     stats: () => ({ requests, faults, forwarded, repeatedKeys }),
     requestUrls: () => [...urls],
+    methodCounts: () => ({ ...methods }),
     kill,
     stop: () =>
       new Promise<void>((resolve) => {

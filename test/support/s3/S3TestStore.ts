@@ -11,10 +11,8 @@ import * as Stream from "effect/Stream"
 import type { ObjectKey } from "../../../src/domain/ObjectKey.ts"
 import type { StoreError } from "../../../src/domain/StoreError.ts"
 import type { StoredObject } from "../../../src/domain/StoredObject.ts"
-import type { ObjectMetadata } from "../../../src/io/store/ObjectStore.ts"
+import { isUnreadable, type ObjectMetadata, type StoreRequests } from "../../../src/io/store/ObjectStore.ts"
 import { acquireS3Connection } from "../../../src/io/store/S3Connection.ts"
-import { makeProgressTracker } from "../../../src/io/store/S3ListingProgress.ts"
-import { listS3RangeParallel } from "../../../src/io/store/S3RangeParallelListing.ts"
 import { listS3 } from "../../../src/io/store/S3Store.ts"
 import type { S3ListingStrategy } from "../../../src/io/store/S3Store.ts"
 import { makeS3Store } from "../../../src/io/store/S3Store.ts"
@@ -72,29 +70,28 @@ export const listSorted = (
   }))
 
 /**
- * Lists what sorts after `after` (a full key) in contiguous key ranges, as the auto listing
- * does after its first page, and returns the objects sorted by key. `ranges` ranges per batch
- * of discovered prefixes (the concurrency, with ranges sized as if pages spanned very many
- * folders), so a test decides where range boundaries fall.
+ * Lists a whole store through the store service (the auto listing), then reads the
+ * metadata of `heads`, and returns the objects sorted by key with the requests the store
+ * says it sent.
  *
  * @example
  * ```ts
- * import { listRangesAfterSorted, localStoreOptions } from "./S3TestStore.ts"
- * const rest = listRangesAfterSorted(localStoreOptions("http://127.0.0.1:4568", "s3://clients"), "502/a.pdf", 2)
+ * import { listAndCount, localStoreOptions } from "./S3TestStore.ts"
+ * const counted = listAndCount(localStoreOptions("http://127.0.0.1:4568", "s3://clients"))
  * ```
  * @category listing
  */
-export const listRangesAfterSorted = (
+export const listAndCount = (
   options: S3StoreOptions,
-  after: string,
-  ranges: number
-): Effect.Effect<Array<StoredObject>, StoreError> =>
+  heads: ReadonlyArray<ObjectKey> = []
+): Effect.Effect<{ readonly objects: Array<StoredObject>; readonly requests: StoreRequests }, StoreError> =>
   Effect.scoped(Effect.gen(function*() {
-    const connection = yield* acquireS3Connection(options)
-    const tracker = yield* makeProgressTracker(undefined)
-    const prefix = connection.location.prefix
-    const rest = listS3RangeParallel(connection, prefix, tracker, { concurrency: ranges, after, prefixesPerPage: 1e9 })
-    return byKey(yield* Stream.runCollect(rest))
+    const store = yield* makeS3Store(options)
+    // An S3 store lists objects only, and never fails with an InventoryError.
+    const listed = yield* Stream.runCollect(store.list("")).pipe(Effect.catchTag("InventoryError", Effect.die))
+    const objects = byKey(listed.filter((entry): entry is StoredObject => !isUnreadable(entry)))
+    for (const key of heads) yield* store.metadata(key)
+    return { objects, requests: yield* store.requests }
   }))
 
 /**

@@ -16,7 +16,8 @@ import { startS3rver } from "../../../support/s3/S3rverServer.ts"
 import type { S3rverServer } from "../../../support/s3/S3rverServer.ts"
 import { byKey, expectedObject, seedS3rverFiles } from "../../../support/s3/S3Seeding.ts"
 import type { SeedObject } from "../../../support/s3/S3Seeding.ts"
-import { listSorted, localStoreOptions, withWarnings } from "../../../support/s3/S3TestStore.ts"
+import { unsafeObjectKey } from "../../../../src/domain/ObjectKey.ts"
+import { listAndCount, listSorted, localStoreOptions, withWarnings } from "../../../support/s3/S3TestStore.ts"
 
 // 40 folders of 30: auto lists them in ranges of a few folders, each over several pages.
 const objects: Array<SeedObject> = Array.from({ length: 1_200 }, (_, i) => ({
@@ -60,6 +61,21 @@ describe("S3 store listing under faults", () => {
           assert.isAtLeast(stats().faults, 5)
         })))
   }
+
+  it.live("counts every request it sends, each retry as one more, as the proxy sees them", () =>
+    withProxy({ faultRate: 0.3, maxFaults: 12, seed: 5 }, (endpoint, stats) =>
+      Effect.gen(function*() {
+        const heads = [unsafeObjectKey("d00/f00000.bin"), unsafeObjectKey("d01/f00001.bin")]
+        const { objects, requests } = yield* listAndCount(
+          localStoreOptions(endpoint, "s3://faulty", { concurrency: 3, maxAttempts: 8, tuning: { pageSize: 100 } }),
+          heads
+        )
+        assert.deepStrictEqual(objects, clean)
+        assert.isAtLeast(stats().faults, 3)
+        assert.strictEqual(requests.list + requests.head, stats().requests)
+        assert.isAtLeast(requests.head, heads.length)
+        assert.isAtLeast(requests.list, 1_200 / 100)
+      })))
 
   it.live("a server that dies mid-listing fails the stream with ListingFailed, saying how far it got", () =>
     withProxy({ killAfterResponses: 3 }, (endpoint) =>

@@ -142,19 +142,21 @@ describe("auto listing on s3rver", () => {
     Effect.gen(function*() {
       const reports: Array<ListingProgress> = []
       const auto = yield* listSorted(
-        localStoreOptions(server.endpoint, "s3://big", { concurrency: 4, onProgress: (p) => reports.push(p) }),
+        localStoreOptions(server.endpoint, "s3://big", {
+          concurrency: 4,
+          onProgress: (p) => reports.push(p),
+          tuning: { pageSize: 200, tileTargetKeys: 250 }
+        }),
         "auto"
       )
       assert.deepStrictEqual(auto, expected)
-      // The first page (c100/ to c109/f0099.txt) counts as one prefix, then c109/ resumed after
-      // its last key and c110/ to c124/.
-      const last = reports.at(-1)
-      assert.deepStrictEqual(last && { ...last, elapsedMs: 0 }, {
-        objects: 2_502,
-        prefixesDone: 17,
-        prefixesTotal: 17,
-        elapsedMs: 0
-      })
+      // The first page (c100/, c101/) spans 2 folders, so a tile of about 250 keys spans 2 or 3
+      // of the 23 later ones: several tiles (where the first cut falls depends on how far tile 0
+      // has read when discovery answers), each done by the end.
+      const last = reports.at(-1)!
+      assert.strictEqual(last.objects, 2_502)
+      assert.strictEqual(last.prefixesDone, last.prefixesTotal)
+      assert.isAtLeast(last.prefixesTotal, 1 + 2)
     }))
 
   it.live("yields every object once whichever key its first page ends on and however ranges split pages", () =>
@@ -178,7 +180,7 @@ describe("auto listing on s3rver", () => {
       assert.deepStrictEqual(withTopLevelLast, expected.filter((object) => object.key.startsWith("c124/")))
     }))
 
-  it.live("after its first page resumes its folder, discovers the rest once and lists it in contiguous key ranges", () =>
+  it.live("after its first page discovers cuts once and lists tiles from each cut, with no prefix or delimiter", () =>
     Effect.gen(function*() {
       const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint }))
       yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
@@ -192,19 +194,30 @@ describe("auto listing on s3rver", () => {
       assert.strictEqual(first?.get("start-after"), null)
       assert.strictEqual(first?.get("max-keys"), "250")
       const lastKey = "c102/f0049.txt"
-      const resumed = rest.filter((query) => query.get("prefix") === "c102/")
-      assert.deepStrictEqual(resumed.map((query) => query.get("start-after")), [lastKey])
       const discovery = rest.filter((query) => query.get("delimiter") === "/")
       assert.deepStrictEqual(discovery.map((query) => query.get("start-after")), [lastKey])
-      // The first page spans 3 folders, so 22 folders of 100 keys make 4 ranges of 5 or 6
-      // folders: no Prefix, no Delimiter, each from just below its first folder, 3 pages each
-      // (the last one passes the range's end, or the bucket's).
-      const ranges = rest.filter((query) => query.get("delimiter") === null && query.get("prefix") === null)
-      const starts = ranges.map((query) => query.get("start-after") ?? "")
-      assert.deepStrictEqual([...new Set(starts)].sort(), ["c103.\uFFFD", "c109.\uFFFD", "c115.\uFFFD", "c120.\uFFFD"])
-      assert.strictEqual(ranges.length, 12)
-      // 15 requests where a flat listing makes 11 and one listing per folder 25.
-      assert.strictEqual(rest.length + 1, 15)
+      // The first page spans 3 folders (125 keys each), so a tile of about two pages spans 4
+      // discovered folders, counted from the first one past what tile 0 (from the last key)
+      // has read by the time discovery answers: cuts only ever at discovered folders, in order.
+      const tiles = rest.filter((query) => query.get("delimiter") === null)
+      assert.isTrue(tiles.every((query) => query.get("prefix") === null))
+      const starts = [...new Set(tiles.map((query) => query.get("start-after") ?? ""))]
+      assert.strictEqual(starts[0], lastKey)
+      assert.isTrue(starts.slice(1).every((start) => /^c1[0-2]\d\/$/.test(start)), starts.join(" "))
+      assert.deepStrictEqual(starts.slice(1), [...starts.slice(1)].sort())
+      assert.isAtLeast(starts.length, 4)
+      // A page per 250 keys, plus discovery, plus at most one page past each tile's end.
+      assert.isAtMost(rest.length + 1, Math.ceil(2_502 / 250) + 1 + starts.length)
+    }))
+
+  it.live("lists a two-page bucket with two requests: no discovery when tile 0's first page ends it", () =>
+    Effect.gen(function*() {
+      const proxy = yield* Effect.promise(() => startFaultProxy({ upstream: server.endpoint }))
+      yield* Effect.addFinalizer(() => Effect.promise(() => proxy.stop()))
+      const auto = yield* listSorted(localStoreOptions(proxy.endpoint, "s3://big", { concurrency: 8, tuning: { pageSize: 600 } }), "auto", "c10")
+      assert.strictEqual(auto.length, 1_000)
+      const queries = listingQueries(proxy.requestUrls())
+      assert.deepStrictEqual(queries.map((query) => query.get("delimiter")), [null, null])
     }))
 
   it.live("lists a one-page bucket of folders of folders completely with one request", () =>

@@ -7,12 +7,11 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { unsafeObjectKey } from "../../../../src/domain/ObjectKey.ts"
 import type { StoredObject } from "../../../../src/domain/StoredObject.ts"
-import { compareS3Keys } from "../../../../src/io/store/S3KeyOrder.ts"
 import { startMoto } from "../../../support/s3/MotoServer.ts"
 import type { MotoServer } from "../../../support/s3/MotoServer.ts"
 import { byKey, expectedObject, seedThroughSdk } from "../../../support/s3/S3Seeding.ts"
 import type { SeedObject } from "../../../support/s3/S3Seeding.ts"
-import { listRangesAfterSorted, listSorted, localStoreOptions, readMetadata } from "../../../support/s3/S3TestStore.ts"
+import { listSorted, localStoreOptions, readMetadata, withWarnings } from "../../../support/s3/S3TestStore.ts"
 
 // Mixed case and punctuation over many pages: moto pages them correctly (s3rver would not).
 const paged: Array<SeedObject> = Array.from({ length: 61 }, (_, i) => ({
@@ -129,25 +128,33 @@ describe("S3 store conformance on moto", () => {
       }
     }))
 
-  it.live("key ranges after any resume point give exactly the later keys, wherever range and page boundaries fall", () =>
+  it.live("tiles cut at every folder or at every few give exactly the flat listing, with no fallback on a byte-ordered server", () =>
     Effect.gen(function*() {
       const flat = yield* listSorted(localStoreOptions(moto.endpoint, "s3://nested"), "flat")
-      // A direct key, a key in the folder just before 502/, a key in a folder of folders and a
-      // direct key between folders.
-      const afters = ["!first.txt", "502-x/a.txt", "502/Sam_Torode/w9.pdf", "files.txt"]
-      // 1 range holds every later folder; 2 and 3 put boundaries between different neighbours.
-      const splits = [{ ranges: 1, pageSize: 1 }, { ranges: 2, pageSize: 2 }, { ranges: 3, pageSize: 1 }]
-      for (const after of afters) {
-        const later = flat.filter((object) => compareS3Keys(object.key, after) > 0)
-        for (const { pageSize, ranges } of splits) {
-          const listed = yield* listRangesAfterSorted(
-            localStoreOptions(moto.endpoint, "s3://nested", { tuning: { pageSize } }),
-            after,
-            ranges
-          )
-          assert.deepStrictEqual(listed, later, `after ${after}, ${ranges} ranges, page size ${pageSize}`)
+      // A target of 1 key cuts a tile at every folder discovery reports; 3 and 50 every few or
+      // none (one flat listing after the first page). Page sizes put boundaries everywhere.
+      for (const tileTargetKeys of [1, 3, 50]) {
+        for (const pageSize of [1, 2, 3, 5]) {
+          const [listed, warnings] = yield* withWarnings(listSorted(
+            localStoreOptions(moto.endpoint, "s3://nested", { concurrency: 3, tuning: { pageSize, tileTargetKeys } }),
+            "auto"
+          ))
+          assert.deepStrictEqual(listed, flat, `tiles of ${tileTargetKeys} keys, page size ${pageSize}`)
+          assert.deepStrictEqual(warnings, [], `tiles of ${tileTargetKeys} keys, page size ${pageSize}`)
         }
       }
+    }))
+
+  it.live("mixed case and punctuation over many pages: auto equals flat without falling back", () =>
+    Effect.gen(function*() {
+      const flat = yield* listSorted(localStoreOptions(moto.endpoint, "s3://paged", { tuning: { pageSize: 4 } }), "flat")
+      const [auto, warnings] = yield* withWarnings(listSorted(
+        localStoreOptions(moto.endpoint, "s3://paged", { concurrency: 4, tuning: { pageSize: 4, tileTargetKeys: 1 } }),
+        "auto"
+      ))
+      assert.strictEqual(flat.length, paged.length)
+      assert.deepStrictEqual(auto, flat)
+      assert.deepStrictEqual(warnings, [])
     }))
 
   it.live("auto under a store prefix resumes inside it and strips it from keys", () =>

@@ -1,0 +1,141 @@
+/**
+ * The commit record: while a run replaces the clients CSV and the ledger, the file
+ * `<csv>.commit` beside the lock says what it is doing — for each file, in commit order, its
+ * real path, the complete temp file that will replace it, its backup, and the size and sha256
+ * before and after. It is written (atomically) only once every temp file and backup is
+ * complete on disk, and removed after the last rename. So a commit record that exists when a
+ * run takes the lock is a commit that was interrupted, and it says exactly how to finish or
+ * undo it. A person's edit of the CSV between runs never leaves one.
+ *
+ * @module
+ */
+import * as path from "node:path"
+import * as Effect from "effect/Effect"
+import { UsageError } from "../../domain/UsageError.ts"
+import { Disk } from "./Disk.ts"
+import type { DiskError } from "./DiskError.ts"
+import type { Digest } from "./FileDigest.ts"
+import { tempPathFor } from "./TempFiles.ts"
+
+/**
+ * One file of a commit.
+ *
+ * @example
+ * ```ts
+ * import type { IntendedFile } from "./CommitIntent.ts"
+ * const file: IntendedFile = { file: "clients.csv", target: "/data/clients.csv", temp: "/data/.clients.csv.1a2b3c4d.n.uuidmap.tmp", backup: null, before: null, after: { size: 7, sha256: "…" } }
+ * ```
+ * @category models
+ */
+export interface IntendedFile {
+  /** The path as the user named it, for messages. */
+  readonly file: string
+  readonly target: string
+  readonly temp: string
+  readonly backup: string | null
+  readonly before: Digest | null
+  readonly after: Digest
+}
+
+/**
+ * A commit record.
+ *
+ * @example
+ * ```ts
+ * import type { CommitIntent } from "./CommitIntent.ts"
+ * const intent: CommitIntent = { nonce: "n", created: "2026-01-01T00:00:00.000Z", files: [] }
+ * ```
+ * @category models
+ */
+export interface CommitIntent {
+  readonly nonce: string
+  readonly created: string
+  readonly files: ReadonlyArray<IntendedFile>
+}
+
+/**
+ * Where the commit record of a clients CSV lives: `<real csv path>.commit`.
+ *
+ * @example
+ * ```ts
+ * import { commitRecordPath } from "./CommitIntent.ts"
+ * commitRecordPath("/data/clients.csv") // "/data/clients.csv.commit"
+ * ```
+ * @category naming
+ */
+export const commitRecordPath = (realClientsFile: string): string => `${realClientsFile}.commit`
+
+/**
+ * Writes the record atomically (temp file, then rename).
+ *
+ * @example
+ * ```ts
+ * import { writeCommitIntent } from "./CommitIntent.ts"
+ * const written = writeCommitIntent("/data/clients.csv.commit", intent)
+ * ```
+ * @category writing
+ */
+export const writeCommitIntent = (recordFile: string, intent: CommitIntent): Effect.Effect<void, DiskError, Disk> =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const temp = tempPathFor(recordFile, intent.nonce)
+    const bytes = new TextEncoder().encode(JSON.stringify({ tool: "uuidmap", version: 1, ...intent }, null, 2) + "\n")
+    yield* disk.createFile(temp, bytes, { mode: 0o644 })
+    yield* disk.rename(temp, recordFile).pipe(Effect.tapError(() => disk.remove(temp).pipe(Effect.ignore)))
+    yield* disk.syncFolder(path.dirname(recordFile))
+  })
+
+/**
+ * Reads the record, if there is one. A record that is not what uuidmap writes is refused with
+ * what to do: guessing how to finish a commit could lose data.
+ *
+ * @example
+ * ```ts
+ * import { readCommitIntent } from "./CommitIntent.ts"
+ * const intent = readCommitIntent("/data/clients.csv.commit") // Effect of CommitIntent | undefined
+ * ```
+ * @category reading
+ */
+export const readCommitIntent = (recordFile: string): Effect.Effect<CommitIntent | undefined, UsageError, Disk> =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const bytes = yield* disk.readFile(recordFile).pipe(
+      Effect.map((read): Uint8Array | undefined => read),
+      Effect.catchTag("DiskError", (error) =>
+        error.reason === "NotFound"
+          ? Effect.succeed(undefined)
+          : Effect.fail(new UsageError({ reason: "BadFile", message: `Cannot read the commit record "${recordFile}": ${error.detail}` })))
+    )
+    if (bytes === undefined) return undefined
+    const intent = decodeIntent(new TextDecoder().decode(bytes))
+    if (intent !== undefined) return intent
+    return yield* new UsageError({
+      reason: "BadFile",
+      message: `The commit record "${recordFile}" is damaged, so an interrupted run cannot be finished safely; compare the clients CSV and the ledger with their latest backups, then delete "${recordFile}"`
+    })
+  })
+
+const isDigest = (value: unknown): value is Digest =>
+  typeof value === "object" && value !== null && Number.isSafeInteger((value as Digest).size) &&
+  typeof (value as Digest).sha256 === "string" && /^[0-9a-f]{64}$/.test((value as Digest).sha256)
+
+const isText = (value: unknown): value is string => typeof value === "string" && value !== ""
+
+const decodeIntent = (text: string): CommitIntent | undefined => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const { created, files, nonce, version } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>
+  if (version !== 1 || !isText(nonce) || !isText(created) || !Array.isArray(files)) return undefined
+  const decoded: Array<IntendedFile> = []
+  for (const item of files as Array<unknown>) {
+    const { after, backup, before, file, target, temp } = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>
+    if (!isText(file) || !isText(target) || !isText(temp) || !isDigest(after)) return undefined
+    if (!(backup === null || isText(backup)) || !(before === null || isDigest(before))) return undefined
+    decoded.push({ file, target, temp, backup, before, after })
+  }
+  return { nonce, created, files: decoded }
+}

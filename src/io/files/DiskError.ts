@@ -1,0 +1,95 @@
+/**
+ * The error of one file-system operation, with the reason a message can be built from (a
+ * full disk, a read-only folder, a missing folder…) rather than a raw `ENOSPC … write`.
+ *
+ * @module
+ */
+import * as Data from "effect/Data"
+
+/**
+ * Why an operation failed, from its `errno` code.
+ *
+ * @example
+ * ```ts
+ * import type { DiskErrorReason } from "./DiskError.ts"
+ * const reason: DiskErrorReason = "NoSpace"
+ * ```
+ * @category models
+ */
+export type DiskErrorReason = "NotFound" | "Exists" | "NoSpace" | "ReadOnly" | "Denied" | "NotADirectory" | "Failed"
+
+// A named base with an explicit type, so that JSR can read the public API without inference.
+const DiskErrorBase: ReturnType<typeof Data.TaggedError<"DiskError">> = Data.TaggedError("DiskError")
+
+/**
+ * A failed file-system operation: what was done (`operation`), on which path, and why.
+ *
+ * @example
+ * ```ts
+ * import { DiskError } from "./DiskError.ts"
+ * new DiskError({ reason: "NoSpace", code: "ENOSPC", operation: "write", path: "/data/x.tmp", detail: "no space left on device" })
+ * ```
+ * @category errors
+ */
+export class DiskError extends DiskErrorBase<{
+  readonly reason: DiskErrorReason
+  readonly code: string
+  readonly operation: string
+  readonly path: string
+  readonly detail: string
+}> {}
+
+const reasons: Readonly<Record<string, DiskErrorReason>> = {
+  ENOENT: "NotFound",
+  EEXIST: "Exists",
+  ENOSPC: "NoSpace",
+  EDQUOT: "NoSpace",
+  EFBIG: "NoSpace",
+  EROFS: "ReadOnly",
+  EACCES: "Denied",
+  EPERM: "Denied",
+  ENOTDIR: "NotADirectory"
+}
+
+const details: Readonly<Record<DiskErrorReason, string>> = {
+  NotFound: "does not exist",
+  Exists: "already exists",
+  NoSpace: "no space left on the device",
+  ReadOnly: "the file system is read-only",
+  Denied: "permission denied",
+  NotADirectory: "a part of the path is not a folder",
+  Failed: "failed"
+}
+
+/**
+ * Turns whatever a Node or Deno call threw into a DiskError.
+ *
+ * @example
+ * ```ts
+ * import { toDiskError } from "./DiskError.ts"
+ * toDiskError("write", "/data/x.tmp")(Object.assign(new Error("ENOSPC"), { code: "ENOSPC" })).reason // "NoSpace"
+ * ```
+ * @category constructors
+ */
+export const toDiskError = (operation: string, path: string) => (cause: unknown): DiskError => {
+  const code = typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string"
+    ? (cause as { code: string }).code
+    : "UNKNOWN"
+  const reason = reasons[code] ?? "Failed"
+  const detail = reason === "Failed" ? `${details.Failed} (${code === "UNKNOWN" ? String((cause as Error)?.message ?? cause) : code})` : details[reason]
+  return new DiskError({ reason, code, operation, path, detail })
+}
+
+/**
+ * A short phrase for a message: `no space left on the device (ENOSPC)`.
+ *
+ * @example
+ * ```ts
+ * import { DiskError, describeDiskError } from "./DiskError.ts"
+ * describeDiskError(new DiskError({ reason: "ReadOnly", code: "EROFS", operation: "open", path: "/x", detail: "the file system is read-only" }))
+ * // "the file system is read-only (EROFS)"
+ * ```
+ * @category formatting
+ */
+export const describeDiskError = (error: DiskError): string =>
+  error.reason === "Failed" ? error.detail : `${error.detail} (${error.code})`

@@ -1,0 +1,76 @@
+/**
+ * The content of a lock file: one JSON object naming the process that holds the lock
+ * (`pid`, `host`, and on Linux its `start` time and the `boot` id), when it took it
+ * (`since`), and a random `nonce` that tells this lock from any later one. Locks written by
+ * earlier versions (`pid`, `host`, `since` only) still read.
+ *
+ * @module
+ */
+import type { ProcessIdentity } from "./ProcessIdentity.ts"
+
+/**
+ * A decoded lock.
+ *
+ * @example
+ * ```ts
+ * import type { LockRecord } from "./LockRecord.ts"
+ * const record: LockRecord = { pid: 42, host: "build-7", start: "98765", boot: null, since: "2026-01-01T00:00:00.000Z", nonce: "3b9…" }
+ * ```
+ * @category models
+ */
+export interface LockRecord extends ProcessIdentity {
+  readonly since: string
+  readonly nonce: string | null
+}
+
+/**
+ * The bytes of a lock file.
+ *
+ * @example
+ * ```ts
+ * import { encodeLockRecord } from "./LockRecord.ts"
+ * const bytes = encodeLockRecord({ pid: 42, host: "h", start: null, boot: null, since: "2026-01-01T00:00:00.000Z", nonce: "n" })
+ * ```
+ * @category encoding
+ */
+export const encodeLockRecord = (record: LockRecord): Uint8Array =>
+  new TextEncoder().encode(JSON.stringify({ tool: "uuidmap", ...record }) + "\n")
+
+/**
+ * Reads a lock file's bytes; returns what is wrong with them when they are not a lock.
+ *
+ * @example
+ * ```ts
+ * import { decodeLockRecord } from "./LockRecord.ts"
+ * decodeLockRecord(new Uint8Array()) // { problem: "it is empty" }
+ * decodeLockRecord(new TextEncoder().encode('{"pid":42,"host":"h","since":"x"}')) // { record: { pid: 42, … } }
+ * ```
+ * @category decoding
+ */
+export const decodeLockRecord = (
+  bytes: Uint8Array
+): { readonly record: LockRecord } | { readonly problem: string } => {
+  const text = new TextDecoder().decode(bytes)
+  if (text.trim() === "") return { problem: "it is empty" }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return { problem: "it is not JSON" }
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { problem: "it is not a JSON object" }
+  const { boot, host, nonce, pid, since, start } = parsed as Record<string, unknown>
+  if (typeof pid !== "number" || !Number.isSafeInteger(pid) || pid <= 0) return { problem: `its "pid" is not a process id` }
+  if (typeof host !== "string" || host === "") return { problem: `its "host" is missing` }
+  const optional = (value: unknown) => (typeof value === "string" && value !== "" ? value : null)
+  return {
+    record: {
+      pid,
+      host,
+      start: optional(start),
+      boot: optional(boot),
+      since: typeof since === "string" ? since : "an unknown time",
+      nonce: optional(nonce)
+    }
+  }
+}
