@@ -14,16 +14,13 @@
  */
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../../domain/CsvError.ts"
-import { isFileUuid } from "../../domain/FileUuid.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
-import { MappingStatus } from "../../domain/MappingStatus.ts"
-import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
-import { unsafeRowId } from "../../domain/RowId.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
 import { cellError } from "./internal/cellError.ts"
-import { parseEvidence, renderEvidence } from "./internal/evidenceCell.ts"
-import { parseReading, renderReading } from "./internal/metadataCell.ts"
+import { renderEvidence } from "./internal/evidenceCell.ts"
+import { type LedgerColumnIndexes, readLedgerRows } from "./internal/ledgerRows.ts"
+import { renderReading } from "./internal/metadataCell.ts"
 import { quoteValue } from "./internal/textPosition.ts"
 
 /**
@@ -166,8 +163,6 @@ export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<Reado
     return Array.isArray(result) ? result : yield* Effect.fail(result as CsvError)
   })
 
-type ColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
-
 /**
  * Validates a read ledger document (see `readLedger`), accepting `clients_sha256`.
  *
@@ -212,95 +207,6 @@ export const validateLedger = (
       )
     }
   }
-  const columns = Object.fromEntries(ledgerColumns.map((name) => [name, indexes.get(name)])) as ColumnIndexes
-
-  const mappings: Array<Mapping> = []
-  const uuidLines = new Map<string, number>()
-  const keyLines = new Map<string, { readonly line: number; readonly uuid: string }>()
-  for (const row of rows) {
-    const mapping = readMapping(file, row, columns, uuidLines)
-    if (!("uuid" in mapping)) return mapping
-    // One key is one object, so it has one UUID: two rows for a key would spread two UUIDs
-    // for one file into the CSV (verify's ledger-keys-unique check).
-    if (mapping.key !== null) {
-      const earlier = keyLines.get(mapping.key)
-      if (earlier !== undefined) {
-        return cellError(
-          file,
-          row,
-          columns.key ?? 0,
-          ",",
-          "DuplicateKey",
-          `Key ${quoteValue(mapping.key)} is already listed on line ${earlier.line} with UUID ${quoteValue(earlier.uuid)}; ` +
-            "one file has one UUID: delete one of the two rows (uuidmap verify lists every such row)"
-        )
-      }
-      keyLines.set(mapping.key, { line: row.line, uuid: mapping.uuid })
-    }
-    mappings.push(mapping)
-  }
-  return mappings
-}
-
-const readMapping = (
-  file: string,
-  row: CsvRecord,
-  columns: ColumnIndexes,
-  uuidLines: Map<string, number>
-): Mapping | CsvError => {
-  const cell = (name: LedgerColumn): string => {
-    const index = columns[name]
-    return index === undefined ? "" : row.fields[index]!
-  }
-  const error = (name: LedgerColumn, reason: "InvalidUuid" | "DuplicateUuid" | "InvalidCell", message: string) =>
-    cellError(file, row, columns[name] ?? 0, ",", reason, message)
-
-  const uuid = cell("uuid")
-  if (!isFileUuid(uuid)) return error("uuid", "InvalidUuid", `Ledger UUID ${quoteValue(uuid)} is not a lower-case UUID`)
-  const earlier = uuidLines.get(uuid)
-  if (earlier !== undefined) {
-    return error("uuid", "DuplicateUuid", `UUID ${quoteValue(uuid)} is already listed on line ${earlier}`)
-  }
-  uuidLines.set(uuid, row.line)
-
-  const status = cell("status")
-  if (!(MappingStatus.literals as ReadonlyArray<string>).includes(status)) {
-    return error(
-      "status",
-      "InvalidCell",
-      `Status ${quoteValue(status)} is not one of ${MappingStatus.literals.map(quoteValue).join(", ")}`
-    )
-  }
-  if ((status === "mapped" || status === "review") && cell("row_id") === "") {
-    return error("row_id", "InvalidCell", `Status is ${quoteValue(status)} but row_id is empty; a ${status} file names its client`)
-  }
-  const evidence = parseEvidence(cell("evidence"))
-  if (typeof evidence === "string") return error("evidence", "InvalidCell", evidence)
-  const confidence = cell("confidence")
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(confidence) || Number(confidence) > 1) {
-    return error("confidence", "InvalidCell", `Confidence ${quoteValue(confidence)} is not a number from 0 to 1`)
-  }
-  const size = cell("size")
-  if (size !== "" && !(/^[0-9]+$/.test(size) && Number.isSafeInteger(Number(size)))) {
-    return error("size", "InvalidCell", `Size ${quoteValue(size)} is not a non-negative integer`)
-  }
-  const metadata = parseReading(cell("metadata"))
-  if (typeof metadata === "string") return error("metadata", "InvalidCell", metadata)
-  const key = cell("key")
-  const rowId = cell("row_id")
-  const etag = cell("etag")
-  const lastModified = cell("last_modified")
-  return {
-    uuid,
-    key: key === "" ? null : unsafeObjectKey(key),
-    rowId: rowId === "" ? null : unsafeRowId(rowId),
-    status: status as MappingStatus,
-    evidence,
-    confidence: Number(confidence),
-    why: cell("why"),
-    size: size === "" ? null : Number(size),
-    etag: etag === "" ? null : etag,
-    lastModified: lastModified === "" ? null : lastModified,
-    metadata
-  }
+  const columns = Object.fromEntries(ledgerColumns.map((name) => [name, indexes.get(name)])) as LedgerColumnIndexes
+  return readLedgerRows(file, rows, columns)
 }

@@ -43,6 +43,7 @@ export interface RecordCutter {
   readonly finish: () => void
 }
 
+const quoteCode = 34
 const carriageReturn = 13
 const lineFeed = 10
 
@@ -72,34 +73,76 @@ export const makeRecordCutter = (source: CsvSource): RecordCutter => {
     return -1
   }
 
+  // A record with quotes, walked field by field: an unquoted field is as long as its value
+  // (csv-parse reads it verbatim up to the delimiter), a quoted one runs to its closing quote,
+  // its value shorter by the quotes and escapes. -1 at anything else (a lone CR, text after a
+  // closing quote, a length that differs): the quoting rules then find the end or the problem.
+  const guidedEnd = (fields: ReadonlyArray<string>): number => {
+    let start = cursor
+    for (let index = 0; index < fields.length; index++) {
+      const value = fields[index]!
+      let end: number
+      if (text.charCodeAt(start) === quoteCode) {
+        let from = start + 1
+        let escapes = 0
+        for (;;) {
+          const quote = text.indexOf('"', from)
+          if (quote === -1) return -1
+          if (text.charCodeAt(quote + 1) === quoteCode) {
+            from = quote + 2
+            escapes++
+            continue
+          }
+          if (quote - start - 1 - escapes !== value.length) return -1
+          end = quote + 1
+          break
+        }
+      } else {
+        end = start + value.length
+        if (nextCarriageReturn !== -1 && nextCarriageReturn < start) nextCarriageReturn = text.indexOf("\r", start)
+        if (nextCarriageReturn !== -1 && nextCarriageReturn < end) return -1
+      }
+      if (index < fields.length - 1) {
+        if (text[end] !== delimiter) return -1
+        start = end + 1
+        continue
+      }
+      if (end === text.length) return end
+      const code = text.charCodeAt(end)
+      if (code === lineFeed) return end + 1
+      if (code === carriageReturn && text.charCodeAt(end + 1) === lineFeed) return end + 2
+    }
+    return -1
+  }
+
   const cut = (fields: Array<string>): CsvRecord => {
-    let end = unquotedEnd(fields)
-    let newlines: number
-    if (end !== -1) {
+    const unquoted = unquotedEnd(fields)
+    if (unquoted !== -1) {
       if (nextCarriageReturn !== -1 && nextCarriageReturn < cursor) nextCarriageReturn = text.indexOf("\r", cursor)
       // A CR before the terminator is a lone one (a CRLF there would have ended the record).
-      if (nextCarriageReturn !== -1 && nextCarriageReturn < end && text.charCodeAt(nextCarriageReturn + 1) !== lineFeed) {
-        const record = { fields, raw: text.slice(cursor, end), line }
+      if (nextCarriageReturn !== -1 && nextCarriageReturn < unquoted && text.charCodeAt(nextCarriageReturn + 1) !== lineFeed) {
+        const record = { fields, raw: text.slice(cursor, unquoted), line }
         throw recordSyntaxError(file, record, findSyntaxProblem(record.raw, delimiter)!)
       }
-      newlines = end > cursor && text.charCodeAt(end - 1) === lineFeed ? 1 : 0
-    } else {
-      const scanned = scanRecord(text, cursor, delimiter)
-      if (typeof scanned !== "number") {
-        const record = { fields, raw: text.slice(cursor, scanned.index + 1), line }
-        throw recordSyntaxError(file, record, { ...scanned, index: scanned.index - cursor })
-      }
-      end = scanned
-      newlines = -1
+      return advance(fields, unquoted, unquoted > cursor && text.charCodeAt(unquoted - 1) === lineFeed ? 1 : 0)
     }
+    const guided = guidedEnd(fields)
+    if (guided !== -1) return advance(fields, guided, -1)
+    const scanned = scanRecord(text, cursor, delimiter)
+    if (typeof scanned !== "number") {
+      const record = { fields, raw: text.slice(cursor, scanned.index + 1), line }
+      throw recordSyntaxError(file, record, { ...scanned, index: scanned.index - cursor })
+    }
+    if (rawFieldCount(text.slice(cursor, scanned), delimiter) !== fields.length) throw misreadError(file, line)
+    return advance(fields, scanned, -1)
+  }
+
+  // The record that ends at `end`, with its line breaks counted (-1: not known yet).
+  const advance = (fields: Array<string>, end: number, newlines: number): CsvRecord => {
     const raw = text.slice(cursor, end)
-    if (newlines === -1) {
-      newlines = countNewlines(raw)
-      if (rawFieldCount(raw, delimiter) !== fields.length) throw misreadError(file, line)
-    }
     const record: CsvRecord = { fields, raw, line }
     cursor = end
-    line += newlines
+    line += newlines === -1 ? countNewlines(raw) : newlines
     return record
   }
 
