@@ -10,7 +10,7 @@ import type * as Effect from "effect/Effect"
 import type { State } from "../domain/State.ts"
 import type { UsageError } from "../domain/UsageError.ts"
 import { encodeClientsCsv } from "../io/csv/ClientsTable.ts"
-import { renderLedger } from "../io/csv/LedgerFile.ts"
+import { encodeLedger } from "../io/csv/LedgerFile.ts"
 import type { FileChange } from "../io/files/CommitPreflight.ts"
 import type { Disk } from "../io/files/Disk.ts"
 import { type CommittedFile, commitChanges } from "../io/files/FileCommit.ts"
@@ -46,7 +46,7 @@ export type WrittenFile = CommittedFile
 export const renderResult = (loaded: LoadedRun, state: State) => {
   const clientsBytes = encodeClientsCsv(loaded.table, state.clients)
   const clientsChanged = !sameBytes(clientsBytes, loaded.clientsBytes)
-  const encode = (digest: string | undefined) => new TextEncoder().encode(renderLedger(state.ledger, digest))
+  const encode = (digest: string | undefined) => encodeLedger(state.ledger, digest)
   const ledgerBytes = encode(sha256Hex(clientsBytes))
   const old = loaded.ledgerBytes
   const ledgerChanged = old === undefined

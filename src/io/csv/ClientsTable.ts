@@ -183,7 +183,12 @@ export const renderClientsCsv = (table: ClientsTable, clients: ReadonlyArray<Cli
  * @category rendering
  */
 export const encodeClientsCsv = (table: ClientsTable, clients: ReadonlyArray<ClientRow>): Uint8Array => {
-  const sink = makeByteSink(table.document.dialect)
+  const { document } = table
+  let length = document.header.raw.length + document.trailer.length
+  for (const row of document.rows) length += row.raw.length
+  // Room for the whole output in the first chunk (UTF-8 takes at most 3 bytes a UTF-16 unit,
+  // and new tracking cells some more), so the result is a view of it rather than a copy.
+  const sink = makeByteSink(document.dialect, 3 * length + 64 * document.rows.length)
   writeClientsCsv(table, clients, sink)
   return sink.bytes()
 }

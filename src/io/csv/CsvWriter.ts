@@ -61,8 +61,14 @@ export const noCsvEdits: CsvEdits = { appendColumns: [], cells: new Map() }
 export const quoteCsvField = (value: string, delimiter: CsvDelimiter): string =>
   needsQuotes(value, delimiter) ? `"${value.replaceAll('"', '""')}"` : value
 
+// Four native scans and two characters, where a regular expression costs a tenth of a
+// second on the million cells of a rewrite.
 const needsQuotes = (value: string, delimiter: CsvDelimiter): boolean =>
-  value.includes(delimiter) || /["\r\n]|^[ \t]|[ \t]$/.test(value)
+  value !== "" &&
+  (isEdgeSpace(value.charCodeAt(0)) || isEdgeSpace(value.charCodeAt(value.length - 1)) || value.includes(delimiter) ||
+    value.includes('"') || value.includes("\n") || value.includes("\r"))
+
+const isEdgeSpace = (code: number): boolean => code === 32 || code === 9
 
 /**
  * Renders a document with edits. Rows without edits are emitted byte for byte; an edit whose

@@ -17,7 +17,9 @@ import type { CsvError } from "../../domain/CsvError.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
+import { makeByteSink } from "./internal/byteSink.ts"
 import { cellError } from "./internal/cellError.ts"
+import { type CsvSink, makeTextSink, write } from "./internal/csvSink.ts"
 import { renderEvidence } from "./internal/evidenceCell.ts"
 import { type LedgerColumnIndexes, readLedgerRows } from "./internal/ledgerRows.ts"
 import { renderReading } from "./internal/metadataCell.ts"
@@ -112,28 +114,47 @@ export const formatConfidence = (confidence: number): string => {
  * @category rendering
  */
 export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string): string => {
-  const lines = [ledgerColumns.join(",") + "," + clientsDigestColumn + "\n"]
+  const sink = makeTextSink()
+  writeLedger(mappings, clientsSha256, sink)
+  return sink.text()
+}
+
+/**
+ * The ledger's bytes: exactly `new TextEncoder().encode(renderLedger(mappings, clientsSha256))`,
+ * encoded as the rows are rendered rather than from one joined text (at a million rows, the
+ * text alone would be some 300 MB).
+ *
+ * @example
+ * ```ts
+ * import { encodeLedger } from "./LedgerFile.ts"
+ * encodeLedger([]).length // 95: the header line
+ * ```
+ * @category rendering
+ */
+export const encodeLedger = (mappings: Iterable<Mapping>, clientsSha256?: string): Uint8Array => {
+  const sink = makeByteSink({ bom: false, encoding: "utf-8" })
+  writeLedger(mappings, clientsSha256, sink)
+  return sink.bytes()
+}
+
+const header = ledgerColumns.join(",") + "," + clientsDigestColumn + "\n"
+
+const writeLedger = (mappings: Iterable<Mapping>, clientsSha256: string | undefined, sink: CsvSink): void => {
+  write(sink, header)
   let digest = clientsSha256 ?? ""
   for (const mapping of mappings) {
-    const cells = [
-      mapping.uuid,
-      mapping.key ?? "",
-      mapping.rowId ?? "",
-      mapping.status,
-      renderEvidence(mapping.evidence),
-      formatConfidence(mapping.confidence),
-      mapping.size === null ? "" : String(mapping.size),
-      mapping.etag ?? "",
-      mapping.lastModified ?? "",
-      mapping.why,
-      mapping.metadata === null ? "" : renderReading(mapping.metadata),
-      digest
-    ]
+    // One string per row, built by concatenation: no array of cells per row.
+    const line = cell(mapping.uuid) + "," + cell(mapping.key ?? "") + "," + cell(mapping.rowId ?? "") + "," +
+      mapping.status + "," + cell(renderEvidence(mapping.evidence)) + "," + formatConfidence(mapping.confidence) + "," +
+      (mapping.size === null ? "" : String(mapping.size)) + "," + cell(mapping.etag ?? "") + "," +
+      cell(mapping.lastModified ?? "") + "," + cell(mapping.why) + "," +
+      (mapping.metadata === null ? "" : cell(renderReading(mapping.metadata))) + "," + cell(digest) + "\n"
+    write(sink, line)
     digest = ""
-    lines.push(cells.map((cell) => quoteCsvField(cell, ",")).join(",") + "\n")
   }
-  return lines.join("")
 }
+
+const cell = (value: string): string => quoteCsvField(value, ",")
 
 /**
  * Reads and validates a ledger (UTF-8, LF or CRLF, BOM tolerated). Fails, naming the file

@@ -23,11 +23,18 @@ const batchLength = 256 * 1024
 const chunkSize = 8 * 1024 * 1024
 const encoder = new TextEncoder()
 
-/** A sink encoding to `encoding`, starting with the UTF-8 byte-order mark when `bom`. */
-export const makeByteSink = (dialect: { readonly bom: boolean; readonly encoding: CsvEncoding }): ByteSink => {
+/**
+ * A sink encoding to `encoding`, starting with the UTF-8 byte-order mark when `bom`.
+ * `expectedLength` (in bytes) sizes the first chunk: output that fits in it is returned as a
+ * view of it, without the copy that joins chunks. Pages of it never written cost no memory.
+ */
+export const makeByteSink = (
+  dialect: { readonly bom: boolean; readonly encoding: CsvEncoding },
+  expectedLength = chunkSize
+): ByteSink => {
   const utf8 = dialect.encoding === "utf-8"
   const done: Array<Uint8Array> = []
-  let chunk = new Uint8Array(chunkSize)
+  let chunk = new Uint8Array(Math.max(chunkSize, expectedLength))
   let length = 0
   let pieces: Array<string> = []
   let pending = 0
@@ -62,6 +69,7 @@ export const makeByteSink = (dialect: { readonly bom: boolean; readonly encoding
     },
     bytes: () => {
       flush()
+      if (done.length === 0) return chunk.subarray(0, length)
       const parts = [...done, chunk.subarray(0, length)]
       const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0))
       let offset = 0
