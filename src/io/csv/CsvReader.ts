@@ -1,12 +1,15 @@
 /**
  * The lossless CSV reader. csv-parse does the parsing (quotes, escapes, embedded newlines);
- * uuidmap keeps, next to each record's fields, the record's exact text, cut from the input
- * between the byte offsets csv-parse reports (`info.bytes`). csv-parse's own `raw` option is
+ * uuidmap keeps, next to each record's fields, the record's exact text, cut from the decoded
+ * input where csv-parse's fields say the record ends (internal/recordCutter.ts explains how,
+ * and a property test holds it to csv-parse's own byte offsets). csv-parse's `raw` option is
  * not used: it drops the `\n` of CRLF and the byte-order mark. Line numbers are counted from
  * those texts too, because csv-parse's `lines` drifts on quoted line breaks.
  *
- * Records come as an Effect `Stream`, in batches, so that a million-row file costs one Effect
- * step per thousand rows; `readCsvDocument` collects the stream into a document.
+ * `readCsvDocument` reads a whole file in one synchronous pass (the document is held whole
+ * anyway); `streamCsvRecords` streams the records, in batches, so that a million-row file
+ * costs one Effect step per thousand rows and memory stays bounded by a batch. Both refuse a
+ * file at its first problem in file order, with the same error.
  *
  * @module
  */

@@ -3,10 +3,10 @@
  * not reliably *where* (its line counter drifts on embedded newlines), so on the error path
  * uuidmap rescans the text with the same rules: RFC 4180 with `"` as quote and `""` as escape,
  * `\r\n` or `\n` ending a record, a quote inside an unquoted field taken as text. It runs on
- * the whole text after csv-parse failed, and on each record that has a quote or a carriage
- * return, because csv-parse (with `relax_quotes`) accepts text after a closing quote and a
- * lone CR outside quotes, which uuidmap refuses: a lone CR ends a line in old Mac files and
- * in some spreadsheets, so reading it as data would silently merge records.
+ * the whole text after csv-parse failed, and on a record whose text the cutter could not find
+ * field by field, because csv-parse (with `relax_quotes`) accepts text after a closing quote
+ * and a lone CR outside quotes, which uuidmap refuses: a lone CR ends a line in old Mac files
+ * and in some spreadsheets, so reading it as data would silently merge records.
  *
  * @internal
  * @module
