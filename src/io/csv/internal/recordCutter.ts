@@ -10,8 +10,11 @@
  * its length is known from the fields alone; that guess is proven right when the text there
  * holds no quote and a line ending (or the end) follows it: csv-parse, reading from the
  * same start, could only have ended the record at that line ending, since no quote could
- * have opened a quoted field before it. A record with a quote is scanned with the quoting
- * rules instead (`scanRecord`), which also refuses what csv-parse would let through.
+ * have opened a quoted field before it. A record with a quote is walked field by field the
+ * same way, each quoted field to its closing quote; where that walk does not fit (a lone CR,
+ * text after a closing quote), the quoting rules (`scanRecord`) find the end or the problem,
+ * refusing what csv-parse would let through. A property test holds the texts found to
+ * csv-parse's own byte offsets.
  *
  * @internal
  * @module
