@@ -132,7 +132,9 @@ export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string
  * @category rendering
  */
 export const encodeLedger = (mappings: Iterable<Mapping>, clientsSha256?: string): Uint8Array => {
-  const sink = makeByteSink({ bom: false, encoding: "utf-8" })
+  // Room for rows of up to 512 bytes in the first chunk, so the result is a view of it
+  // rather than a copy of chunks (pages never written cost no memory).
+  const sink = makeByteSink({ bom: false, encoding: "utf-8" }, Array.isArray(mappings) ? 512 * mappings.length : undefined)
   writeLedger(mappings, clientsSha256, sink)
   return sink.bytes()
 }
