@@ -2,8 +2,9 @@
  * Tells whether a long list of strings holds a repeat, as the strings come. A `Set` of a
  * million fresh strings costs about half a second and a million entries for the collector to
  * trace; this is an open-addressing hash table of indexes into the caller's list, in one
- * `Int32Array`, at a fraction of that. Crafted collisions cannot make it slow: past a bound
- * on probing it hands over to a `Set`.
+ * `Int32Array`, at a fraction of that, and strings that come sorted (ids of an export sorted by
+ * id) need no table at all. Crafted collisions cannot make it slow: past a bound on probing it
+ * hands over to a `Set`.
  *
  * @internal
  * @module
@@ -65,18 +66,48 @@ export const makeRepeatFinder = (expected: number, keyAt: (index: number) => str
     }
   }
 
+  const addToTable = (index: number, key: string): boolean => {
+    if (fallback === undefined && 2 * (held + 1) > slots.length / 2) grow()
+    if (fallback !== undefined) return fallback.size === fallback.add(key).size
+    const placed = place(index, key, hashOf(key))
+    if (placed === "repeat") return true
+    if (placed === false) {
+      fallback = toSet(slots)
+      return fallback.size === fallback.add(key).size
+    }
+    held++
+    return false
+  }
+
+  // Strings that come in increasing order (by text, or by length then text, as sorted numeric
+  // ids do) cannot repeat, and one comparison each proves it. Once they stop (or the indexes
+  // stop following each other), the strings so far go into the table, which takes over.
+  let ordered = true
+  let byText = true
+  let byLength = true
+  let previous = ""
+  let first = -1
+  let last = -1
+
   return {
     add: (index, key) => {
-      if (fallback === undefined && 2 * (held + 1) > slots.length / 2) grow()
-      if (fallback !== undefined) return fallback.size === fallback.add(key).size
-      const placed = place(index, key, hashOf(key))
-      if (placed === "repeat") return true
-      if (placed === false) {
-        fallback = toSet(slots)
-        return fallback.size === fallback.add(key).size
+      if (ordered) {
+        if (first === -1) {
+          first = last = index
+          previous = key
+          return false
+        }
+        byText &&= previous < key
+        byLength &&= previous.length < key.length || (previous.length === key.length && previous < key)
+        if ((byText || byLength) && index === last + 1) {
+          last = index
+          previous = key
+          return false
+        }
+        ordered = false
+        for (let earlier = first; earlier <= last; earlier++) addToTable(earlier, keyAt(earlier))
       }
-      held++
-      return false
+      return addToTable(index, key)
     }
   }
 }

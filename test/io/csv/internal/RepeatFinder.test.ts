@@ -14,7 +14,23 @@ const firstRepeatBySet = (keys: ReadonlyArray<string>): number => {
 }
 
 describe("makeRepeatFinder", () => {
-  const distinct = Array.from({ length: 50_000 }, (_, index) => `client-${index}`)
+  // Out of order (so the table is used from the second string on), and sorted.
+  const distinct = Array.from({ length: 50_000 }, (_, index) => `client-${(index * 7919) % 50_000}`)
+  const sorted = Array.from({ length: 50_000 }, (_, index) => String(100_000 + index * 3))
+
+  it("proves sorted strings distinct, by text or by length then text, and finds a repeat in them", () => {
+    expect(firstRepeat(sorted, sorted.length)).toBe(-1)
+    expect(firstRepeat(["a", "a1", "a10", "a2", "b"], 5)).toBe(-1)
+    expect(firstRepeat(["9", "10", "11", "100"], 4)).toBe(-1)
+    for (const at of [1, 30_000, 49_999]) {
+      const keys = [...sorted]
+      keys[at] = keys[at - 1]!
+      expect(firstRepeat(keys, keys.length)).toBe(at)
+      const later = [...sorted]
+      later[at] = sorted[at === 1 ? 0 : 12]!
+      expect(firstRepeat(later, later.length)).toBe(firstRepeatBySet(later))
+    }
+  })
 
   it("finds no repeat among distinct strings, however many more than expected", () => {
     expect(firstRepeat(distinct, distinct.length)).toBe(-1)
