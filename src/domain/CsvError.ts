@@ -38,9 +38,6 @@ export type CsvErrorReason =
   | "CountMismatch"
   | "InvalidCell"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const CsvErrorBase: ReturnType<typeof Data.TaggedError<"CsvError">> = Data.TaggedError("CsvError")
-
 /**
  * A CSV file was refused. `line` and `column` are 1-based and point at the offending cell
  * (column counts characters on that line); 0 means "the whole file".
@@ -53,13 +50,21 @@ const CsvErrorBase: ReturnType<typeof Data.TaggedError<"CsvError">> = Data.Tagge
  * ```
  * @category errors
  */
-export class CsvError extends CsvErrorBase<{
+export class CsvError extends Data.Error<{
   readonly reason: CsvErrorReason
   readonly file: string
   readonly line: number
   readonly column: number
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "CsvError" = "CsvError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "CsvError"
+  }
+}
 
 /**
  * Formats the error as `file:line:column: message`, the form editors and CI annotate.

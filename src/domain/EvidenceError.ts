@@ -35,9 +35,6 @@ export type EvidenceErrorReason =
   | "InvalidValue"
   | "InvalidDecision"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const EvidenceErrorBase: ReturnType<typeof Data.TaggedError<"EvidenceError">> = Data.TaggedError("EvidenceError")
-
 /**
  * An evidence file was refused. `line` and `column` are 1-based and point at the offending
  * cell (for JSON Lines, the character in the line); 0 means "the whole file".
@@ -50,13 +47,21 @@ const EvidenceErrorBase: ReturnType<typeof Data.TaggedError<"EvidenceError">> = 
  * ```
  * @category errors
  */
-export class EvidenceError extends EvidenceErrorBase<{
+export class EvidenceError extends Data.Error<{
   readonly reason: EvidenceErrorReason
   readonly file: string
   readonly line: number
   readonly column: number
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "EvidenceError" = "EvidenceError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "EvidenceError"
+  }
+}
 
 /**
  * Formats the error as `file:line:column: message`, the form editors and CI annotate.

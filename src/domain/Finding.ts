@@ -32,7 +32,9 @@ const findingKinds = [
  * ```
  * @category models
  */
-export const FindingKind: Schema.Literals<typeof findingKinds> = Schema.Literals(findingKinds)
+export const FindingKind: Schema.Literals<
+  readonly ["stray", "unknown-client-folder", "non-uuid-pool-name", "duplicate-uuid", "unknown-row-id", "unreadable"]
+> = Schema.Literals(findingKinds)
 
 /** @category models */
 export type FindingKind = typeof FindingKind.Type

@@ -27,9 +27,6 @@ export type InventoryErrorReason =
   | "BadRow"
   | "WrongBucket"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const InventoryErrorBase: ReturnType<typeof Data.TaggedError<"InventoryError">> = Data.TaggedError("InventoryError")
-
 /**
  * The inventory file `file` (a path or an `s3://` URL) is unusable. `line` is the CSV line or
  * the Parquet row (1-based), 0 when the problem is the whole file; `column` is 1-based, 0 when
@@ -42,13 +39,21 @@ const InventoryErrorBase: ReturnType<typeof Data.TaggedError<"InventoryError">> 
  * ```
  * @category errors
  */
-export class InventoryError extends InventoryErrorBase<{
+export class InventoryError extends Data.Error<{
   readonly reason: InventoryErrorReason
   readonly file: string
   readonly line: number
   readonly column: number
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "InventoryError" = "InventoryError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "InventoryError"
+  }
+}
 
 /**
  * The one-line message: `file:line:column: message`, or `file: message` for a whole file.

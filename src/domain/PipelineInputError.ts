@@ -31,9 +31,6 @@ export type PipelineInputErrorReason =
   | "UntrackedWithUuids"
   | "UnreadableObject"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const PipelineInputErrorBase: ReturnType<typeof Data.TaggedError<"PipelineInputError">> = Data.TaggedError("PipelineInputError")
-
 /**
  * `path` names the offending value the way the caller wrote it (`clients[3].rowId`,
  * `objects[12].size`, `ledger[0]`); `message` is one line that says what is wrong with it.
@@ -45,8 +42,16 @@ const PipelineInputErrorBase: ReturnType<typeof Data.TaggedError<"PipelineInputE
  * ```
  * @category errors
  */
-export class PipelineInputError extends PipelineInputErrorBase<{
+export class PipelineInputError extends Data.Error<{
   readonly reason: PipelineInputErrorReason
   readonly path: string
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "PipelineInputError" = "PipelineInputError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "PipelineInputError"
+  }
+}

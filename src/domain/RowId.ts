@@ -9,11 +9,14 @@ import * as Schema from "effect/Schema"
 /**
  * A non-empty client id, branded so that it cannot be mixed up with other strings.
  *
- * @example
+ * @example Decoding a row id
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Schema from "effect/Schema"
- * import { RowId } from "./RowId.ts"
- * const id = Schema.decodeUnknownSync(RowId)("502")
+ * import { RowId } from "uuidmap"
+ *
+ * assert.deepStrictEqual(Schema.decodeUnknownSync(RowId)("502"), "502")
+ * assert.throws(() => Schema.decodeUnknownSync(RowId)(""))
  * ```
  * @category models
  */

@@ -50,9 +50,6 @@ export interface StaleCause {
   readonly detail: string
 }
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const StalePlanErrorBase: ReturnType<typeof Data.TaggedError<"StalePlanError">> = Data.TaggedError("StalePlanError")
-
 /**
  * The plan `plan` cannot be applied because of `causes` (never empty). Nothing was written.
  *
@@ -68,10 +65,18 @@ const StalePlanErrorBase: ReturnType<typeof Data.TaggedError<"StalePlanError">> 
  * ```
  * @category errors
  */
-export class StalePlanError extends StalePlanErrorBase<{
+export class StalePlanError extends Data.Error<{
   readonly plan: string
   readonly causes: ReadonlyArray<StaleCause>
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "StalePlanError" = "StalePlanError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "StalePlanError"
+  }
+}
 
 /**
  * One line for the user: every cause, then what to do. Long lists are cut after ten causes.

@@ -28,9 +28,6 @@ export type StoreErrorReason =
   | "InvalidLocation"
   | "Unknown"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const StoreErrorBase: ReturnType<typeof Data.TaggedError<"StoreError">> = Data.TaggedError("StoreError")
-
 /**
  * The store (named by `store`, for example `s3://bucket` or `file:///data`) could not be
  * read. `message` is one line that says what to check; it never carries a credential.
@@ -42,8 +39,16 @@ const StoreErrorBase: ReturnType<typeof Data.TaggedError<"StoreError">> = Data.T
  * ```
  * @category errors
  */
-export class StoreError extends StoreErrorBase<{
+export class StoreError extends Data.Error<{
   readonly reason: StoreErrorReason
   readonly store: string
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "StoreError" = "StoreError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "StoreError"
+  }
+}

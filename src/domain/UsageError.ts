@@ -29,9 +29,6 @@ export type UsageErrorReason =
   | "BadLayout"
   | "InvalidResult"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const UsageErrorBase: ReturnType<typeof Data.TaggedError<"UsageError">> = Data.TaggedError("UsageError")
-
 /**
  * A usage error with a one-line message.
  *
@@ -42,7 +39,15 @@ const UsageErrorBase: ReturnType<typeof Data.TaggedError<"UsageError">> = Data.T
  * ```
  * @category errors
  */
-export class UsageError extends UsageErrorBase<{
+export class UsageError extends Data.Error<{
   readonly reason: UsageErrorReason
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "UsageError" = "UsageError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "UsageError"
+  }
+}

@@ -14,7 +14,7 @@ import { encodeCsvText } from "../io/csv/CsvEncoding.ts"
 import { renderLedger } from "../io/csv/LedgerFile.ts"
 import type { FileChange } from "../io/files/CommitPreflight.ts"
 import type { Disk } from "../io/files/Disk.ts"
-import { type CommittedFile, commitChanges } from "../io/files/FileCommit.ts"
+import { commitChanges } from "../io/files/FileCommit.ts"
 import { sha256Hex } from "../io/files/FileDigest.ts"
 import type { LoadedRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
@@ -30,7 +30,12 @@ import type { WriteSession } from "./WriteSession.ts"
  * ```
  * @category models
  */
-export type WrittenFile = CommittedFile
+export interface WrittenFile {
+  /** The path written, as the settings give it. */
+  readonly file: string
+  /** Where the old bytes were kept; undefined when the file is new. */
+  readonly backup: string | undefined
+}
 
 /**
  * The new bytes of both files, and whether each differs from what is on disk. The ledger

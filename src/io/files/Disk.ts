@@ -80,7 +80,13 @@ export interface DiskShape {
   readonly freeBytes: (path: string) => Effect.Effect<number | undefined>
 }
 
-const DiskBase: Context.ServiceClass<Disk, "uuidmap/Disk", DiskShape> = Context.Service<Disk, DiskShape>()("uuidmap/Disk")
+/**
+ * The `Context.Service` class `Disk` extends. It is exported only because JSR and `deno doc`
+ * need the base of a public class to have a name; use `Disk`.
+ *
+ * @ignore
+ */
+export const DiskBase: Context.ServiceClass<Disk, "uuidmap/Disk", DiskShape> = Context.Service<Disk, DiskShape>()("uuidmap/Disk")
 
 /**
  * The operations. Paths are absolute or relative to the working folder.

@@ -18,9 +18,6 @@ import * as Data from "effect/Data"
  */
 export type DiskErrorReason = "NotFound" | "Exists" | "NoSpace" | "ReadOnly" | "Denied" | "NotADirectory" | "Failed"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const DiskErrorBase: ReturnType<typeof Data.TaggedError<"DiskError">> = Data.TaggedError("DiskError")
-
 /**
  * A failed file-system operation: what was done (`operation`), on which path, and why.
  *
@@ -31,13 +28,21 @@ const DiskErrorBase: ReturnType<typeof Data.TaggedError<"DiskError">> = Data.Tag
  * ```
  * @category errors
  */
-export class DiskError extends DiskErrorBase<{
+export class DiskError extends Data.Error<{
   readonly reason: DiskErrorReason
   readonly code: string
   readonly operation: string
   readonly path: string
   readonly detail: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "DiskError" = "DiskError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "DiskError"
+  }
+}
 
 const reasons: Readonly<Record<string, DiskErrorReason>> = {
   ENOENT: "NotFound",

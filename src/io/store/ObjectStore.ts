@@ -28,15 +28,25 @@ import { makeMemoryStore, type MemoryMetadata, snapshotMemoryInput } from "./Mem
  */
 export type ObjectMetadata = Readonly<Record<string, string>>
 
-// The service's shape and a named base with an explicit type, so that JSR can read the
-// public API without inference.
-interface ObjectStoreShape {
+/**
+ * What an object store does; see `ObjectStore` for each operation. A store of your own is a
+ * value of this shape, provided with `Layer.succeed(ObjectStore, …)`.
+ *
+ * @category services
+ */
+export interface ObjectStoreShape {
   readonly location: string
   readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError | InventoryError>
   readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
   readonly requests: Effect.Effect<StoreRequests>
 }
-const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
+/**
+ * The `Context.Service` class `ObjectStore` extends. It is exported only because JSR and
+ * `deno doc` need the base of a public class to have a name; use `ObjectStore`.
+ *
+ * @ignore
+ */
+export const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
   ObjectStore,
   ObjectStoreShape
 >()("uuidmap/ObjectStore")

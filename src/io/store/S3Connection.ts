@@ -15,7 +15,7 @@ import type { StoreError } from "../../domain/StoreError.ts"
 import { toStoreError } from "./S3Failure.ts"
 import { formatS3Location, parseS3Location } from "./S3Location.ts"
 import type { S3Location } from "./S3Location.ts"
-import type { S3Settings, S3StoreOptions } from "./S3StoreOptions.ts"
+import type { S3Settings, TunedS3StoreOptions } from "./S3StoreOptions.ts"
 import { resolveS3Settings } from "./S3StoreOptions.ts"
 
 /**
@@ -90,14 +90,14 @@ const envRegion = Effect.gen(function*() {
  * ```
  * @category constructors
  */
-export const resolveRegion = (options: S3StoreOptions): Effect.Effect<string | undefined> =>
+export const resolveRegion = (options: TunedS3StoreOptions): Effect.Effect<string | undefined> =>
   options.region !== undefined && options.region !== ""
     ? Effect.succeed(options.region)
     : Effect.map(envRegion, (region) =>
       Option.getOrElse(region, () => (options.endpoint !== undefined ? "us-east-1" : undefined)))
 
 const clientFor = (
-  options: S3StoreOptions,
+  options: TunedS3StoreOptions,
   settings: S3Settings,
   region: string | undefined
 ): S3Client =>
@@ -136,7 +136,7 @@ const clientFor = (
  * @category constructors
  */
 export const acquireS3Connection = (
-  options: S3StoreOptions
+  options: TunedS3StoreOptions
 ): Effect.Effect<S3Connection, StoreError, Scope.Scope> =>
   Effect.gen(function*() {
     const location = yield* parseS3Location(options.bucket)

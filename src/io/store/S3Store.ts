@@ -22,7 +22,7 @@ import { makeProgressTracker } from "./S3ListingProgress.ts"
 import { headS3Metadata } from "./S3Metadata.ts"
 import { makeS3ListSource } from "./S3ListSource.ts"
 import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
-import type { S3StoreOptions } from "./S3StoreOptions.ts"
+import type { S3StoreOptions, TunedS3StoreOptions } from "./S3StoreOptions.ts"
 import { listS3Tiled } from "./S3TiledListing.ts"
 
 /**
@@ -99,7 +99,7 @@ export const listS3 = (
  * @category constructors
  */
 export const makeS3Store = (
-  options: S3StoreOptions
+  options: TunedS3StoreOptions
 ): Effect.Effect<ObjectStore["Service"], StoreError, Scope.Scope> =>
   Effect.map(acquireS3Connection(options), (connection) => ({
     location: connection.store,

@@ -20,7 +20,6 @@ import type { ListingProgress } from "./S3ListingProgress.ts"
  * - `maxAttempts`: how many times one request (a page, a HeadObject) is tried before the store
  *   gives up (default 5). Each try goes through the SDK's standard retry mode as well.
  * - `onProgress`: called as listing advances; the caller decides how to render it.
- * - `tuning`: internal knobs for tests and benchmarks; the CLI leaves it out.
  *
  * @example
  * ```ts
@@ -43,6 +42,15 @@ export interface S3StoreOptions {
   readonly concurrency?: number | undefined
   readonly maxAttempts?: number | undefined
   readonly onProgress?: ((progress: ListingProgress) => void) | undefined
+}
+
+/**
+ * The options with the internal knobs (`tuning`) that tests and benchmarks set. The public
+ * `layerS3` takes `S3StoreOptions` only, so that the knobs stay out of the API.
+ *
+ * @category models
+ */
+export interface TunedS3StoreOptions extends S3StoreOptions {
   readonly tuning?: S3StoreTuning | undefined
 }
 
@@ -118,7 +126,7 @@ const positiveInt = (value: number | undefined, fallback: number): number =>
  * ```
  * @category constructors
  */
-export const resolveS3Settings = (options: S3StoreOptions): S3Settings => {
+export const resolveS3Settings = (options: TunedS3StoreOptions): S3Settings => {
   const tuning = options.tuning ?? {}
   const pageSize = Math.min(1000, positiveInt(tuning.pageSize, 1000))
   return {

@@ -10,12 +10,36 @@ import * as Layer from "effect/Layer"
 import { v4, v7 } from "uuid"
 import type { FileUuid } from "../../domain/FileUuid.ts"
 
-// The service's shape and a named base with an explicit type, so that JSR can read the
-// public API without inference.
-interface UuidGeneratorShape {
+/**
+ * What the `UuidGenerator` service does: `draw(count)` gives `count` new UUIDs, none of them
+ * given before.
+ *
+ * @example Drawing from a hand-made generator
+ * ```ts
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import type { FileUuid, UuidGeneratorShape } from "uuidmap"
+ *
+ * let next = 0
+ * const counting: UuidGeneratorShape = {
+ *   draw: (count) => Effect.sync(() => Array.from({ length: count }, () => `00000000-0000-4000-8000-${String(++next).padStart(12, "0")}` as FileUuid))
+ * }
+ * assert.deepStrictEqual(Effect.runSync(counting.draw(1)), ["00000000-0000-4000-8000-000000000001"])
+ * ```
+ * @category services
+ */
+export interface UuidGeneratorShape {
+  /** `count` new UUIDs. */
   readonly draw: (count: number) => Effect.Effect<ReadonlyArray<FileUuid>>
 }
-const UuidGeneratorBase: Context.ServiceClass<UuidGenerator, "uuidmap/UuidGenerator", UuidGeneratorShape> = Context.Service<
+
+/**
+ * The `Context.Service` class `UuidGenerator` extends. It is exported only because JSR and
+ * `deno doc` need the base of a public class to have a name; use `UuidGenerator`.
+ *
+ * @ignore
+ */
+export const UuidGeneratorBase: Context.ServiceClass<UuidGenerator, "uuidmap/UuidGenerator", UuidGeneratorShape> = Context.Service<
   UuidGenerator,
   UuidGeneratorShape
 >()("uuidmap/UuidGenerator")
