@@ -23,11 +23,6 @@ import type { Settings } from "./Settings.ts"
  * The store Layer for `settings.bucket`, or for `settings.inventory` when it is set. `onProgress`
  * receives listing progress (S3 listing only).
  *
- * @example
- * ```ts
- * import { storeLayer } from "./Services.ts"
- * const layer = storeLayer(settings)
- * ```
  * @category layers
  */
 export const storeLayer = (
@@ -93,12 +88,6 @@ const inventoryStoreLayer = (settings: Settings, url: string): Layer.Layer<Objec
 /**
  * Every service of a run: the store, the UUID generator and the real file system.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { runServices } from "./Services.ts"
- * const provided = Effect.provide(program, runServices(settings))
- * ```
  * @category layers
  */
 export const runServices = (settings: Settings, onProgress?: (progress: ListingProgress) => void) =>

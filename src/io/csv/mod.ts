@@ -12,14 +12,6 @@
  * - `LedgerFile`: the ledger, read and rendered;
  * - `SpreadsheetSafe`: formula neutralisation for report CSVs.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { encodeCsvText, readCsvDocument, renderCsvDocument } from "./mod.ts"
- * const bytes = new TextEncoder().encode("\uFEFFrow_id;name\r\n502;\"Torode; Sam\"\r\n")
- * const document = await Effect.runPromise(readCsvDocument("clients.csv", bytes))
- * encodeCsvText(renderCsvDocument(document), document.dialect) // the same bytes
- * ```
  *
  * @module
  */

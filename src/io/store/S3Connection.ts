@@ -21,15 +21,6 @@ import { resolveS3Settings } from "./S3StoreOptions.ts"
 /**
  * A live client and the facts about the store it reads.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { acquireS3Connection } from "./S3Connection.ts"
- * const program = Effect.scoped(Effect.gen(function*() {
- *   const connection = yield* acquireS3Connection({ bucket: "s3://clients" })
- *   return connection.store // "s3://clients"
- * }))
- * ```
  * @category models
  */
 export interface S3Connection {
@@ -45,11 +36,6 @@ export interface S3Connection {
 /**
  * Requests sent through a connection, by kind, counted per attempt.
  *
- * @example
- * ```ts
- * import type { S3RequestCounts } from "./S3Connection.ts"
- * const counts: S3RequestCounts = { list: 0, head: 0 }
- * ```
  * @category models
  */
 export interface S3RequestCounts {
@@ -82,12 +68,6 @@ const envRegion = Effect.gen(function*() {
  * when an endpoint is given (local and S3-compatible servers rarely care). Undefined leaves
  * it to the SDK's chain (the profile's `region`).
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { resolveRegion } from "./S3Connection.ts"
- * Effect.runSync(resolveRegion({ bucket: "s3://b", region: "eu-west-1" })) // "eu-west-1"
- * ```
  * @category constructors
  */
 export const resolveRegion = (options: TunedS3StoreOptions): Effect.Effect<string | undefined> =>
@@ -125,14 +105,6 @@ const clientFor = (
  * Parses the location, resolves the region and builds the client. Fails with
  * `InvalidLocation` for a bad `s3://` form and `WrongRegion` when no region can be found.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { acquireS3Connection } from "./S3Connection.ts"
- * const program = Effect.scoped(
- *   Effect.map(acquireS3Connection({ bucket: "s3://clients", endpoint: "http://127.0.0.1:9000" }), (c) => c.region)
- * )
- * ```
  * @category constructors
  */
 export const acquireS3Connection = (

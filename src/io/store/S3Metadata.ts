@@ -17,14 +17,6 @@ import type { ObjectMetadata } from "./ObjectStore.ts"
  * Reads the user metadata of one object (`key` relative to the store prefix). A missing
  * object fails with reason `NoSuchKey`.
  *
- * @example
- * ```ts
- * import type { S3Connection } from "./S3Connection.ts"
- * import { headS3Metadata } from "./S3Metadata.ts"
- * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
- * declare const connection: S3Connection
- * const metadata = headS3Metadata(connection, unsafeObjectKey("files/3f2a.pdf"))
- * ```
  * @category metadata
  */
 export const headS3Metadata = (
@@ -53,12 +45,6 @@ export const headS3Metadata = (
  * Reads the metadata of many objects through any `ObjectStore`, at most `concurrency` at a
  * time (HeadObject is one request per object; callers keep it to the objects that need it).
  *
- * @example
- * ```ts
- * import { metadataMany } from "./S3Metadata.ts"
- * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
- * const program = metadataMany([unsafeObjectKey("files/a.pdf"), unsafeObjectKey("files/b.pdf")], 16)
- * ```
  * @category metadata
  */
 export const metadataMany = (
