@@ -16,10 +16,15 @@ import * as Data from "effect/Data"
  * - `"UntrackedWithUuids"`: a client that is not tracked yet lists UUIDs;
  * - `"UnreadableObject"`: the object stream could not read an object the phases would map.
  *
- * @example
+ * @example A row id given twice
  * ```ts
- * import type { PipelineInputErrorReason } from "./PipelineInputError.ts"
- * const reason: PipelineInputErrorReason = "DuplicateRowId"
+ * import assert from "node:assert/strict"
+ * import { type PipelineInputError, type PipelineInputErrorReason, runPipelinePromise } from "uuidmap"
+ *
+ * const clients = [{ rowId: "502", tracked: false, uuids: [] }, { rowId: "502", tracked: false, uuids: [] }]
+ * const error: PipelineInputError = await runPipelinePromise({ clients, objects: [] }).then(() => assert.fail("accepted"), (error) => error)
+ * const reason: PipelineInputErrorReason = error.reason
+ * assert.equal(reason, "DuplicateRowId")
  * ```
  * @category models
  */
@@ -35,10 +40,15 @@ export type PipelineInputErrorReason =
  * `path` names the offending value the way the caller wrote it (`clients[3].rowId`,
  * `objects[12].size`, `ledger[0]`); `message` is one line that says what is wrong with it.
  *
- * @example
+ * @example The path names the value
  * ```ts
- * import { PipelineInputError } from "./PipelineInputError.ts"
- * new PipelineInputError({ reason: "DuplicateRowId", path: "clients[1].rowId", message: "Row id \"502\" is already used by clients[0]" })
+ * import assert from "node:assert/strict"
+ * import { PipelineInputError, runPipelinePromise } from "uuidmap"
+ *
+ * await assert.rejects(
+ *   runPipelinePromise({ clients: [{ rowId: "", tracked: false, uuids: [] }], objects: [] }),
+ *   (error) => error instanceof PipelineInputError && error.reason === "InvalidValue" && error.path === "clients[0].rowId"
+ * )
  * ```
  * @category errors
  */

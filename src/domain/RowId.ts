@@ -22,17 +22,24 @@ import * as Schema from "effect/Schema"
  */
 export const RowId: Schema.brand<Schema.NonEmptyString, "uuidmap/RowId"> = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/RowId"))
 
-/** @category models */
+/**
+ * A row id as a value: a string branded `uuidmap/RowId`.
+ *
+ * @category models
+ */
 export type RowId = typeof RowId.Type
 
 /**
  * Brands a string already known to be a valid, non-empty row id (for example one read from a
  * CSV that was checked on the way in).
  *
- * @example
+ * @example Branding a checked id
  * ```ts
- * import { unsafeRowId } from "./RowId.ts"
- * const id = unsafeRowId("502")
+ * import assert from "node:assert/strict"
+ * import { type RowId, unsafeRowId } from "uuidmap"
+ *
+ * const id: RowId = unsafeRowId("502")
+ * assert.equal(id, "502")
  * ```
  * @category constructors
  */

@@ -10,10 +10,13 @@ import * as Data from "effect/Data"
 /**
  * Why the command was refused.
  *
- * @example
+ * @example Reasons that need a person
  * ```ts
- * import type { UsageErrorReason } from "./UsageError.ts"
- * const reason: UsageErrorReason = "Locked"
+ * import assert from "node:assert/strict"
+ * import { UsageError, type UsageErrorReason } from "uuidmap"
+ *
+ * const retryLater: ReadonlyArray<UsageErrorReason> = ["Locked"]
+ * assert.equal(retryLater.includes(new UsageError({ reason: "Locked", message: "clients.csv is locked by process 12" }).reason), true)
  * ```
  * @category models
  */
@@ -32,10 +35,15 @@ export type UsageErrorReason =
 /**
  * A usage error with a one-line message.
  *
- * @example
+ * @example Recovering by tag
  * ```ts
- * import { UsageError } from "./UsageError.ts"
- * new UsageError({ reason: "BadFlag", message: "--bucket must start with s3:// or file://" })
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { UsageError } from "uuidmap"
+ *
+ * const refused = new UsageError({ reason: "BadFlag", message: "--bucket must start with s3:// or file://" })
+ * const message = Effect.runSync(Effect.fail(refused).pipe(Effect.catchTag("UsageError", (error) => Effect.succeed(error.message))))
+ * assert.equal(message, "--bucket must start with s3:// or file://")
  * ```
  * @category errors
  */
