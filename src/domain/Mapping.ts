@@ -32,7 +32,7 @@ import type { StoredObject } from "./StoredObject.ts"
  *   status: "mapped",
  *   evidence: [{ source: "client-folder", rowId: "502", detail: "502/Sam_Torode/resume.pdf" }],
  *   confidence: 1,
- *   why: "in the folder of client 502",
+ *   why: "client folder names client 502 (502/Sam_Torode/resume.pdf)",
  *   size: 1024,
  *   etag: "\"9e107d9d372bb6826bd81d3542a419d6\"",
  *   lastModified: "2024-05-01T10:00:00.000Z",
