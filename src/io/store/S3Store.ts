@@ -32,11 +32,6 @@ import { listS3Tiled } from "./S3TiledListing.ts"
  * listed on its own, concurrently; kept for benchmarks only: it costs a request per prefix
  * and trusts the server's `Delimiter` answer, so it misses what a server leaves out).
  *
- * @example
- * ```ts
- * import type { S3ListingStrategy } from "./S3Store.ts"
- * const strategy: S3ListingStrategy = "flat"
- * ```
  * @category models
  */
 export type S3ListingStrategy = "auto" | "flat" | "prefix-parallel"
@@ -45,17 +40,6 @@ export type S3ListingStrategy = "auto" | "flat" | "prefix-parallel"
  * Lists the objects under `prefix` (relative to the store prefix) with a given strategy,
  * reporting progress to `onProgress`. The service's `list` is this with `"auto"`.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { acquireS3Connection } from "./S3Connection.ts"
- * import { listS3 } from "./S3Store.ts"
- * const program = Effect.scoped(Effect.gen(function*() {
- *   const connection = yield* acquireS3Connection({ bucket: "s3://clients" })
- *   return yield* Stream.runCount(listS3(connection, "", "flat", undefined))
- * }))
- * ```
  * @category listing
  */
 export const listS3 = (
@@ -86,16 +70,6 @@ export const listS3 = (
  * Fails at once only for a bad `s3://` location or a missing region; an unknown bucket or
  * wrong credentials show up on the first request.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { makeS3Store } from "./S3Store.ts"
- * const program = Effect.scoped(Effect.gen(function*() {
- *   const store = yield* makeS3Store({ bucket: "s3://clients", endpoint: "http://127.0.0.1:9000", forcePathStyle: true })
- *   return yield* Stream.runCount(store.list(""))
- * }))
- * ```
  * @category constructors
  */
 export const makeS3Store = (
@@ -114,16 +88,20 @@ export const makeS3Store = (
 /**
  * The S3 store as a Layer of `ObjectStore`.
  *
- * @example
+ * @example A store on an S3-compatible server
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { ObjectStore } from "./ObjectStore.ts"
- * import { layerS3 } from "./S3Store.ts"
- * const count = Effect.gen(function*() {
- *   const store = yield* ObjectStore
- *   return yield* Stream.runCount(store.list(""))
- * }).pipe(Effect.provide(layerS3({ bucket: "s3://clients", region: "eu-west-1" })))
+ * import * as Layer from "effect/Layer"
+ * import { layerS3, ObjectStore } from "uuidmap"
+ *
+ * const layer = layerS3({ bucket: "s3://clients/tenant", endpoint: "http://127.0.0.1:9000", region: "eu-west-1", forcePathStyle: true })
+ * // Building the store checks the location and sends no request; listing would.
+ * const store = await Effect.runPromise(Effect.provide(Effect.service(ObjectStore), layer))
+ * assert.equal(store.location, "s3://clients/tenant/")
+ * assert.deepStrictEqual(await Effect.runPromise(store.requests), { list: 0, head: 0 })
+ * const refused = await Effect.runPromise(Effect.flip(Effect.scoped(Layer.build(layerS3({ bucket: "http://clients" })))))
+ * assert.equal(refused.reason, "InvalidLocation")
  * ```
  * @category layers
  */

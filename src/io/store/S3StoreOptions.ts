@@ -21,26 +21,39 @@ import type { ListingProgress } from "./S3ListingProgress.ts"
  *   gives up (default 5). Each try goes through the SDK's standard retry mode as well.
  * - `onProgress`: called as listing advances; the caller decides how to render it.
  *
- * @example
+ * @example MinIO on this machine
  * ```ts
- * import type { S3StoreOptions } from "./S3StoreOptions.ts"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { layerS3, ObjectStore, type S3StoreOptions } from "uuidmap"
+ *
  * const options: S3StoreOptions = {
  *   bucket: "s3://clients/tenant",
  *   endpoint: "http://127.0.0.1:9000",
  *   forcePathStyle: true,
  *   concurrency: 8
  * }
+ * const store = await Effect.runPromise(Effect.provide(Effect.service(ObjectStore), layerS3(options)))
+ * assert.equal(store.location, "s3://clients/tenant/")
  * ```
  * @category models
  */
 export interface S3StoreOptions {
+  /** `s3://NAME[/PREFIX]`. */
   readonly bucket: string
+  /** An S3-compatible server; AWS when absent. */
   readonly endpoint?: string | undefined
+  /** The region; else the environment's or the profile's. */
   readonly region?: string | undefined
+  /** Path-style URLs (`http://host/bucket/key`), as most S3-compatible servers want. */
   readonly forcePathStyle?: boolean | undefined
+  /** The shared-config profile to take credentials and region from. */
   readonly profile?: string | undefined
+  /** How many listings run at once (default 8). */
   readonly concurrency?: number | undefined
+  /** How many times one request is tried (default 5). */
   readonly maxAttempts?: number | undefined
+  /** Called as listing advances. */
   readonly onProgress?: ((progress: ListingProgress) => void) | undefined
 }
 
@@ -68,11 +81,6 @@ export interface TunedS3StoreOptions extends S3StoreOptions {
  *   the server says it encoded them).
  * - `credentials`: fixed credentials, for local test servers only.
  *
- * @example
- * ```ts
- * import type { S3StoreTuning } from "./S3StoreOptions.ts"
- * const fastFailing: S3StoreTuning = { pageSize: 100, baseDelayMs: 5, sdkMaxAttempts: 1 }
- * ```
  * @category models
  */
 export interface S3StoreTuning {
@@ -91,11 +99,6 @@ export interface S3StoreTuning {
 /**
  * The options with every default filled in.
  *
- * @example
- * ```ts
- * import { resolveS3Settings } from "./S3StoreOptions.ts"
- * resolveS3Settings({ bucket: "s3://clients" }).pageSize // 1000
- * ```
  * @category models
  */
 export interface S3Settings {
@@ -119,11 +122,6 @@ const positiveInt = (value: number | undefined, fallback: number): number =>
  * Fills in the defaults; out-of-range numbers fall back to them (a page holds at most 1,000
  * keys on S3).
  *
- * @example
- * ```ts
- * import { resolveS3Settings } from "./S3StoreOptions.ts"
- * resolveS3Settings({ bucket: "s3://clients", concurrency: 16 }).concurrency // 16
- * ```
  * @category constructors
  */
 export const resolveS3Settings = (options: TunedS3StoreOptions): S3Settings => {

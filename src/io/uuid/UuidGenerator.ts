@@ -47,14 +47,18 @@ export const UuidGeneratorBase: Context.ServiceClass<UuidGenerator, "uuidmap/Uui
 /**
  * Draws `count` new UUIDs.
  *
- * @example
+ * @example Random, or reproducible
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { UuidGenerator } from "./UuidGenerator.ts"
- * const program = Effect.gen(function*() {
- *   const generator = yield* UuidGenerator
- *   return yield* generator.draw(3)
- * }).pipe(Effect.provide(UuidGenerator.layerV4))
+ * import { isFileUuid, UuidGenerator } from "uuidmap"
+ *
+ * const drawThree = Effect.flatMap(Effect.service(UuidGenerator), (generator) => generator.draw(3))
+ * const random = await Effect.runPromise(Effect.provide(drawThree, UuidGenerator.layerV4))
+ * assert.equal(new Set(random).size, 3)
+ * assert.ok(random.every(isFileUuid))
+ * const seeded = await Effect.runPromise(Effect.provide(drawThree, UuidGenerator.layerTest(7)))
+ * assert.deepStrictEqual(seeded, await Effect.runPromise(Effect.provide(drawThree, UuidGenerator.layerTest(7))))
  * ```
  * @category services
  */
@@ -85,10 +89,12 @@ export class UuidGenerator extends UuidGeneratorBase {
 /**
  * A valid version-4-shaped UUID derived from two numbers, without randomness.
  *
- * @example
+ * @example A sequence without randomness
  * ```ts
+ * import assert from "node:assert/strict"
  * import { deterministicUuid } from "./UuidGenerator.ts"
- * deterministicUuid(0, 1) // "00000000-0000-4000-8000-000000000001"
+ *
+ * assert.equal(deterministicUuid(0, 1), "00000000-0000-4000-8000-000000000001")
  * ```
  * @category constructors
  */
