@@ -23,10 +23,30 @@ import type { WriteSession } from "./WriteSession.ts"
 /**
  * One file that a run wrote, and where its backup went (none for a new file).
  *
- * @example
+ * @example What a run wrote
  * ```ts
- * import type { WrittenFile } from "./WriteResult.ts"
- * const written: WrittenFile = { file: "clients.csv", backup: "clients.csv.20260101T000000.000Z.bak" }
+ * import assert from "node:assert/strict"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import { Disk, makeSettings, ObjectStore, reconcile, unsafeObjectKey, UuidGenerator, type WrittenFile } from "uuidmap"
+ *
+ * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * await fs.writeFile(path.join(folder, "clients.csv"), "row_id,name\n502,Sam\n")
+ * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
+ * const outcome = await Effect.runPromise(
+ *   reconcile(makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" }), { phase: "all", dryRun: false }).pipe(
+ *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode))
+ *   )
+ * )
+ * const written: ReadonlyArray<WrittenFile> = outcome.written
+ * assert.deepStrictEqual(written.map((file) => [path.basename(file.file), file.backup === undefined]), [
+ *   ["clients.ledger.csv", true], // new: nothing to back up
+ *   ["clients.csv", false] // replaced: its old bytes are kept in a backup
+ * ])
+ * await fs.rm(folder, { recursive: true })
  * ```
  * @category models
  */
@@ -42,11 +62,6 @@ export interface WrittenFile {
  * carries the sha256 of the CSV as the commit leaves it; a ledger whose rows are unchanged is
  * not rewritten just because a person edited the CSV since it was written.
  *
- * @example
- * ```ts
- * import { renderResult } from "./WriteResult.ts"
- * const { clients, ledger } = renderResult(loaded, finalState)
- * ```
  * @category rendering
  */
 export const renderResult = (loaded: LoadedRun, state: State) => {
@@ -68,11 +83,6 @@ export const renderResult = (loaded: LoadedRun, state: State) => {
 /**
  * Writes what changed, under the session's lock. Returns the files written.
  *
- * @example
- * ```ts
- * import { writeResult } from "./WriteResult.ts"
- * const written = writeResult(settings, session, loaded, finalState, new Date())
- * ```
  * @category writing
  */
 export const writeResult = (
