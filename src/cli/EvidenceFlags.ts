@@ -51,7 +51,7 @@ const badFlag = (message: string) => new UsageError({ reason: "BadFlag", message
  *
  * @category parsing
  */
-export const parseNamePairs = <Names extends Record<string, string>>(
+const parseNamePairs = <Names extends Record<string, string>>(
   flag: string,
   text: string,
   defaults: Names
@@ -76,7 +76,7 @@ const units: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 
  *
  * @category parsing
  */
-export const parseWindow = (text: string): Effect.Effect<number, UsageError> => {
+const parseWindow = (text: string): Effect.Effect<number, UsageError> => {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim())
   return match === null
     ? Effect.fail(badFlag(`--weak-window "${text}" must be a duration such as 90s, 30m, 24h or 7d`))

@@ -33,7 +33,7 @@ export const ExitCode = {
  *
  * @category models
  */
-export type KnownError = CsvError | EvidenceError | InventoryError | StalePlanError | StoreError | UsageError
+type KnownError = CsvError | EvidenceError | InventoryError | StalePlanError | StoreError | UsageError
 
 /**
  * The message and exit code for an error.

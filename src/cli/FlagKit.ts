@@ -20,7 +20,7 @@ import {
  *
  * @category naming
  */
-export const envNameOf = (flag: string): string => `UUIDMAP_${flag.toUpperCase().replace(/-/g, "_")}`
+const envNameOf = (flag: string): string => `UUIDMAP_${flag.toUpperCase().replace(/-/g, "_")}`
 
 const anyText = (): undefined => undefined
 

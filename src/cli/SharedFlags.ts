@@ -63,7 +63,7 @@ export const sharedFlags = {
  *
  * @category models
  */
-export interface SharedFlagValues extends EvidenceFlagValues {
+interface SharedFlagValues extends EvidenceFlagValues {
   readonly clients: string
   readonly ledger: Option.Option<string>
   readonly bucket: Option.Option<string>

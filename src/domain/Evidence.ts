@@ -78,16 +78,9 @@ export interface Evidence extends Schema.Schema.Type<typeof Evidence> {}
 /**
  * The rank of a source: lower is more trusted.
  *
- * @example A person outranks the records
- * ```ts
- * import assert from "node:assert/strict"
- * import { sourceRank } from "./Evidence.ts"
- *
- * assert.ok(sourceRank("human") < sourceRank("records"))
- * ```
  * @category ordering
  */
-export const sourceRank = (source: EvidenceSource): number => EvidenceSource.literals.indexOf(source)
+const sourceRank = (source: EvidenceSource): number => EvidenceSource.literals.indexOf(source)
 
 /**
  * Puts evidence in one canonical order (trust, then row id, then detail), so that decisions

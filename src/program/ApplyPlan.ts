@@ -35,7 +35,7 @@ import { openWriteSession } from "./WriteSession.ts"
  *
  * @category models
  */
-export interface AppliedPlan {
+interface AppliedPlan {
   readonly changes: StateChanges
   readonly written: ReadonlyArray<WrittenFile>
 }

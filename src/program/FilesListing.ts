@@ -35,7 +35,7 @@ export interface FileListing {
  *
  * @category rendering
  */
-export const listFilesOf = (state: State): ReadonlyArray<FileListing> => [
+const listFilesOf = (state: State): ReadonlyArray<FileListing> => [
   ...state.ledger.map((mapping): FileListing => ({
     uuid: mapping.uuid,
     key: mapping.key ?? "",

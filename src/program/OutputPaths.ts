@@ -21,7 +21,7 @@ import type { Settings } from "./Settings.ts"
  *
  * @category paths
  */
-export const inputsOf = (settings: Settings): ReadonlyArray<{ readonly file: string; readonly role: string }> => [
+const inputsOf = (settings: Settings): ReadonlyArray<{ readonly file: string; readonly role: string }> => [
   { file: settings.clientsFile, role: "the clients CSV" },
   { file: settings.ledgerFile, role: "the ledger" },
   ...settings.evidence.migrationLogs.map((file) => ({ file, role: "a migration log (--migration-log)" })),

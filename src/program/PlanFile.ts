@@ -93,7 +93,7 @@ const sortedKeys = (value: unknown): unknown => {
  *
  * @category models
  */
-export interface PlanParts {
+interface PlanParts {
   readonly createdAt: string
   readonly tool: string
   readonly phase: PhaseSelection

@@ -22,7 +22,7 @@ import type { Settings } from "./Settings.ts"
  *
  * @category models
  */
-export interface PlannedRun {
+interface PlannedRun {
   readonly plan: PlanFile
   readonly before: State
   readonly after: State

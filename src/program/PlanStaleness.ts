@@ -38,7 +38,7 @@ export const compareSettings = (recorded: PlanSettings, current: PlanSettings): 
  *
  * @category models
  */
-export interface CurrentInputs {
+interface CurrentInputs {
   readonly clients: FileFingerprint
   readonly ledger: FileFingerprint
   readonly evidence: ReadonlyArray<FileFingerprint>

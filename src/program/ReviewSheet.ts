@@ -16,7 +16,7 @@ import { clientOrderOf } from "../pipeline/Redecide.ts"
  *
  * @category models
  */
-export const reviewSheetColumns = [
+const reviewSheetColumns = [
   "uuid",
   "key",
   "size",

@@ -171,16 +171,9 @@ export const metadataEvidenceOn = (settings: Settings): boolean =>
 /**
  * The default ledger path: `<name>.ledger.csv` beside the clients CSV.
  *
- * @example Beside the clients CSV
- * ```ts
- * import assert from "node:assert/strict"
- * import { defaultLedgerFile } from "./Settings.ts"
- *
- * assert.equal(defaultLedgerFile("/data/clients.csv"), "/data/clients.ledger.csv")
- * ```
  * @category constructors
  */
-export const defaultLedgerFile = (clientsFile: string): string => {
+const defaultLedgerFile = (clientsFile: string): string => {
   const parsed = path.parse(clientsFile)
   const stem = parsed.ext.toLowerCase() === ".csv" ? parsed.name : parsed.base
   return path.join(parsed.dir, `${stem}.ledger.csv`)

@@ -64,7 +64,7 @@ export interface WrittenFile {
  *
  * @category rendering
  */
-export const renderResult = (loaded: LoadedRun, state: State) => {
+const renderResult = (loaded: LoadedRun, state: State) => {
   const clientsBytes = encodeCsvText(renderClientsCsv(loaded.table, state.clients), loaded.table.document.dialect)
   const clientsChanged = !sameBytes(clientsBytes, loaded.clientsBytes)
   const encode = (digest: string | undefined) => new TextEncoder().encode(renderLedger(state.ledger, digest))

@@ -28,7 +28,7 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
  *
  * @category flags
  */
-export const warnedChecks = (values: ReadonlyArray<string>): Effect.Effect<ReadonlySet<CheckName>, UsageError> =>
+const warnedChecks = (values: ReadonlyArray<string>): Effect.Effect<ReadonlySet<CheckName>, UsageError> =>
   Effect.gen(function*() {
     const names = values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value !== "")
     const unknown = names.filter((name) => !isCheckName(name))

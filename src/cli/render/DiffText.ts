@@ -53,14 +53,3 @@ export function* diffLines(
     }
   }
 }
-
-/**
- * The diff as an array of lines (see `diffLines`).
- *
- * @category rendering
- */
-export const renderDiff = (
-  changes: StateChanges,
-  files: { readonly clients: string; readonly ledger: string },
-  paint: Painter
-): ReadonlyArray<string> => [...diffLines(changes, files, paint)]

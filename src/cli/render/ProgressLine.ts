@@ -10,7 +10,7 @@
  *
  * @category models
  */
-export interface ProgressSnapshot {
+interface ProgressSnapshot {
   readonly objects: number
   readonly prefixesDone: number
   readonly prefixesTotal: number

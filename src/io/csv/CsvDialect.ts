@@ -70,13 +70,6 @@ export interface CsvDialect {
   readonly encoding: CsvEncoding
 }
 
-/**
- * The dialect uuidmap writes its own files in: comma, LF, UTF-8 without BOM.
- *
- * @category constructors
- */
-export const defaultCsvDialect: CsvDialect = { delimiter: ",", bom: false, lineEnding: "\n", encoding: "utf-8" }
-
 // Ties go to the comma, then the semicolon: a header with no delimiter at all (one column)
 // is read as comma-separated.
 const candidates: ReadonlyArray<CsvDelimiter> = [",", ";", "\t"]

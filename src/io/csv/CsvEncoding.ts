@@ -36,7 +36,7 @@ export type CsvEncoding = "utf-8" | "windows-1252"
  *
  * @category models
  */
-export interface DecodedCsvText {
+interface DecodedCsvText {
   readonly text: string
   readonly bom: boolean
 }

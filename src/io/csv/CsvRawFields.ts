@@ -25,7 +25,7 @@ export type { TextPosition }
  *
  * @category models
  */
-export interface RawRecord {
+interface RawRecord {
   readonly fields: ReadonlyArray<string>
   readonly terminator: "" | "\n" | "\r\n"
 }

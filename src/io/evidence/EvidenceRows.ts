@@ -133,7 +133,7 @@ const visitCsv = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Ef
  *
  * @category reading
  */
-export const visitEvidenceRows = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Effect.Effect<void, EvidenceError> => {
+const visitEvidenceRows = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Effect.Effect<void, EvidenceError> => {
   const format = evidenceFormatOf(file, bytes)
   if (format instanceof EvidenceError) return Effect.fail(format)
   return format === "jsonl" ? visitJsonLines(file, bytes, visitor) : visitCsv(file, bytes, visitor)

@@ -18,7 +18,7 @@ import { describeDiskError, toDiskError } from "./DiskError.ts"
  *
  * @category errors
  */
-export const writeFailed = (file: string) => (cause: unknown): UsageError => {
+const writeFailed = (file: string) => (cause: unknown): UsageError => {
   const error = toDiskError("write", file)(cause)
   return new UsageError({
     reason: error.reason === "NoSpace" ? "DiskFull" : "BadFile",

@@ -21,7 +21,7 @@ import { tempPathFor } from "./TempFiles.ts"
  *
  * @category naming
  */
-export const backupPath = (file: string, backupDir: string | undefined, now: Date, attempt = 1): string => {
+const backupPath = (file: string, backupDir: string | undefined, now: Date, attempt = 1): string => {
   const stamp = now.toISOString().replace(/[-:]/g, "")
   const name = `${path.basename(file)}.${stamp}${attempt > 1 ? `.${attempt}` : ""}.bak`
   return path.join(backupDir ?? path.dirname(file), name)

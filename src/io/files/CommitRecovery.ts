@@ -26,7 +26,7 @@ import { sweepTemps, tempPathFor } from "./TempFiles.ts"
  *
  * @category models
  */
-export interface SweepTarget {
+interface SweepTarget {
   readonly real: string
   readonly folders: ReadonlyArray<string>
 }

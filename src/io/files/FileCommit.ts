@@ -29,7 +29,7 @@ import { tempPathFor } from "./TempFiles.ts"
  *
  * @category models
  */
-export interface CommittedFile {
+interface CommittedFile {
   readonly file: string
   readonly backup: string | undefined
 }
@@ -40,7 +40,7 @@ export interface CommittedFile {
  *
  * @category models
  */
-export interface CommitRequest {
+interface CommitRequest {
   readonly changes: ReadonlyArray<FileChange>
   readonly backupDir: string | undefined
   readonly now: Date

@@ -63,20 +63,3 @@ export interface Digest {
  * @category hashing
  */
 export const digestOf = (bytes: Uint8Array): Digest => ({ size: bytes.length, sha256: sha256Hex(bytes) })
-
-/**
- * Whether bytes have a digest; the size is compared first, so most changes cost no hashing.
- *
- * @example Same bytes, other bytes
- * ```ts
- * import assert from "node:assert/strict"
- * import { digestOf, hasDigest } from "./FileDigest.ts"
- *
- * const bytes = new TextEncoder().encode("a")
- * assert.equal(hasDigest(bytes, digestOf(bytes)), true)
- * assert.equal(hasDigest(new TextEncoder().encode("b"), digestOf(bytes)), false)
- * ```
- * @category hashing
- */
-export const hasDigest = (bytes: Uint8Array, digest: Digest): boolean =>
-  bytes.length === digest.size && sha256Hex(bytes) === digest.sha256

@@ -42,7 +42,7 @@ const tempSuffix = ".uuidmap.tmp"
  *
  * @category errors
  */
-export const unwritableFolder = (clientsFile: string, folder: string, cause: DiskError): UsageError => {
+const unwritableFolder = (clientsFile: string, folder: string, cause: DiskError): UsageError => {
   switch (cause.reason) {
     case "NotFound":
       return new UsageError({ reason: "Unwritable", message: `Clients CSV "${clientsFile}" cannot be used: its folder "${folder}" does not exist` })

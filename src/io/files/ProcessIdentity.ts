@@ -32,7 +32,7 @@ export interface ProcessIdentity {
  *
  * @category models
  */
-export type ProcessLiveness = "running" | "gone" | "elsewhere"
+type ProcessLiveness = "running" | "gone" | "elsewhere"
 
 /**
  * The start time of `pid` from `/proc/<pid>/stat`, or `null` when it cannot be read. The
@@ -41,7 +41,7 @@ export type ProcessLiveness = "running" | "gone" | "elsewhere"
  *
  * @category identity
  */
-export const processStart = (pid: number): Effect.Effect<string | null, never, Disk> =>
+const processStart = (pid: number): Effect.Effect<string | null, never, Disk> =>
   Effect.gen(function*() {
     const disk = yield* Disk
     const text = yield* disk.readFile(`/proc/${pid}/stat`).pipe(
@@ -56,7 +56,7 @@ export const processStart = (pid: number): Effect.Effect<string | null, never, D
  *
  * @category identity
  */
-export const startOfStat = (text: string): string | null => {
+const startOfStat = (text: string): string | null => {
   const close = text.lastIndexOf(")")
   if (close === -1) return null
   // After ")" come fields 3, 4, …; field 22 is the 20th of them.

@@ -50,7 +50,7 @@ export const columnPositions = (columns: ReadonlyArray<string>): ColumnPositions
  *
  * @category models
  */
-export type RowOutcome =
+type RowOutcome =
   | { readonly _tag: "Object"; readonly object: StoredObject }
   | { readonly _tag: "Skip" }
   | { readonly _tag: "Problem"; readonly column: number; readonly message: string }
@@ -64,7 +64,7 @@ const problem = (column: number, message: string): RowOutcome => ({ _tag: "Probl
  *
  * @category models
  */
-export interface RowCells {
+interface RowCells {
   readonly bucket: unknown
   readonly key: string
   readonly size: unknown

@@ -39,7 +39,7 @@ export const positionAt = (text: string, offset: number): JsonPosition => {
  *
  * @category models
  */
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   readonly offset: number
   readonly expected: string
 }

@@ -37,7 +37,7 @@ import type { ObjectMetadata, ObjectStore } from "./ObjectStore.ts"
 export type MemoryMetadata = ReadonlyMap<string, ObjectMetadata> | Readonly<Record<string, ObjectMetadata>>
 
 /** How the in-memory store names itself in messages. */
-export const memoryLocation = "memory://"
+const memoryLocation = "memory://"
 
 const refuse = (path: string, message: string) => new PipelineInputError({ reason: "InvalidValue", path, message })
 

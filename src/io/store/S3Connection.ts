@@ -38,7 +38,7 @@ export interface S3Connection {
  *
  * @category models
  */
-export interface S3RequestCounts {
+interface S3RequestCounts {
   list: number
   head: number
 }
@@ -70,7 +70,7 @@ const envRegion = Effect.gen(function*() {
  *
  * @category constructors
  */
-export const resolveRegion = (options: TunedS3StoreOptions): Effect.Effect<string | undefined> =>
+const resolveRegion = (options: TunedS3StoreOptions): Effect.Effect<string | undefined> =>
   options.region !== undefined && options.region !== ""
     ? Effect.succeed(options.region)
     : Effect.map(envRegion, (region) =>

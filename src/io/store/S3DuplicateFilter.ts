@@ -15,7 +15,7 @@
  *
  * @category models
  */
-export interface DuplicateFilter {
+interface DuplicateFilter {
   readonly firstSeen: (key: string) => boolean
 }
 

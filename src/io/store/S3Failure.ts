@@ -52,7 +52,7 @@ const redact = (text: string): string =>
  *
  * @category formatting
  */
-export const describeEndpoint = (endpoint: string | undefined, region: string | undefined): string => {
+const describeEndpoint = (endpoint: string | undefined, region: string | undefined): string => {
   if (endpoint === undefined) return region === undefined ? "AWS S3" : `AWS S3 (region ${region})`
   try {
     const url = new URL(endpoint)

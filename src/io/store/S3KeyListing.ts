@@ -54,7 +54,7 @@ export const listingContextOf = (connection: S3Connection, tracker: ProgressTrac
  *
  * @category filtering
  */
-export const isListedKey = (listPrefix: string, storePrefix: string, key: string): boolean =>
+const isListedKey = (listPrefix: string, storePrefix: string, key: string): boolean =>
   key.startsWith(listPrefix) && key.length > storePrefix.length
 
 /**

@@ -30,12 +30,3 @@ export const compareS3Keys = (a: string, b: string): number => {
   }
   return a.length - b.length
 }
-
-/**
- * Tells whether every key under `prefix` sorts before `key`, so a listing resumed after `key`
- * has nothing left to find there: `prefix` sorts first and `key` is not under it.
- *
- * @category ordering
- */
-export const isPrefixBefore = (prefix: string, key: string): boolean =>
-  !key.startsWith(prefix) && compareS3Keys(prefix, key) < 0

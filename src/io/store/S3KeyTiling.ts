@@ -122,7 +122,7 @@ export const orderViolationIn = (keys: ReadonlyArray<string>): string | undefine
  *
  * @category models
  */
-export interface TilePage {
+interface TilePage {
   readonly kept: ReadonlyArray<S3ListedEntry>
   readonly passedEnd: boolean
   readonly violation: string | undefined

@@ -10,7 +10,6 @@ import type { ObjectKey } from "../../domain/ObjectKey.ts"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { S3Connection } from "./S3Connection.ts"
 import { sendS3 } from "./S3Request.ts"
-import { ObjectStore } from "./ObjectStore.ts"
 import type { ObjectMetadata } from "./ObjectStore.ts"
 
 /**
@@ -40,23 +39,3 @@ export const headS3Metadata = (
       return metadata
     })
   )
-
-/**
- * Reads the metadata of many objects through any `ObjectStore`, at most `concurrency` at a
- * time (HeadObject is one request per object; callers keep it to the objects that need it).
- *
- * @category metadata
- */
-export const metadataMany = (
-  keys: Iterable<ObjectKey>,
-  concurrency: number
-): Effect.Effect<ReadonlyMap<ObjectKey, ObjectMetadata>, StoreError, ObjectStore> =>
-  Effect.gen(function*() {
-    const store = yield* ObjectStore
-    const entries = yield* Effect.forEach(
-      keys,
-      (key) => Effect.map(store.metadata(key), (metadata) => [key, metadata] as const),
-      { concurrency }
-    )
-    return new Map(entries)
-  })

@@ -19,7 +19,7 @@ import { s3RetrySchedule } from "./S3RetrySchedule.ts"
  *
  * @category models
  */
-export interface S3RequestPurpose {
+interface S3RequestPurpose {
   readonly operation: S3FailureContext["operation"]
   readonly key: string | undefined
   readonly objectsListed: () => number

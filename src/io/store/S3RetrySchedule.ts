@@ -18,7 +18,7 @@ import * as Schedule from "effect/Schedule"
  *
  * @category models
  */
-export interface S3RetryPolicy {
+interface S3RetryPolicy {
   readonly maxAttempts: number
   readonly baseDelayMs: number
   readonly maxDelayMs: number

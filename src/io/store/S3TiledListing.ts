@@ -49,7 +49,7 @@ import { makeRunSkipper, type YieldedRun } from "./S3RunSkipper.ts"
  *
  * @category models
  */
-export interface S3TiledListingOptions {
+interface S3TiledListingOptions {
   readonly prefix: string
   readonly concurrency: number
   readonly tileTargetKeys: number

@@ -20,7 +20,7 @@ const fixedTime = new Date("2024-05-01T12:00:00.000Z")
  *
  * @category models
  */
-export const demoPaths = (dir: string) => ({
+const demoPaths = (dir: string) => ({
   dir,
   bucket: path.join(dir, "bucket"),
   clientsFile: path.join(dir, "clients.csv"),

@@ -17,7 +17,7 @@
  *
  * @category models
  */
-export interface DemoFile {
+interface DemoFile {
   readonly key: string
   readonly content: string
 }

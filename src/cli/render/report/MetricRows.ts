@@ -13,7 +13,7 @@ import type { ReportColumn } from "../../../program/ReportData.ts"
  *
  * @category models
  */
-export interface MetricRow {
+interface MetricRow {
   readonly label: string
   readonly value: (column: ReportColumn) => string
 }
