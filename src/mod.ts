@@ -137,7 +137,7 @@ export {
   type UnreadableEntry
 } from "./io/store/ObjectStore.ts"
 export { type ListingProgress } from "./io/store/S3ListingProgress.ts"
-export { layerS3 } from "./io/store/S3Store.ts"
+export { layerS3 } from "./io/store/S3Layer.ts"
 export { type S3StoreOptions } from "./io/store/S3StoreOptions.ts"
 export { UuidGenerator, UuidGeneratorBase, type UuidGeneratorShape } from "./io/uuid/UuidGenerator.ts"
 

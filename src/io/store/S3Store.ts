@@ -86,23 +86,9 @@ export const makeS3Store = (
   }))
 
 /**
- * The S3 store as a Layer of `ObjectStore`.
+ * The S3 store as a Layer of `ObjectStore`, loading this module (and the AWS SDK) eagerly.
+ * The public `layerS3` (`S3Layer.ts`) loads it on demand.
  *
- * @example A store on an S3-compatible server
- * ```ts
- * import assert from "node:assert/strict"
- * import * as Effect from "effect/Effect"
- * import * as Layer from "effect/Layer"
- * import { layerS3, ObjectStore } from "uuidmap"
- *
- * const layer = layerS3({ bucket: "s3://clients/tenant", endpoint: "http://127.0.0.1:9000", region: "eu-west-1", forcePathStyle: true })
- * // Building the store checks the location and sends no request; listing would.
- * const store = await Effect.runPromise(Effect.provide(Effect.service(ObjectStore), layer))
- * assert.equal(store.location, "s3://clients/tenant/")
- * assert.deepStrictEqual(await Effect.runPromise(store.requests), { list: 0, head: 0 })
- * const refused = await Effect.runPromise(Effect.flip(Effect.scoped(Layer.build(layerS3({ bucket: "http://clients" })))))
- * assert.equal(refused.reason, "InvalidLocation")
- * ```
  * @category layers
  */
 export const layerS3 = (options: S3StoreOptions): Layer.Layer<ObjectStore, StoreError> =>
