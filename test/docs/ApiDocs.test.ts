@@ -86,6 +86,24 @@ describe("the public API's docs", () => {
     expect(problems).toEqual([])
   })
 
+  it("names only public types in the signatures of public symbols", () => {
+    const publicNames = new Set(symbols.map((symbol) => symbol.name))
+    const problems: Array<string> = []
+    const visit = (value: unknown, owner: string): void => {
+      if (Array.isArray(value)) return value.forEach((item) => visit(item, owner))
+      if (typeof value !== "object" || value === null) return
+      const node = value as { kind?: unknown; value?: { typeName?: string; resolution?: { kind?: string; specifier?: string; name?: string } | null } }
+      const resolution = node.kind === "typeRef" ? node.value?.resolution : undefined
+      // Types of this package (a relative import, or a declaration of the same module); not effect's or the platform's.
+      const local = resolution?.kind === "local" || (resolution?.kind === "import" && /^\.\.?\//.test(resolution.specifier ?? ""))
+      const name = resolution?.kind === "import" ? resolution.name : node.value?.typeName
+      if (local && name !== undefined && !publicNames.has(name)) problems.push(`${owner} names the private type ${name}`)
+      for (const child of Object.values(value)) visit(child, owner)
+    }
+    for (const symbol of symbols) for (const declaration of symbol.declarations) visit(declaration.def, symbol.name)
+    expect([...new Set(problems)]).toEqual([])
+  })
+
   it("gives every symbol an example", () => {
     const missing = symbols
       .filter((symbol) => symbol.declarations.every((declaration) => examplesOf(declaration.jsDoc).length === 0))
