@@ -18,12 +18,6 @@ import { verifyCommand } from "./commands/VerifyCommand.ts"
 /**
  * The root command.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { cli } from "./Cli.ts"
- * const program = Command.run(cli, { version: "0.1.0" })
- * ```
  * @category commands
  */
 export const cli = Command.make("uuidmap").pipe(

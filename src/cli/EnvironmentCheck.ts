@@ -13,11 +13,6 @@ import { UsageError } from "../domain/UsageError.ts"
  * What one variable accepts: `check` returns what was expected, or undefined when the value
  * is fine.
  *
- * @example
- * ```ts
- * import type { EnvironmentRule } from "./EnvironmentCheck.ts"
- * const rule: EnvironmentRule = { flag: "phase", check: (value) => (["1", "all"].includes(value) ? undefined : "1 or all") }
- * ```
  * @category models
  */
 export interface EnvironmentRule {
@@ -30,11 +25,6 @@ const rules = new Map<string, EnvironmentRule>()
 /**
  * Registers the variable of a flag (called by the flag constructors).
  *
- * @example
- * ```ts
- * import { registerEnvironmentRule } from "./EnvironmentCheck.ts"
- * registerEnvironmentRule("UUIDMAP_PHASE", { flag: "phase", check: () => undefined })
- * ```
  * @category registry
  */
 export const registerEnvironmentRule = (variable: string, rule: EnvironmentRule): void => {
@@ -44,12 +34,6 @@ export const registerEnvironmentRule = (variable: string, rule: EnvironmentRule)
 /**
  * A whole number of at least `minimum`, as a rule.
  *
- * @example
- * ```ts
- * import { wholeNumberRule } from "./EnvironmentCheck.ts"
- * wholeNumberRule(1)("0") // "a whole number of at least 1"
- * wholeNumberRule(1)("8") // undefined
- * ```
  * @category rules
  */
 export const wholeNumberRule = (minimum: number | undefined) => (value: string): string | undefined => {
@@ -61,11 +45,6 @@ export const wholeNumberRule = (minimum: number | undefined) => (value: string):
 /**
  * One of `choices`, as a rule.
  *
- * @example
- * ```ts
- * import { choiceRule } from "./EnvironmentCheck.ts"
- * choiceRule(["1", "2", "all"])("9") // "one of \"1\", \"2\", \"all\""
- * ```
  * @category rules
  */
 export const choiceRule = (choices: ReadonlyArray<string>) => (value: string): string | undefined =>
@@ -77,11 +56,6 @@ const booleans = ["true", "false", "yes", "no", "on", "off", "1", "0", "y", "n"]
 /**
  * A boolean, as a rule.
  *
- * @example
- * ```ts
- * import { booleanRule } from "./EnvironmentCheck.ts"
- * booleanRule("maybe") // "true or false (also yes/no, on/off, 1/0)"
- * ```
  * @category rules
  */
 export const booleanRule = (value: string): string | undefined =>
@@ -91,12 +65,6 @@ export const booleanRule = (value: string): string | undefined =>
  * Checks every registered variable that is set. An empty value is refused too: a CI job that
  * sets a variable from a missing secret would otherwise run on "".
  *
- * @example
- * ```ts
- * import { checkEnvironment } from "./EnvironmentCheck.ts"
- * checkEnvironment({ UUIDMAP_CONCURRENCY: "abc" })?.message
- * // "UUIDMAP_CONCURRENCY is \"abc\"; expected a whole number of at least 1 (it sets --concurrency)"
- * ```
  * @category checking
  */
 export const checkEnvironment = (env: Readonly<Record<string, string | undefined>>): UsageError | undefined => {
@@ -118,12 +86,6 @@ export const checkEnvironment = (env: Readonly<Record<string, string | undefined
  * How to name where a flag's value came from in a message: `--name` when it was given on the
  * command line, else its variable when that is set.
  *
- * @example
- * ```ts
- * import { flagOrigin } from "./EnvironmentCheck.ts"
- * flagOrigin("bucket", ["run"], { UUIDMAP_BUCKET: "gs://x" }) // "UUIDMAP_BUCKET"
- * flagOrigin("bucket", ["run", "--bucket=gs://x"], {}) // "--bucket"
- * ```
  * @category naming
  */
 export const flagOrigin = (

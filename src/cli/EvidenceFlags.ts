@@ -16,11 +16,6 @@ import { optionalChoice, optionalText, textWithDefault } from "./FlagKit.ts"
 /**
  * The evidence flags, to spread into the shared flags.
  *
- * @example
- * ```ts
- * import { evidenceFlags } from "./EvidenceFlags.ts"
- * const flags = { ...evidenceFlags }
- * ```
  * @category flags
  */
 export const evidenceFlags = {
@@ -39,10 +34,6 @@ export const evidenceFlags = {
 /**
  * The parsed values of the evidence flags.
  *
- * @example
- * ```ts
- * import type { EvidenceFlagValues } from "./EvidenceFlags.ts"
- * ```
  * @category models
  */
 export interface EvidenceFlagValues {
@@ -58,16 +49,9 @@ const badFlag = (message: string) => new UsageError({ reason: "BadFlag", message
 /**
  * Parses `name=value,name=value` for the names allowed, over the defaults.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { parseNamePairs } from "./EvidenceFlags.ts"
- * Effect.runSync(parseNamePairs("--records-columns", "row_id=client", { uuid: "uuid", row_id: "row_id" }))
- * // { uuid: "uuid", row_id: "client" }
- * ```
  * @category parsing
  */
-export const parseNamePairs = <Names extends Record<string, string>>(
+const parseNamePairs = <Names extends Record<string, string>>(
   flag: string,
   text: string,
   defaults: Names
@@ -90,15 +74,9 @@ const units: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 
  * Parses a duration such as `90s`, `30m`, `24h` or `7d` (a bare number is seconds) into
  * milliseconds.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { parseWindow } from "./EvidenceFlags.ts"
- * Effect.runSync(parseWindow("24h")) // 86400000
- * ```
  * @category parsing
  */
-export const parseWindow = (text: string): Effect.Effect<number, UsageError> => {
+const parseWindow = (text: string): Effect.Effect<number, UsageError> => {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim())
   return match === null
     ? Effect.fail(badFlag(`--weak-window "${text}" must be a duration such as 90s, 30m, 24h or 7d`))
@@ -108,11 +86,6 @@ export const parseWindow = (text: string): Effect.Effect<number, UsageError> => 
 /**
  * Builds the evidence settings from the evidence flags and the evidence files given.
  *
- * @example
- * ```ts
- * import { evidenceSettingsFromFlags } from "./EvidenceFlags.ts"
- * const evidence = evidenceSettingsFromFlags(values, ["moves.csv"], [])
- * ```
  * @category settings
  */
 export const evidenceSettingsFromFlags = (

@@ -17,11 +17,6 @@ import type { UsageError } from "../domain/UsageError.ts"
  * 3 stale plan · 4 store unreachable or denied · 5 changes pending (only with
  * `--detailed-exitcode` on `run --diff` and `plan`, like `terraform plan -detailed-exitcode`).
  *
- * @example
- * ```ts
- * import { ExitCode } from "./ExitCode.ts"
- * ExitCode.BadInput // 2
- * ```
  * @category models
  */
 export const ExitCode = {
@@ -36,24 +31,13 @@ export const ExitCode = {
 /**
  * Any error a command may end with.
  *
- * @example
- * ```ts
- * import type { KnownError } from "./ExitCode.ts"
- * ```
  * @category models
  */
-export type KnownError = CsvError | EvidenceError | InventoryError | StalePlanError | StoreError | UsageError
+type KnownError = CsvError | EvidenceError | InventoryError | StalePlanError | StoreError | UsageError
 
 /**
  * The message and exit code for an error.
  *
- * @example
- * ```ts
- * import { describeError } from "./ExitCode.ts"
- * import { UsageError } from "../domain/UsageError.ts"
- * describeError(new UsageError({ reason: "BadFlag", message: "--phase must be 1, 2, 3 or all" }))
- * // { code: 2, message: "--phase must be 1, 2, 3 or all" }
- * ```
  * @category errors
  */
 export const describeError = (error: KnownError): { readonly code: number; readonly message: string } => {
@@ -77,12 +61,6 @@ export const describeError = (error: KnownError): { readonly code: number; reado
  * Sets the process's exit code for a command that succeeded but must tell CI something (a
  * failed verification, pending changes), without printing an error.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { ExitCode, exitWith } from "./ExitCode.ts"
- * const program = Effect.andThen(Effect.log("2 changes"), exitWith(ExitCode.ChangesPending))
- * ```
  * @category errors
  */
 export const exitWith = (code: number) =>

@@ -18,14 +18,9 @@ import {
 /**
  * The environment variable that backs a flag.
  *
- * @example
- * ```ts
- * import { envNameOf } from "./FlagKit.ts"
- * envNameOf("pool-prefix") // "UUIDMAP_POOL_PREFIX"
- * ```
  * @category naming
  */
-export const envNameOf = (flag: string): string => `UUIDMAP_${flag.toUpperCase().replace(/-/g, "_")}`
+const envNameOf = (flag: string): string => `UUIDMAP_${flag.toUpperCase().replace(/-/g, "_")}`
 
 const anyText = (): undefined => undefined
 
@@ -39,11 +34,6 @@ const backedBy = (flag: string, check: EnvironmentRule["check"]): string => {
 /**
  * An optional text flag.
  *
- * @example
- * ```ts
- * import { optionalText } from "./FlagKit.ts"
- * const ledger = optionalText("ledger", "Ledger CSV (default: <clients>.ledger.csv)")
- * ```
  * @category flags
  */
 export const optionalText = (
@@ -60,11 +50,6 @@ export const optionalText = (
 /**
  * A text flag with a default.
  *
- * @example
- * ```ts
- * import { textWithDefault } from "./FlagKit.ts"
- * const clients = textWithDefault("clients", "Clients CSV", "clients.csv")
- * ```
  * @category flags
  */
 export const textWithDefault = (name: string, description: string, fallback: string): Flag.Flag<string> =>
@@ -77,11 +62,6 @@ export const textWithDefault = (name: string, description: string, fallback: str
 /**
  * An integer flag with a default.
  *
- * @example
- * ```ts
- * import { intWithDefault } from "./FlagKit.ts"
- * const concurrency = intWithDefault("concurrency", "Parallel requests", 8)
- * ```
  * @category flags
  */
 export const intWithDefault = (name: string, description: string, fallback: number, minimum?: number): Flag.Flag<number> =>
@@ -94,11 +74,6 @@ export const intWithDefault = (name: string, description: string, fallback: numb
 /**
  * A boolean switch, false unless given (or set to true in the environment).
  *
- * @example
- * ```ts
- * import { switchFlag } from "./FlagKit.ts"
- * const diff = switchFlag("diff", "Print what would change and write nothing")
- * ```
  * @category flags
  */
 export const switchFlag = (name: string, description: string): Flag.Flag<boolean> =>
@@ -111,11 +86,6 @@ export const switchFlag = (name: string, description: string): Flag.Flag<boolean
 /**
  * A choice among fixed values, with a default.
  *
- * @example
- * ```ts
- * import { choiceWithDefault } from "./FlagKit.ts"
- * const phase = choiceWithDefault("phase", "Which phase to run", ["1", "2", "3", "all"] as const, "all")
- * ```
  * @category flags
  */
 export const choiceWithDefault = <const Choices extends ReadonlyArray<string>>(
@@ -133,11 +103,6 @@ export const choiceWithDefault = <const Choices extends ReadonlyArray<string>>(
 /**
  * A choice among fixed values with no default: absent means "decide from the other flags".
  *
- * @example
- * ```ts
- * import { optionalChoice } from "./FlagKit.ts"
- * const evidence = optionalChoice("metadata-evidence", "Weigh object metadata", ["on", "off"] as const, "on for s3://")
- * ```
  * @category flags
  */
 export const optionalChoice = <const Choices extends ReadonlyArray<string>>(
@@ -156,11 +121,6 @@ export const optionalChoice = <const Choices extends ReadonlyArray<string>>(
  * A flag that may be given several times; its environment variable holds a comma-separated
  * list.
  *
- * @example
- * ```ts
- * import { repeatedText } from "./FlagKit.ts"
- * const logs = repeatedText("migration-log", "Migration log (CSV or JSON Lines)")
- * ```
  * @category flags
  */
 export const repeatedText = (name: string, description: string): Flag.Flag<ReadonlyArray<string>> => {

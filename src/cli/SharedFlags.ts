@@ -28,12 +28,6 @@ const bucketSchemes = ["s3://", "file://"]
 /**
  * The shared flags, to spread into a command's configuration.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { sharedFlags } from "./SharedFlags.ts"
- * const summary = Command.make("summary", { ...sharedFlags })
- * ```
  * @category flags
  */
 export const sharedFlags = {
@@ -67,13 +61,9 @@ export const sharedFlags = {
 /**
  * The parsed values of the shared flags.
  *
- * @example
- * ```ts
- * import type { SharedFlagValues } from "./SharedFlags.ts"
- * ```
  * @category models
  */
-export interface SharedFlagValues extends EvidenceFlagValues {
+interface SharedFlagValues extends EvidenceFlagValues {
   readonly clients: string
   readonly ledger: Option.Option<string>
   readonly bucket: Option.Option<string>
@@ -115,11 +105,6 @@ const checkBucketLocation = (bucket: string): Effect.Effect<void, UsageError> =>
 /**
  * Turns flag values into Settings, refusing values that make no sense with exit 2.
  *
- * @example
- * ```ts
- * import { settingsFromFlags } from "./SharedFlags.ts"
- * const settings = settingsFromFlags(values)
- * ```
  * @category settings
  */
 export const settingsFromFlags = (flags: SharedFlagValues): Effect.Effect<Settings, UsageError> =>

@@ -14,11 +14,6 @@ import { makeProgressLine } from "./render/ProgressLine.ts"
 /**
  * Provides the run services to an effect; the progress line is drawn unless `quiet`.
  *
- * @example
- * ```ts
- * import { withServices } from "./WithServices.ts"
- * const outcome = yield* reconcile(settings, options).pipe(withServices(settings, flags.quiet))
- * ```
  * @category services
  */
 export const withServices = (settings: Settings, quiet: boolean) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>

@@ -12,11 +12,15 @@ import { RowId } from "./RowId.ts"
  * `tracked` is false while the count cell is empty ("not tracked yet"); `uuids` is the
  * tracking cell, sorted and without duplicates.
  *
- * @example
+ * @example Decoding a client row
  * ```ts
- * import type { ClientRow } from "./ClientRow.ts"
- * import { unsafeRowId } from "./RowId.ts"
- * const client: ClientRow = { rowId: unsafeRowId("502"), tracked: false, uuids: [] }
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { ClientRow } from "uuidmap"
+ *
+ * const client = Schema.decodeUnknownSync(ClientRow)({ rowId: "502", tracked: true, uuids: ["3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"] })
+ * assert.deepStrictEqual(client.uuids, ["3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"])
+ * assert.throws(() => Schema.decodeUnknownSync(ClientRow)({ rowId: "502", tracked: true, uuids: ["not-a-uuid"] }))
  * ```
  * @category models
  */
@@ -30,5 +34,9 @@ export const ClientRow: Schema.Struct<{
   uuids: Schema.Array(FileUuid)
 })
 
-/** @category models */
+/**
+ * A client row as a value.
+ *
+ * @category models
+ */
 export interface ClientRow extends Schema.Schema.Type<typeof ClientRow> {}

@@ -11,10 +11,16 @@ import * as Data from "effect/Data"
  * or lines that do not all end the same way), `RecordTooLarge` (one row over the size limit),
  * `NoRows` (a header and no data row).
  *
- * @example
+ * @example A duplicate row id
  * ```ts
- * import type { CsvErrorReason } from "./CsvError.ts"
- * const reason: CsvErrorReason = "DuplicateRowId"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvErrorReason, readClientsTable } from "uuidmap"
+ *
+ * const bytes = new TextEncoder().encode("row_id,name\n502,Sam\n502,Ann\n")
+ * const error = await Effect.runPromise(Effect.flip(readClientsTable("clients.csv", bytes)))
+ * const reason: CsvErrorReason = error.reason
+ * assert.equal(reason, "DuplicateRowId")
  * ```
  * @category models
  */
@@ -38,37 +44,48 @@ export type CsvErrorReason =
   | "CountMismatch"
   | "InvalidCell"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const CsvErrorBase: ReturnType<typeof Data.TaggedError<"CsvError">> = Data.TaggedError("CsvError")
-
 /**
  * A CSV file was refused. `line` and `column` are 1-based and point at the offending cell
  * (column counts characters on that line); 0 means "the whole file".
  *
- * @example
+ * @example Recovering by tag
  * ```ts
- * import { CsvError, formatCsvError } from "./CsvError.ts"
- * const error = new CsvError({ reason: "EmptyRowId", file: "clients.csv", line: 3, column: 1, message: "Row id is empty" })
- * formatCsvError(error) // "clients.csv:3:1: Row id is empty"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { CsvError, formatCsvError } from "uuidmap"
+ *
+ * const refused = new CsvError({ reason: "EmptyRowId", file: "clients.csv", line: 3, column: 1, message: "Row id is empty" })
+ * const message = Effect.runSync(Effect.fail(refused).pipe(Effect.catchTag("CsvError", (error) => Effect.succeed(formatCsvError(error)))))
+ * assert.equal(message, "clients.csv:3:1: Row id is empty")
  * ```
  * @category errors
  */
-export class CsvError extends CsvErrorBase<{
+export class CsvError extends Data.Error<{
   readonly reason: CsvErrorReason
   readonly file: string
   readonly line: number
   readonly column: number
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "CsvError" = "CsvError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "CsvError"
+  }
+}
 
 /**
  * Formats the error as `file:line:column: message`, the form editors and CI annotate.
  *
- * @example
+ * @example A cell, and a whole file
  * ```ts
- * import { CsvError, formatCsvError } from "./CsvError.ts"
- * formatCsvError(new CsvError({ reason: "Unreadable", file: "a.csv", line: 0, column: 0, message: "No such file" }))
- * // "a.csv: No such file"
+ * import assert from "node:assert/strict"
+ * import { CsvError, formatCsvError } from "uuidmap"
+ *
+ * assert.equal(formatCsvError(new CsvError({ reason: "EmptyRowId", file: "a.csv", line: 3, column: 1, message: "Row id is empty" })), "a.csv:3:1: Row id is empty")
+ * assert.equal(formatCsvError(new CsvError({ reason: "Unreadable", file: "a.csv", line: 0, column: 0, message: "No such file" })), "a.csv: No such file")
  * ```
  * @category formatting
  */

@@ -19,10 +19,14 @@ import * as Data from "effect/Data"
  * - `InvalidDecision`: a review decision that is not a row id of the CSV or `none`, or a row
  *   about a file the ledger does not know.
  *
- * @example
+ * @example Telling reasons apart
  * ```ts
- * import type { EvidenceErrorReason } from "./EvidenceError.ts"
- * const reason: EvidenceErrorReason = "MissingColumn"
+ * import assert from "node:assert/strict"
+ * import { EvidenceError, type EvidenceErrorReason } from "uuidmap"
+ *
+ * const fixable: ReadonlyArray<EvidenceErrorReason> = ["MissingColumn", "EmptyValue", "InvalidValue"]
+ * const error = new EvidenceError({ reason: "MissingColumn", file: "records.csv", line: 1, column: 0, message: "Column \"row_id\" is missing" })
+ * assert.equal(fixable.includes(error.reason), true)
  * ```
  * @category models
  */
@@ -35,37 +39,48 @@ export type EvidenceErrorReason =
   | "InvalidValue"
   | "InvalidDecision"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const EvidenceErrorBase: ReturnType<typeof Data.TaggedError<"EvidenceError">> = Data.TaggedError("EvidenceError")
-
 /**
  * An evidence file was refused. `line` and `column` are 1-based and point at the offending
  * cell (for JSON Lines, the character in the line); 0 means "the whole file".
  *
- * @example
+ * @example Recovering by tag
  * ```ts
- * import { EvidenceError, formatEvidenceError } from "./EvidenceError.ts"
- * const error = new EvidenceError({ reason: "InvalidValue", file: "records.csv", line: 4, column: 1, message: "UUID \"x\" is not a UUID" })
- * formatEvidenceError(error) // "records.csv:4:1: UUID \"x\" is not a UUID"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { EvidenceError, formatEvidenceError } from "uuidmap"
+ *
+ * const refused = new EvidenceError({ reason: "InvalidValue", file: "records.csv", line: 4, column: 1, message: "UUID \"x\" is not a UUID" })
+ * const message = Effect.runSync(Effect.fail(refused).pipe(Effect.catchTag("EvidenceError", (error) => Effect.succeed(formatEvidenceError(error)))))
+ * assert.equal(message, "records.csv:4:1: UUID \"x\" is not a UUID")
  * ```
  * @category errors
  */
-export class EvidenceError extends EvidenceErrorBase<{
+export class EvidenceError extends Data.Error<{
   readonly reason: EvidenceErrorReason
   readonly file: string
   readonly line: number
   readonly column: number
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "EvidenceError" = "EvidenceError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "EvidenceError"
+  }
+}
 
 /**
  * Formats the error as `file:line:column: message`, the form editors and CI annotate.
  *
- * @example
+ * @example A whole file
  * ```ts
- * import { EvidenceError, formatEvidenceError } from "./EvidenceError.ts"
- * formatEvidenceError(new EvidenceError({ reason: "Unreadable", file: "moves.csv", line: 0, column: 0, message: "File does not exist" }))
- * // "moves.csv: File does not exist"
+ * import assert from "node:assert/strict"
+ * import { EvidenceError, formatEvidenceError } from "uuidmap"
+ *
+ * const error = new EvidenceError({ reason: "Unreadable", file: "moves.csv", line: 0, column: 0, message: "File does not exist" })
+ * assert.equal(formatEvidenceError(error), "moves.csv: File does not exist")
  * ```
  * @category formatting
  */

@@ -25,25 +25,41 @@ const findingKinds = [
  *   walk, no permission, a name that is not UTF-8, a link not followed) and that uuidmap
  *   would not have mapped anyway.
  *
- * @example
+ * @example Every kind
  * ```ts
- * import type { FindingKind } from "./Finding.ts"
- * const kind: FindingKind = "stray"
+ * import assert from "node:assert/strict"
+ * import { FindingKind } from "uuidmap"
+ *
+ * assert.deepStrictEqual(FindingKind.literals, [
+ *   "stray", "unknown-client-folder", "non-uuid-pool-name", "duplicate-uuid", "unknown-row-id", "unreadable"
+ * ])
  * ```
  * @category models
  */
-export const FindingKind: Schema.Literals<typeof findingKinds> = Schema.Literals(findingKinds)
+export const FindingKind: Schema.Literals<
+  readonly ["stray", "unknown-client-folder", "non-uuid-pool-name", "duplicate-uuid", "unknown-row-id", "unreadable"]
+> = Schema.Literals(findingKinds)
 
-/** @category models */
+/**
+ * A finding's kind as a value, one of `FindingKind.literals`.
+ *
+ * @category models
+ */
 export type FindingKind = typeof FindingKind.Type
 
 /**
  * One finding: its kind, the key (or evidence location) it is about and a one-line detail.
  *
- * @example
+ * @example A stray key, as a run reports it
  * ```ts
- * import type { Finding } from "./Finding.ts"
- * const finding: Finding = { kind: "stray", subject: "misc/readme.txt", detail: "outside every client folder and the pool" }
+ * import assert from "node:assert/strict"
+ * import { runPipelinePromise } from "uuidmap"
+ *
+ * const result = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "misc/readme.txt", size: 12, etag: "\"d41d8cd98f00b204e9800998ecf8427e\"", lastModified: "2024-05-03T08:00:00.000Z" }]
+ * })
+ * assert.deepStrictEqual(result.state.findings.map(({ kind, subject }) => ({ kind, subject })), [{ kind: "stray", subject: "misc/readme.txt" }])
  * ```
  * @category models
  */
@@ -57,5 +73,9 @@ export const Finding: Schema.Struct<{
   detail: Schema.String
 })
 
-/** @category models */
+/**
+ * A finding as a value.
+ *
+ * @category models
+ */
 export interface Finding extends Schema.Schema.Type<typeof Finding> {}

@@ -19,24 +19,28 @@ import type { StoredObject } from "./StoredObject.ts"
  * last-modified time when it was last seen, and, for a pool file, the last reading of its
  * metadata (`MetadataReading`; null when never read).
  *
- * @example
+ * @example A ledger row that survived JSON
  * ```ts
- * import type { Mapping } from "./Mapping.ts"
- * import { unsafeObjectKey } from "./ObjectKey.ts"
- * import { unsafeRowId } from "./RowId.ts"
- * const mapping: Mapping = {
- *   uuid: "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f" as Mapping["uuid"],
- *   key: unsafeObjectKey("502/Sam_Torode/resume.pdf"),
- *   rowId: unsafeRowId("502"),
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { Mapping } from "uuidmap"
+ *
+ * const saved = JSON.stringify({
+ *   uuid: "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f",
+ *   key: "502/Sam_Torode/resume.pdf",
+ *   rowId: "502",
  *   status: "mapped",
- *   evidence: [{ source: "client-folder", rowId: unsafeRowId("502"), detail: "502/Sam_Torode/resume.pdf" }],
+ *   evidence: [{ source: "client-folder", rowId: "502", detail: "502/Sam_Torode/resume.pdf" }],
  *   confidence: 1,
- *   why: "in the folder of client 502",
+ *   why: "client folder names client 502 (502/Sam_Torode/resume.pdf)",
  *   size: 1024,
  *   etag: "\"9e107d9d372bb6826bd81d3542a419d6\"",
  *   lastModified: "2024-05-01T10:00:00.000Z",
  *   metadata: null
- * }
+ * })
+ * const mapping = Schema.decodeUnknownSync(Mapping)(JSON.parse(saved))
+ * assert.equal(mapping.status, "mapped")
+ * assert.equal(mapping.evidence[0]?.source, "client-folder")
  * ```
  * @category models
  */
@@ -66,17 +70,29 @@ export const Mapping: Schema.Struct<{
   metadata: Schema.NullOr(MetadataReading)
 })
 
-/** @category models */
+/**
+ * A ledger row as a value.
+ *
+ * @category models
+ */
 export interface Mapping extends Schema.Schema.Type<typeof Mapping> {}
 
 /**
  * The client that owns a mapping, if any: the row id of a `mapped` file, or of a `missing`
  * one that was owned before it disappeared. A `review` row id is only a candidate.
  *
- * @example
+ * @example Owners and candidates
  * ```ts
- * import { ownerOf } from "./Mapping.ts"
- * // ownerOf(mapping) === mapping.rowId when mapping.status === "mapped"
+ * import assert from "node:assert/strict"
+ * import { ownerOf, runPipelinePromise } from "uuidmap"
+ *
+ * const { state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * })
+ * const row = state.ledger[0]!
+ * assert.equal(ownerOf(row), "502")
+ * assert.equal(ownerOf({ ...row, status: "review" }), null) // a candidate is not an owner
  * ```
  * @category accessors
  */
@@ -87,10 +103,15 @@ export const ownerOf = (mapping: Mapping): Mapping["rowId"] =>
  * The canonical ledger order: by key (keyless rows last), then by UUID. Writing in one order
  * keeps a second run byte-identical.
  *
- * @example
+ * @example Keyless rows go last
  * ```ts
- * import { compareMappings } from "./Mapping.ts"
- * const sorted = [].sort(compareMappings)
+ * import assert from "node:assert/strict"
+ * import { unsafeObjectKey } from "uuidmap"
+ * import { compareMappings, undecidedMapping } from "./Mapping.ts"
+ *
+ * const gone = undecidedMapping("00000000-0000-4000-8000-000000000001" as never, null, undefined)
+ * const here = undecidedMapping("00000000-0000-4000-8000-000000000002" as never, unsafeObjectKey("502/a.pdf"), undefined)
+ * assert.deepStrictEqual([gone, here].sort(compareMappings), [here, gone])
  * ```
  * @category ordering
  */
@@ -107,11 +128,16 @@ export const compareMappings = (a: Mapping, b: Mapping): number => {
  * A new, undecided ledger row for a UUID: no owner, no evidence, and the object's facts when
  * it is in the bucket. Phases give it evidence and a status with `redecide`.
  *
- * @example
+ * @example A new row for a listed object
  * ```ts
+ * import assert from "node:assert/strict"
+ * import { unsafeObjectKey } from "uuidmap"
  * import { undecidedMapping } from "./Mapping.ts"
- * const fresh = undecidedMapping(uuid, object.key, object)
- * fresh.status // "unmapped"
+ *
+ * const object = { key: unsafeObjectKey("files/a.pdf"), size: 10, etag: "\"e\"", lastModified: "2024-05-01T12:00:00.000Z" }
+ * const fresh = undecidedMapping("00000000-0000-4000-8000-000000000001" as never, object.key, object)
+ * assert.equal(fresh.status, "unmapped")
+ * assert.equal(fresh.size, 10)
  * ```
  * @category constructors
  */

@@ -18,15 +18,19 @@ import type { StoredObject } from "./StoredObject.ts"
  * The reading. `names` are lower case, sorted, each once; `values` holds the names among
  * them that the object carries.
  *
- * @example
+ * @example Decoding a reading
  * ```ts
- * import type { MetadataReading } from "./MetadataReading.ts"
- * const reading: MetadataReading = {
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { MetadataReading } from "uuidmap"
+ *
+ * const reading = Schema.decodeUnknownSync(MetadataReading)({
  *   etag: "\"9e107d9d372bb6826bd81d3542a419d6\"",
  *   lastModified: "2024-05-01T10:00:00.000Z",
  *   names: ["client-id", "original-key", "row-id"],
  *   values: { "row-id": "502" }
- * }
+ * })
+ * assert.deepStrictEqual(reading.values, { "row-id": "502" }) // read for three names, carries one
  * ```
  * @category models
  */
@@ -42,18 +46,25 @@ export const MetadataReading: Schema.Struct<{
   values: Schema.Record(Schema.String, Schema.String)
 })
 
-/** @category models */
+/**
+ * A metadata reading as a value.
+ *
+ * @category models
+ */
 export interface MetadataReading extends Schema.Schema.Type<typeof MetadataReading> {}
 
 /**
  * Builds a reading of `object` for `names` from the metadata HeadObject returned: only the
  * values of those names are kept, so the ledger holds the claims and nothing else.
  *
- * @example
+ * @example Only the names asked for are kept
  * ```ts
+ * import assert from "node:assert/strict"
+ * import { unsafeObjectKey } from "uuidmap"
  * import { makeMetadataReading } from "./MetadataReading.ts"
- * const object = { key: "files/a.pdf", size: 1, etag: "\"e\"", lastModified: "2024-05-01T10:00:00.000Z" } as never
- * makeMetadataReading(object, ["row-id"], { "row-id": "502", colour: "red" }).values // { "row-id": "502" }
+ *
+ * const object = { key: unsafeObjectKey("files/a.pdf"), size: 1, etag: "\"e\"", lastModified: "2024-05-01T10:00:00.000Z" }
+ * assert.deepStrictEqual(makeMetadataReading(object, ["row-id"], { "row-id": "502", colour: "red" }).values, { "row-id": "502" })
  * ```
  * @category constructors
  */
@@ -76,13 +87,17 @@ export const makeMetadataReading = (
  * when the object must be read again: its ETag or last-modified time changed, or a name was
  * not read.
  *
- * @example
+ * @example Answering again, or not
  * ```ts
+ * import assert from "node:assert/strict"
+ * import { unsafeObjectKey } from "uuidmap"
  * import { answerFromReading } from "./MetadataReading.ts"
- * const object = { key: "files/a.pdf", size: 1, etag: "\"e\"", lastModified: "t" } as never
+ *
+ * const object = { key: unsafeObjectKey("files/a.pdf"), size: 1, etag: "\"e\"", lastModified: "t" }
  * const reading = { etag: "\"e\"", lastModified: "t", names: ["row-id"], values: { "row-id": "502" } }
- * answerFromReading(reading, object, ["row-id"]) // { "row-id": "502" }
- * answerFromReading(reading, object, ["owner"]) // undefined: never read for "owner"
+ * assert.deepStrictEqual(answerFromReading(reading, object, ["row-id"]), { "row-id": "502" })
+ * assert.equal(answerFromReading(reading, object, ["owner"]), undefined) // never read for "owner"
+ * assert.equal(answerFromReading(reading, { ...object, etag: "\"f\"" }, ["row-id"]), undefined) // the object changed
  * ```
  * @category accessors
  */
@@ -104,10 +119,14 @@ export const answerFromReading = (
 /**
  * Structural equality of two readings (or their absence).
  *
- * @example
+ * @example Equal readings
  * ```ts
+ * import assert from "node:assert/strict"
  * import { sameReading } from "./MetadataReading.ts"
- * sameReading(null, null) // true
+ *
+ * const reading = { etag: "\"e\"", lastModified: "t", names: ["row-id"], values: { "row-id": "502" } }
+ * assert.equal(sameReading(reading, { ...reading, values: { "row-id": "502" } }), true)
+ * assert.equal(sameReading(reading, null), false)
  * ```
  * @category equality
  */

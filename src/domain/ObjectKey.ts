@@ -8,26 +8,36 @@ import * as Schema from "effect/Schema"
 /**
  * An object key. Keys are compared byte for byte: no normalisation of case, slashes or unicode.
  *
- * @example
+ * @example Decoding a key
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Schema from "effect/Schema"
- * import { ObjectKey } from "./ObjectKey.ts"
- * Schema.decodeUnknownSync(ObjectKey)("502/Sam_Torode/resume.pdf")
+ * import { ObjectKey } from "uuidmap"
+ *
+ * assert.equal(Schema.decodeUnknownSync(ObjectKey)("502/Sam_Torode/resume.pdf"), "502/Sam_Torode/resume.pdf")
+ * assert.throws(() => Schema.decodeUnknownSync(ObjectKey)(""))
  * ```
  * @category models
  */
 export const ObjectKey: Schema.brand<Schema.NonEmptyString, "uuidmap/ObjectKey"> = Schema.NonEmptyString.pipe(Schema.brand("uuidmap/ObjectKey"))
 
-/** @category models */
+/**
+ * An object key as a value: a string branded `uuidmap/ObjectKey`.
+ *
+ * @category models
+ */
 export type ObjectKey = typeof ObjectKey.Type
 
 /**
  * Brands a string already known to be a key (one a store just listed, say).
  *
- * @example
+ * @example Branding a listed key
  * ```ts
- * import { unsafeObjectKey } from "./ObjectKey.ts"
- * const key = unsafeObjectKey("files/readme.txt")
+ * import assert from "node:assert/strict"
+ * import { type ObjectKey, unsafeObjectKey } from "uuidmap"
+ *
+ * const key: ObjectKey = unsafeObjectKey("files/readme.txt")
+ * assert.equal(key, "files/readme.txt")
  * ```
  * @category constructors
  */
@@ -37,11 +47,13 @@ export const unsafeObjectKey = (value: string): ObjectKey => value as ObjectKey
  * The first path segment of a key: a client's row id when the key is in a client folder.
  * A key with no `/` has no folder.
  *
- * @example
+ * @example A client folder's row id
  * ```ts
+ * import assert from "node:assert/strict"
  * import { firstSegment } from "./ObjectKey.ts"
- * firstSegment("502/Sam_Torode/resume.pdf") // "502"
- * firstSegment("readme.txt") // undefined
+ *
+ * assert.equal(firstSegment("502/Sam_Torode/resume.pdf"), "502")
+ * assert.equal(firstSegment("readme.txt"), undefined)
  * ```
  * @category accessors
  */
@@ -53,10 +65,12 @@ export const firstSegment = (key: string): string | undefined => {
 /**
  * The last path segment of a key (its file name).
  *
- * @example
+ * @example A pool file's name
  * ```ts
+ * import assert from "node:assert/strict"
  * import { fileName } from "./ObjectKey.ts"
- * fileName("files/3f2a.pdf") // "3f2a.pdf"
+ *
+ * assert.equal(fileName("files/3f2a.pdf"), "3f2a.pdf")
  * ```
  * @category accessors
  */

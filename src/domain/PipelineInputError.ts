@@ -16,10 +16,15 @@ import * as Data from "effect/Data"
  * - `"UntrackedWithUuids"`: a client that is not tracked yet lists UUIDs;
  * - `"UnreadableObject"`: the object stream could not read an object the phases would map.
  *
- * @example
+ * @example A row id given twice
  * ```ts
- * import type { PipelineInputErrorReason } from "./PipelineInputError.ts"
- * const reason: PipelineInputErrorReason = "DuplicateRowId"
+ * import assert from "node:assert/strict"
+ * import { type PipelineInputError, type PipelineInputErrorReason, runPipelinePromise } from "uuidmap"
+ *
+ * const clients = [{ rowId: "502", tracked: false, uuids: [] }, { rowId: "502", tracked: false, uuids: [] }]
+ * const error: PipelineInputError = await runPipelinePromise({ clients, objects: [] }).then(() => assert.fail("accepted"), (error) => error)
+ * const reason: PipelineInputErrorReason = error.reason
+ * assert.equal(reason, "DuplicateRowId")
  * ```
  * @category models
  */
@@ -31,22 +36,32 @@ export type PipelineInputErrorReason =
   | "UntrackedWithUuids"
   | "UnreadableObject"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const PipelineInputErrorBase: ReturnType<typeof Data.TaggedError<"PipelineInputError">> = Data.TaggedError("PipelineInputError")
-
 /**
  * `path` names the offending value the way the caller wrote it (`clients[3].rowId`,
  * `objects[12].size`, `ledger[0]`); `message` is one line that says what is wrong with it.
  *
- * @example
+ * @example The path names the value
  * ```ts
- * import { PipelineInputError } from "./PipelineInputError.ts"
- * new PipelineInputError({ reason: "DuplicateRowId", path: "clients[1].rowId", message: "Row id \"502\" is already used by clients[0]" })
+ * import assert from "node:assert/strict"
+ * import { PipelineInputError, runPipelinePromise } from "uuidmap"
+ *
+ * await assert.rejects(
+ *   runPipelinePromise({ clients: [{ rowId: "", tracked: false, uuids: [] }], objects: [] }),
+ *   (error) => error instanceof PipelineInputError && error.reason === "InvalidValue" && error.path === "clients[0].rowId"
+ * )
  * ```
  * @category errors
  */
-export class PipelineInputError extends PipelineInputErrorBase<{
+export class PipelineInputError extends Data.Error<{
   readonly reason: PipelineInputErrorReason
   readonly path: string
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "PipelineInputError" = "PipelineInputError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "PipelineInputError"
+  }
+}

@@ -18,10 +18,12 @@ import { RowId } from "./RowId.ts"
 /**
  * The plan format this uuidmap writes and reads.
  *
- * @example
+ * @example The version this uuidmap writes
  * ```ts
- * import { planFormatVersion } from "./Plan.ts"
- * planFormatVersion // 1
+ * import assert from "node:assert/strict"
+ * import { planFormatVersion } from "uuidmap"
+ *
+ * assert.equal(planFormatVersion, 1)
  * ```
  * @category constants
  */
@@ -30,10 +32,14 @@ export const planFormatVersion: 1 = 1
 /**
  * A pool file's metadata reading as a plan holds it (the ledger's `metadata` cell).
  *
- * @example
+ * @example snake_case, as in the file
  * ```ts
- * import type { PlanMetadataReading } from "./Plan.ts"
- * const reading: PlanMetadataReading = { etag: "\"e\"", last_modified: "2024-05-01T10:00:00.000Z", names: ["row-id"], values: {} }
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { PlanMetadataReading } from "uuidmap"
+ *
+ * const reading = Schema.decodeUnknownSync(PlanMetadataReading)({ etag: "\"e\"", last_modified: "2024-05-01T10:00:00.000Z", names: ["row-id"], values: {} })
+ * assert.equal(reading.last_modified, "2024-05-01T10:00:00.000Z")
  * ```
  * @category models
  */
@@ -49,15 +55,35 @@ export const PlanMetadataReading: Schema.Struct<{
   values: Schema.Record(Schema.String, Schema.String)
 })
 
-/** @category models */
+/**
+ * A plan's metadata reading as a value.
+ *
+ * @category models
+ */
 export interface PlanMetadataReading extends Schema.Schema.Type<typeof PlanMetadataReading> {}
 
 /**
  * A ledger row as a plan holds it: every column of the ledger, evidence as objects.
  *
- * @example
+ * @example A row from an older plan, without `metadata`
  * ```ts
- * import type { PlanLedgerRow } from "./Plan.ts"
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { PlanLedgerRow } from "uuidmap"
+ *
+ * const row = Schema.decodeUnknownSync(PlanLedgerRow)({
+ *   uuid: "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f",
+ *   key: "502/a.pdf",
+ *   row_id: "502",
+ *   status: "mapped",
+ *   evidence: [{ source: "client-folder", row_id: "502", detail: "502/a.pdf" }],
+ *   confidence: 1,
+ *   why: "in the folder of client 502",
+ *   size: 10,
+ *   etag: "\"0123456789abcdef0123456789abcdef\"",
+ *   last_modified: "2024-05-01T12:00:00.000Z"
+ * })
+ * assert.equal(row.metadata, undefined)
  * ```
  * @category models
  */
@@ -88,47 +114,71 @@ export const PlanLedgerRow: Schema.Struct<{
   metadata: Schema.optionalKey(Schema.NullOr(PlanMetadataReading))
 })
 
-/** @category models */
+/**
+ * A plan's ledger row as a value.
+ *
+ * @category models
+ */
 export interface PlanLedgerRow extends Schema.Schema.Type<typeof PlanLedgerRow> {}
 
 /**
  * A client's tracking as a plan holds it: `tracked` false is an empty count cell.
  *
- * @example
+ * @example Tracked, with no files
  * ```ts
- * import type { PlanTracking } from "./Plan.ts"
- * const tracking: PlanTracking = { tracked: true, file_uuids: [] }
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { PlanTracking } from "uuidmap"
+ *
+ * assert.deepStrictEqual(Schema.decodeUnknownSync(PlanTracking)({ tracked: true, file_uuids: [] }), { tracked: true, file_uuids: [] })
  * ```
  * @category models
  */
 export const PlanTracking: Schema.Struct<{ readonly tracked: Schema.Boolean; readonly file_uuids: Schema.$Array<typeof FileUuid> }> = Schema.Struct({ tracked: Schema.Boolean, file_uuids: Schema.Array(FileUuid) })
 
-/** @category models */
+/**
+ * A plan's tracking cell as a value.
+ *
+ * @category models
+ */
 export interface PlanTracking extends Schema.Schema.Type<typeof PlanTracking> {}
 
 /**
  * A file's fingerprint: its path as given and the sha256 (hex) of its bytes, null when the
  * file did not exist (a ledger before the first run).
  *
- * @example
+ * @example A ledger that did not exist yet
  * ```ts
- * import type { FileFingerprint } from "./Plan.ts"
- * const ledger: FileFingerprint = { file: "clients.ledger.csv", sha256: null }
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { FileFingerprint } from "uuidmap"
+ *
+ * const ledger = Schema.decodeUnknownSync(FileFingerprint)({ file: "clients.ledger.csv", sha256: null })
+ * assert.equal(ledger.sha256, null)
  * ```
  * @category models
  */
 export const FileFingerprint: Schema.Struct<{ readonly file: Schema.String; readonly sha256: Schema.NullOr<Schema.String> }> = Schema.Struct({ file: Schema.String, sha256: Schema.NullOr(Schema.String) })
 
-/** @category models */
+/**
+ * A file fingerprint as a value.
+ *
+ * @category models
+ */
 export interface FileFingerprint extends Schema.Schema.Type<typeof FileFingerprint> {}
 
 /**
  * A touched object's fingerprint: key, size and ETag as listed, both null when the object was
  * not in the bucket (a file the plan records as missing).
  *
- * @example
+ * @example An object the plan saw as missing
  * ```ts
- * import type { ObjectFingerprint } from "./Plan.ts"
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { ObjectFingerprint } from "uuidmap"
+ *
+ * const gone = Schema.decodeUnknownSync(ObjectFingerprint)({ key: "502/a.pdf", size: null, etag: null })
+ * assert.deepStrictEqual(gone, { key: "502/a.pdf", size: null, etag: null })
  * ```
  * @category models
  */
@@ -142,7 +192,11 @@ export const ObjectFingerprint: Schema.Struct<{
   etag: Schema.NullOr(Schema.String)
 })
 
-/** @category models */
+/**
+ * An object fingerprint as a value.
+ *
+ * @category models
+ */
 export interface ObjectFingerprint extends Schema.Schema.Type<typeof ObjectFingerprint> {}
 
 /**
@@ -150,9 +204,23 @@ export interface ObjectFingerprint extends Schema.Schema.Type<typeof ObjectFinge
  * holds phase 2's options besides the evidence files themselves (column names, metadata
  * names, the weak-signal window), with sorted keys.
  *
- * @example
+ * @example The settings of a plan made with the defaults
  * ```ts
- * import type { PlanSettings } from "./Plan.ts"
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { PlanSettings } from "uuidmap"
+ *
+ * const settings = Schema.decodeUnknownSync(PlanSettings)({
+ *   bucket: "file:///data/bucket",
+ *   id_column: "row_id",
+ *   uuids_column: "file_uuids",
+ *   count_column: "file_count",
+ *   pool_prefix: "files/",
+ *   encoding: "utf-8",
+ *   delimiter: null,
+ *   evidence_options: {}
+ * })
+ * assert.equal(settings.pool_prefix, "files/")
  * ```
  * @category models
  */
@@ -176,7 +244,11 @@ export const PlanSettings: Schema.Struct<{
   evidence_options: Schema.Unknown
 })
 
-/** @category models */
+/**
+ * A plan's settings as a value.
+ *
+ * @category models
+ */
 export interface PlanSettings extends Schema.Schema.Type<typeof PlanSettings> {}
 
 /**
@@ -188,11 +260,33 @@ export interface PlanSettings extends Schema.Schema.Type<typeof PlanSettings> {}
  *   evidence behind it;
  * - `summary`: counts for people; `apply` ignores it.
  *
- * @example
+ * @example A plan with nothing to change
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Schema from "effect/Schema"
- * import { PlanFile } from "./Plan.ts"
- * const decode = Schema.decodeUnknownEffect(PlanFile)
+ * import { PlanFile } from "uuidmap"
+ *
+ * const plan = Schema.decodeUnknownSync(PlanFile)({
+ *   format_version: 1,
+ *   tool: "uuidmap 0.1.0",
+ *   created_at: "2026-01-01T00:00:00.000Z",
+ *   phase: "all",
+ *   phases_ran: ["1", "2", "3"],
+ *   settings: {
+ *     bucket: "file:///data/bucket", id_column: "row_id", uuids_column: "file_uuids", count_column: "file_count",
+ *     pool_prefix: "files/", encoding: "utf-8", delimiter: null, evidence_options: {}
+ *   },
+ *   inputs: {
+ *     clients: { file: "clients.csv", sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+ *     ledger: { file: "clients.ledger.csv", sha256: null },
+ *     evidence: [],
+ *     objects: []
+ *   },
+ *   summary: { new_uuids: 0, ledger_rows: 0, tracking_cells: 0 },
+ *   changes: { tracking_cells: [], ledger: [] }
+ * })
+ * assert.deepStrictEqual(plan.changes, { tracking_cells: [], ledger: [] })
+ * assert.throws(() => Schema.decodeUnknownSync(PlanFile)({ ...plan, format_version: 2 })) // another version is refused
  * ```
  * @category models
  */
@@ -244,5 +338,9 @@ export const PlanFile: Schema.Struct<{
   })
 })
 
-/** @category models */
+/**
+ * A plan file as a value.
+ *
+ * @category models
+ */
 export interface PlanFile extends Schema.Schema.Type<typeof PlanFile> {}

@@ -13,10 +13,14 @@ import type { ObjectKey } from "./ObjectKey.ts"
 /**
  * What a claim is about: a pool file by UUID, or an object by key.
  *
- * @example
+ * @example Two ways to name a file
  * ```ts
- * import type { ClaimTarget } from "./PoolEvidence.ts"
- * const target: ClaimTarget = { _tag: "ByKey", key: "files/x.pdf" as never }
+ * import assert from "node:assert/strict"
+ * import { type ClaimTarget, type FileUuid, unsafeObjectKey } from "uuidmap"
+ *
+ * const byUuid: ClaimTarget = { _tag: "ByUuid", uuid: "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f" as FileUuid }
+ * const byKey: ClaimTarget = { _tag: "ByKey", key: unsafeObjectKey("files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf") }
+ * assert.deepStrictEqual([byUuid._tag, byKey._tag], ["ByUuid", "ByKey"])
  * ```
  * @category models
  */
@@ -32,23 +36,32 @@ export type ClaimTarget =
  * key itself, so a key outside every client folder names nobody, and `rowId` is only its first
  * segment, kept for messages.
  *
- * @example
+ * @example A database record names the owner of a pool file
  * ```ts
- * import type { Claim } from "./PoolEvidence.ts"
- * const claim: Claim = {
- *   target: { _tag: "ByUuid", uuid: "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f" as never },
- *   source: "records",
- *   rowId: "502",
- *   detail: "records.csv line 2"
- * }
+ * import assert from "node:assert/strict"
+ * import { type Claim, type FileUuid, makePoolEvidence, runPipelinePromise } from "uuidmap"
+ *
+ * const uuid = "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"
+ * const claim: Claim = { target: { _tag: "ByUuid", uuid: uuid as FileUuid }, source: "records", rowId: "502", detail: "records.csv line 2" }
+ * const { state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: `files/${uuid}.pdf`, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }],
+ *   evidence: makePoolEvidence({ claims: [claim] })
+ * })
+ * assert.deepStrictEqual(state.clients[0]?.uuids, [uuid])
  * ```
  * @category models
  */
 export interface Claim {
+  /** The file the claim is about. */
   readonly target: ClaimTarget
+  /** Where the claim came from (`migration-log`, `records` or `metadata` for outside evidence). */
   readonly source: EvidenceSource
+  /** The client claimed to own the file, as written in the source. */
   readonly rowId: string
+  /** Where in the source the claim was read, for people. */
   readonly detail: string
+  /** The key whose client folder names the owner, when the claim names a key rather than a client. */
   readonly fromKey?: ObjectKey | undefined
 }
 
@@ -57,26 +70,34 @@ export interface Claim {
  * `row-id` and `client-id` hold a row id, `original-key` the key the object had in a client
  * folder.
  *
- * @example
+ * @example Metadata names of your own
  * ```ts
- * import { defaultMetadataNames } from "./PoolEvidence.ts"
- * defaultMetadataNames.originalKey // "original-key"
+ * import assert from "node:assert/strict"
+ * import { makePoolEvidence, type MetadataNames } from "uuidmap"
+ *
+ * const names: MetadataNames = { rowId: "owner", clientId: "customer", originalKey: "source-key" }
+ * assert.equal(makePoolEvidence({ metadataNames: names }).metadataNames.rowId, "owner")
  * ```
  * @category models
  */
 export interface MetadataNames {
+  /** The name whose value is a row id (default `row-id`). */
   readonly rowId: string
+  /** A second name whose value is a row id (default `client-id`). */
   readonly clientId: string
+  /** The name whose value is the key the object had in a client folder (default `original-key`). */
   readonly originalKey: string
 }
 
 /**
  * The default metadata names (SPEC §2).
  *
- * @example
+ * @example The names of SPEC §2
  * ```ts
- * import { defaultMetadataNames } from "./PoolEvidence.ts"
- * defaultMetadataNames.rowId // "row-id"
+ * import assert from "node:assert/strict"
+ * import { defaultMetadataNames } from "uuidmap"
+ *
+ * assert.deepStrictEqual(defaultMetadataNames, { rowId: "row-id", clientId: "client-id", originalKey: "original-key" })
  * ```
  * @category constructors
  */
@@ -85,10 +106,12 @@ export const defaultMetadataNames: MetadataNames = { rowId: "row-id", clientId: 
 /**
  * The default weak-signal window: timestamps at most 24 hours apart.
  *
- * @example
+ * @example A day
  * ```ts
- * import { defaultWeakWindowMs } from "./PoolEvidence.ts"
- * defaultWeakWindowMs / 3_600_000 // 24
+ * import assert from "node:assert/strict"
+ * import { defaultWeakWindowMs } from "uuidmap"
+ *
+ * assert.equal(defaultWeakWindowMs / 3_600_000, 24)
  * ```
  * @category constructors
  */
@@ -97,10 +120,13 @@ export const defaultWeakWindowMs = 24 * 60 * 60 * 1000
 /**
  * The outside sources phase 2 reads from files or the store.
  *
- * @example
+ * @example Saying which sources were read
  * ```ts
- * import type { OutsideSource } from "./PoolEvidence.ts"
- * const source: OutsideSource = "records"
+ * import assert from "node:assert/strict"
+ * import { makePoolEvidence, type OutsideSource } from "uuidmap"
+ *
+ * const read: ReadonlyArray<OutsideSource> = ["records"]
+ * assert.deepStrictEqual(makePoolEvidence({ sources: read }).sources, ["records"])
  * ```
  * @category models
  */
@@ -116,19 +142,34 @@ export type OutsideSource = Extract<EvidenceSource, "migration-log" | "records" 
  * (a run without `--records` does not forget the records of the last run). `weakWindowMs` is
  * how far apart timestamps may be for a weak signal.
  *
- * @example
+ * @example Object metadata names the owner
  * ```ts
- * import { emptyPoolEvidence } from "./PoolEvidence.ts"
- * emptyPoolEvidence.claims.length // 0
+ * import assert from "node:assert/strict"
+ * import { makePoolEvidence, runPipelinePromise, unsafeObjectKey } from "uuidmap"
+ *
+ * const key = "files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf"
+ * const { state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }, { rowId: "503", tracked: false, uuids: [] }],
+ *   objects: [{ key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }],
+ *   evidence: makePoolEvidence({ metadata: new Map([[unsafeObjectKey(key), { "row-id": "503" }]]) })
+ * })
+ * assert.equal(state.ledger[0]?.rowId, "503")
+ * assert.equal(state.ledger[0]?.status, "mapped")
  * ```
  * @category models
  */
 export interface PoolEvidence {
+  /** Claims read from migration logs and records. */
   readonly claims: ReadonlyArray<Claim>
+  /** User metadata of pool objects, by key. */
   readonly metadata: ReadonlyMap<ObjectKey, Readonly<Record<string, string>>>
+  /** The reading behind each entry of `metadata`, by key. */
   readonly metadataReadings: ReadonlyMap<ObjectKey, MetadataReading>
+  /** The outside sources read this run. */
   readonly sources: ReadonlyArray<OutsideSource>
+  /** The metadata names that name an owner. */
   readonly metadataNames: MetadataNames
+  /** How far apart, in milliseconds, timestamps may be for a weak signal. */
   readonly weakWindowMs: number
 }
 
@@ -136,10 +177,13 @@ export interface PoolEvidence {
  * No outside evidence read at all: phase 2 keeps the outside evidence earlier runs recorded,
  * and recomputes only identical content and weak signals from the listing.
  *
- * @example
+ * @example Nothing read, nothing forgotten
  * ```ts
- * import { emptyPoolEvidence } from "./PoolEvidence.ts"
- * const evidence = emptyPoolEvidence
+ * import assert from "node:assert/strict"
+ * import { emptyPoolEvidence } from "uuidmap"
+ *
+ * assert.deepStrictEqual(emptyPoolEvidence.claims, [])
+ * assert.deepStrictEqual(emptyPoolEvidence.sources, []) // so no earlier outside evidence is replaced
  * ```
  * @category constructors
  */
@@ -157,11 +201,14 @@ export const emptyPoolEvidence: PoolEvidence = {
  * complete word of every outside source (a program feeding its own claims means "this is all
  * there is").
  *
- * @example
+ * @example The claims given are all there is
  * ```ts
- * import { makePoolEvidence } from "./PoolEvidence.ts"
+ * import assert from "node:assert/strict"
+ * import { defaultMetadataNames, makePoolEvidence } from "uuidmap"
+ *
  * const evidence = makePoolEvidence({ claims: [] })
- * evidence.sources // ["migration-log", "records", "metadata"]
+ * assert.deepStrictEqual(evidence.sources, ["migration-log", "records", "metadata"])
+ * assert.deepStrictEqual(evidence.metadataNames, defaultMetadataNames)
  * ```
  * @category constructors
  */

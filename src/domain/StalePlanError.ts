@@ -18,10 +18,13 @@ import * as Data from "effect/Data"
  * - `SettingsChanged`: a flag that shapes the result (bucket, columns, pool prefix, encoding,
  *   delimiter) differs from the one the plan was made with.
  *
- * @example
+ * @example What apply checks
  * ```ts
- * import type { StaleReason } from "./StalePlanError.ts"
- * const reason: StaleReason = "ClientsChanged"
+ * import assert from "node:assert/strict"
+ * import type { StaleReason } from "uuidmap"
+ *
+ * const inputs: ReadonlyArray<StaleReason> = ["ClientsChanged", "LedgerChanged", "EvidenceChanged"]
+ * assert.equal(inputs.includes("ClientsChanged"), true)
  * ```
  * @category models
  */
@@ -37,50 +40,68 @@ export type StaleReason =
 /**
  * One difference: its reason, what it is about (a file, a key, a flag) and a one-line detail.
  *
- * @example
+ * @example One cause per difference
  * ```ts
- * import type { StaleCause } from "./StalePlanError.ts"
- * const cause: StaleCause = { reason: "ObjectGone", subject: "502/a.pdf", detail: "object \"502/a.pdf\" is gone from the bucket" }
+ * import assert from "node:assert/strict"
+ * import { type StaleCause, StalePlanError } from "uuidmap"
+ *
+ * const gone: StaleCause = { reason: "ObjectGone", subject: "502/a.pdf", detail: "object \"502/a.pdf\" is gone from the bucket" }
+ * const error = new StalePlanError({ plan: "plan.json", causes: [gone] })
+ * assert.deepStrictEqual(error.causes.map((cause) => cause.subject), ["502/a.pdf"])
  * ```
  * @category models
  */
 export interface StaleCause {
+  /** What kind of difference it is. */
   readonly reason: StaleReason
+  /** The file, key or flag it is about. */
   readonly subject: string
+  /** One line for people. */
   readonly detail: string
 }
-
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const StalePlanErrorBase: ReturnType<typeof Data.TaggedError<"StalePlanError">> = Data.TaggedError("StalePlanError")
 
 /**
  * The plan `plan` cannot be applied because of `causes` (never empty). Nothing was written.
  *
- * @example
+ * @example Recovering by tag
  * ```ts
- * import { formatStalePlanError, StalePlanError } from "./StalePlanError.ts"
- * const error = new StalePlanError({
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { formatStalePlanError, StalePlanError } from "uuidmap"
+ *
+ * const stale = new StalePlanError({
  *   plan: "plan.json",
  *   causes: [{ reason: "ClientsChanged", subject: "clients.csv", detail: "clients.csv changed since the plan was made" }]
  * })
- * formatStalePlanError(error)
- * // "Plan plan.json is stale, nothing was written: clients.csv changed since the plan was made. Make a new plan."
+ * const message = Effect.runSync(Effect.fail(stale).pipe(Effect.catchTag("StalePlanError", (error) => Effect.succeed(formatStalePlanError(error)))))
+ * assert.equal(message, "Plan plan.json is stale, nothing was written: clients.csv changed since the plan was made. Make a new plan.")
  * ```
  * @category errors
  */
-export class StalePlanError extends StalePlanErrorBase<{
+export class StalePlanError extends Data.Error<{
   readonly plan: string
   readonly causes: ReadonlyArray<StaleCause>
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "StalePlanError" = "StalePlanError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "StalePlanError"
+  }
+}
 
 /**
  * One line for the user: every cause, then what to do. Long lists are cut after ten causes.
  *
- * @example
+ * @example Ten causes at most
  * ```ts
- * import { formatStalePlanError, StalePlanError } from "./StalePlanError.ts"
- * formatStalePlanError(new StalePlanError({ plan: "p.json", causes: [{ reason: "LedgerChanged", subject: "l.csv", detail: "l.csv changed" }] }))
- * // "Plan p.json is stale, nothing was written: l.csv changed. Make a new plan."
+ * import assert from "node:assert/strict"
+ * import { formatStalePlanError, StalePlanError } from "uuidmap"
+ *
+ * const causes = Array.from({ length: 12 }, (_, i) => ({ reason: "ObjectGone" as const, subject: `${i}.pdf`, detail: `${i}.pdf is gone` }))
+ * const message = formatStalePlanError(new StalePlanError({ plan: "p.json", causes }))
+ * assert.match(message, /9\.pdf is gone; and 2 more\. Make a new plan\.$/)
  * ```
  * @category formatting
  */

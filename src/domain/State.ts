@@ -16,14 +16,23 @@ import type { StoredObject } from "./StoredObject.ts"
 /**
  * Where things live in the bucket: the UUID pool prefix (default `files/`).
  *
- * @example
+ * @example A pool under another prefix
  * ```ts
- * import type { Layout } from "./State.ts"
- * const layout: Layout = { poolPrefix: "files/" }
+ * import assert from "node:assert/strict"
+ * import { type Layout, runPipelinePromise } from "uuidmap"
+ *
+ * const layout: Layout = { poolPrefix: "uploads/" }
+ * const { state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "uploads/readme.txt", size: 12, etag: "\"d41d8cd98f00b204e9800998ecf8427e\"", lastModified: "2024-05-03T08:00:00.000Z" }],
+ *   layout
+ * })
+ * assert.equal(state.findings[0]?.kind, "non-uuid-pool-name")
  * ```
  * @category models
  */
 export interface Layout {
+  /** The prefix of the UUID pool, ending in `/` (default `files/`). */
   readonly poolPrefix: string
 }
 
@@ -37,30 +46,49 @@ export interface Layout {
  *   phases themselves need no random source;
  * - `evidence`: outside evidence for phase 2.
  *
- * @example
+ * @example The state phase 1 starts from, and the one it leaves
  * ```ts
- * import { makeState } from "./State.ts"
- * const state = makeState({ clients: [] })
+ * import assert from "node:assert/strict"
+ * import { assignClientFolderUuids, type FileUuid, makeState, type State, unsafeObjectKey, unsafeRowId } from "uuidmap"
+ *
+ * const key = unsafeObjectKey("502/a.pdf")
+ * const before: State = makeState({
+ *   clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }],
+ *   objects: new Map([[key, { key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]]),
+ *   freshUuids: ["00000000-0000-4000-8000-000000000001" as FileUuid]
+ * })
+ * const after = assignClientFolderUuids(before)
+ * assert.deepStrictEqual(after.clients[0]?.uuids, ["00000000-0000-4000-8000-000000000001"])
+ * assert.deepStrictEqual(after.freshUuids, []) // taken
  * ```
  * @category models
  */
 export interface State {
+  /** Every client row, in CSV order. */
   readonly clients: ReadonlyArray<ClientRow>
+  /** The listed objects phases can map, by key. */
   readonly objects: ReadonlyMap<ObjectKey, StoredObject>
+  /** Every known file, in canonical order. */
   readonly ledger: ReadonlyArray<Mapping>
+  /** What is reported and never guessed. */
   readonly findings: ReadonlyArray<Finding>
+  /** New UUIDs drawn beforehand, taken in order by phase 1. */
   readonly freshUuids: ReadonlyArray<FileUuid>
+  /** Where the pool is. */
   readonly layout: Layout
+  /** Outside evidence for phase 2. */
   readonly evidence: PoolEvidence
 }
 
 /**
  * The default layout: the pool is `files/`.
  *
- * @example
+ * @example The pool of SPEC §1
  * ```ts
- * import { defaultLayout } from "./State.ts"
- * defaultLayout.poolPrefix // "files/"
+ * import assert from "node:assert/strict"
+ * import { defaultLayout } from "uuidmap"
+ *
+ * assert.deepStrictEqual(defaultLayout, { poolPrefix: "files/" })
  * ```
  * @category constructors
  */
@@ -69,11 +97,16 @@ export const defaultLayout: Layout = { poolPrefix: "files/" }
 /**
  * Builds a State, filling every part not given with its empty value.
  *
- * @example
+ * @example Everything not given is empty
  * ```ts
- * import { makeState } from "./State.ts"
- * const state = makeState({ clients: [], ledger: [] })
- * state.findings.length // 0
+ * import assert from "node:assert/strict"
+ * import { defaultLayout, emptyPoolEvidence, makeState } from "uuidmap"
+ *
+ * const state = makeState({ clients: [] })
+ * assert.deepStrictEqual(state.ledger, [])
+ * assert.equal(state.objects.size, 0)
+ * assert.equal(state.layout, defaultLayout)
+ * assert.equal(state.evidence, emptyPoolEvidence)
  * ```
  * @category constructors
  */

@@ -10,16 +10,20 @@ import { ObjectKey } from "./ObjectKey.ts"
  * An object's key, size in bytes, ETag (quoted, as S3 gives it) and last-modified time
  * (ISO 8601, UTC).
  *
- * @example
+ * @example Decoding a listed object
  * ```ts
- * import type { StoredObject } from "./StoredObject.ts"
- * import { unsafeObjectKey } from "./ObjectKey.ts"
- * const object: StoredObject = {
- *   key: unsafeObjectKey("502/Sam_Torode/resume.pdf"),
+ * import assert from "node:assert/strict"
+ * import * as Schema from "effect/Schema"
+ * import { StoredObject } from "uuidmap"
+ *
+ * const object = Schema.decodeUnknownSync(StoredObject)({
+ *   key: "502/Sam_Torode/resume.pdf",
  *   size: 1024,
  *   etag: "\"9e107d9d372bb6826bd81d3542a419d6\"",
  *   lastModified: "2024-05-01T10:00:00.000Z"
- * }
+ * })
+ * assert.equal(object.key, "502/Sam_Torode/resume.pdf")
+ * assert.throws(() => Schema.decodeUnknownSync(StoredObject)({ ...object, size: "1024" }))
  * ```
  * @category models
  */
@@ -35,18 +39,24 @@ export const StoredObject: Schema.Struct<{
   lastModified: Schema.String
 })
 
-/** @category models */
+/**
+ * A listed object as a value.
+ *
+ * @category models
+ */
 export interface StoredObject extends Schema.Schema.Type<typeof StoredObject> {}
 
 /**
  * Tells whether an ETag is the MD5 of the content. A multipart ETag (`"…-N"`) is not, so it
  * never counts as content identity.
  *
- * @example
+ * @example Single-part and multipart ETags
  * ```ts
+ * import assert from "node:assert/strict"
  * import { isContentEtag } from "./StoredObject.ts"
- * isContentEtag("\"9e107d9d372bb6826bd81d3542a419d6\"") // true
- * isContentEtag("\"9e107d9d372bb6826bd81d3542a419d6-3\"") // false
+ *
+ * assert.equal(isContentEtag("\"9e107d9d372bb6826bd81d3542a419d6\""), true)
+ * assert.equal(isContentEtag("\"9e107d9d372bb6826bd81d3542a419d6-3\""), false)
  * ```
  * @category predicates
  */

@@ -10,10 +10,13 @@ import * as Data from "effect/Data"
 /**
  * Why the command was refused.
  *
- * @example
+ * @example Reasons that need a person
  * ```ts
- * import type { UsageErrorReason } from "./UsageError.ts"
- * const reason: UsageErrorReason = "Locked"
+ * import assert from "node:assert/strict"
+ * import { UsageError, type UsageErrorReason } from "uuidmap"
+ *
+ * const retryLater: ReadonlyArray<UsageErrorReason> = ["Locked"]
+ * assert.equal(retryLater.includes(new UsageError({ reason: "Locked", message: "clients.csv is locked by process 12" }).reason), true)
  * ```
  * @category models
  */
@@ -29,20 +32,30 @@ export type UsageErrorReason =
   | "BadLayout"
   | "InvalidResult"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const UsageErrorBase: ReturnType<typeof Data.TaggedError<"UsageError">> = Data.TaggedError("UsageError")
-
 /**
  * A usage error with a one-line message.
  *
- * @example
+ * @example Recovering by tag
  * ```ts
- * import { UsageError } from "./UsageError.ts"
- * new UsageError({ reason: "BadFlag", message: "--bucket must start with s3:// or file://" })
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { UsageError } from "uuidmap"
+ *
+ * const refused = new UsageError({ reason: "BadFlag", message: "--bucket must start with s3:// or file://" })
+ * const message = Effect.runSync(Effect.fail(refused).pipe(Effect.catchTag("UsageError", (error) => Effect.succeed(error.message))))
+ * assert.equal(message, "--bucket must start with s3:// or file://")
  * ```
  * @category errors
  */
-export class UsageError extends UsageErrorBase<{
+export class UsageError extends Data.Error<{
   readonly reason: UsageErrorReason
   readonly message: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "UsageError" = "UsageError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "UsageError"
+  }
+}

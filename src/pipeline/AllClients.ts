@@ -12,11 +12,15 @@ import { syncTrackingCells } from "./TrackingCells.ts"
  * Phase 3. Idempotent. Objects phases 1 and 2 did not map (strays, folders of unknown
  * clients, non-UUID pool names) are already in `state.findings`, where reports show them.
  *
- * @example
+ * @example Every client tracked, with or without files
  * ```ts
- * import { trackAllClients } from "./AllClients.ts"
+ * import assert from "node:assert/strict"
+ * import { makeState, trackAllClients, unsafeRowId } from "uuidmap"
+ *
+ * const state = makeState({ clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }] })
  * const next = trackAllClients(state)
- * next.clients.every((client) => client.tracked) // true
+ * assert.deepStrictEqual(next.clients, [{ rowId: "502", tracked: true, uuids: [] }]) // "tracked, no files"
+ * assert.deepStrictEqual(trackAllClients(next).clients, next.clients) // idempotent
  * ```
  * @category phases
  */

@@ -12,12 +12,6 @@ import type { EvidenceSource } from "../domain/Evidence.ts"
 /**
  * Whether a row of this status and evidence lets the cell of `rowId` keep its UUID.
  *
- * @example
- * ```ts
- * import { keptInCell } from "./CellsInReview.ts"
- * keptInCell("review", [{ source: "client-folder", rowId: "502" }, { source: "tracking-cell", rowId: "503" }], "503") // true
- * keptInCell("review", [{ source: "weak", rowId: "503" }, { source: "weak", rowId: "504" }], "503") // false
- * ```
  * @category cells
  */
 export const keptInCell = (

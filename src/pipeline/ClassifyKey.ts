@@ -13,11 +13,6 @@ import type { Layout } from "../domain/State.ts"
 /**
  * Where a key sits. A pool key carries its UUID when its name is one.
  *
- * @example
- * ```ts
- * import type { KeyPlace } from "./ClassifyKey.ts"
- * const place: KeyPlace = { _tag: "Stray" }
- * ```
  * @category models
  */
 export type KeyPlace =
@@ -32,15 +27,6 @@ export type KeyPlace =
  * client's folder only when its name has the shape of the CSV's ids (all digits when every
  * known id is digits; otherwise no dot or space), so `misc/readme.txt` is a stray.
  *
- * @example
- * ```ts
- * import { makeKeyClassifier } from "./ClassifyKey.ts"
- * const classify = makeKeyClassifier(new Set(["502"]), { poolPrefix: "files/" })
- * classify("502/Sam/resume.pdf") // { _tag: "ClientFolder", rowId: "502" }
- * classify("files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf") // { _tag: "Pool", uuid: "3f2a…" }
- * classify("999/x.pdf") // { _tag: "UnknownClientFolder", folder: "999" }
- * classify("misc/readme.txt") // { _tag: "Stray" }
- * ```
  * @category classification
  */
 export const makeKeyClassifier = (knownRowIds: ReadonlySet<string>, layout: Layout): (key: string) => KeyPlace => {

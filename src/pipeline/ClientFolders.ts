@@ -18,10 +18,17 @@ import { syncTrackingCells } from "./TrackingCells.ts"
  * The client-folder keys that have no UUID yet, in key order: how many fresh UUIDs phase 1
  * will take from `state.freshUuids`.
  *
- * @example
+ * @example How many UUIDs to draw before phase 1
  * ```ts
- * import { keysNeedingUuids } from "./ClientFolders.ts"
- * const needed = keysNeedingUuids(state).length
+ * import assert from "node:assert/strict"
+ * import { keysNeedingUuids, makeState, unsafeObjectKey, unsafeRowId } from "uuidmap"
+ *
+ * const key = unsafeObjectKey("502/a.pdf")
+ * const state = makeState({
+ *   clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }],
+ *   objects: new Map([[key, { key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]])
+ * })
+ * assert.deepStrictEqual(keysNeedingUuids(state), ["502/a.pdf"])
  * ```
  * @category phases
  */
@@ -35,10 +42,21 @@ export const keysNeedingUuids = (state: State): ReadonlyArray<string> => {
  * depend on listing order. Fails loudly (a defect, not bad input) when the program drew too
  * few. Idempotent: a second run finds every key known and changes nothing.
  *
- * @example
+ * @example Phase 1 takes the UUIDs drawn for it
  * ```ts
- * import { assignClientFolderUuids } from "./ClientFolders.ts"
- * const next = assignClientFolderUuids(state)
+ * import assert from "node:assert/strict"
+ * import { assignClientFolderUuids, type FileUuid, keysNeedingUuids, makeState, unsafeObjectKey, unsafeRowId } from "uuidmap"
+ *
+ * const key = unsafeObjectKey("502/a.pdf")
+ * const state = makeState({
+ *   clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }],
+ *   objects: new Map([[key, { key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]])
+ * })
+ * const drawn = keysNeedingUuids(state).map((_, i) => `00000000-0000-4000-8000-00000000000${i + 1}` as FileUuid)
+ * const next = assignClientFolderUuids({ ...state, freshUuids: drawn })
+ * assert.equal(next.ledger[0]?.status, "mapped")
+ * assert.deepStrictEqual(next.clients[0]?.uuids, ["00000000-0000-4000-8000-000000000001"])
+ * assert.deepStrictEqual(keysNeedingUuids(next), []) // a second run takes none
  * ```
  * @category phases
  */

@@ -19,10 +19,6 @@ import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
 /**
  * Client-folder files by content identity (`size:md5`), each with its client.
  *
- * @example
- * ```ts
- * import type { ContentIndex } from "./ContentIndex.ts"
- * ```
  * @category models
  */
 export type ContentIndex = ReadonlyMap<string, ReadonlyArray<{ readonly rowId: RowId; readonly key: ObjectKey }>>
@@ -31,12 +27,6 @@ export type ContentIndex = ReadonlyMap<string, ReadonlyArray<{ readonly rowId: R
  * The content identity of an object, or undefined when its ETag is no content hash or it is
  * empty.
  *
- * @example
- * ```ts
- * import { contentIdentity } from "./ContentIndex.ts"
- * contentIdentity({ key: "a" as never, size: 3, etag: "\"900150983CD24FB0D6963F7D28E17F72\"", lastModified: "" })
- * // "3:900150983cd24fb0d6963f7d28e17f72"
- * ```
  * @category indexing
  */
 export const contentIdentity = (object: StoredObject): string | undefined =>
@@ -46,11 +36,6 @@ export const contentIdentity = (object: StoredObject): string | undefined =>
  * Indexes the files in the folders of known clients. Memory is bounded by the client-folder
  * files, never by the pool (SPEC §7).
  *
- * @example
- * ```ts
- * import { indexClientFolderContent } from "./ContentIndex.ts"
- * const index = indexClientFolderContent(state, classify)
- * ```
  * @category indexing
  */
 export const indexClientFolderContent = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): ContentIndex => {
@@ -74,11 +59,6 @@ const contentIndexes = memoOnPool<ContentIndex>()
  * whose content identity is that of a pool file, since only pool files are ever looked up.
  * Built once per listing and classifier. Lists hold their files in key order.
  *
- * @example
- * ```ts
- * import { contentIndexOf } from "./ContentIndex.ts"
- * const index = contentIndexOf(state, classifierOf(state.clients, state.layout))
- * ```
  * @category indexing
  */
 export const contentIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): ContentIndex =>
@@ -128,12 +108,6 @@ const canonicalEtag = (etag: string): string => {
  * The content evidence for one pool file: one item per client whose folder holds an identical
  * file, naming the first such file by key (and how many more there are).
  *
- * @example
- * ```ts
- * import { contentEvidence } from "./ContentIndex.ts"
- * const evidence = contentEvidence(index, poolObject)
- * // [{ source: "content", rowId: "502", detail: "same size (1024 B) and ETag \"9e10…\" as 502/Sam/resume.pdf" }]
- * ```
  * @category evidence
  */
 export const contentEvidence = (index: ContentIndex, object: StoredObject): ReadonlyArray<Evidence> => {

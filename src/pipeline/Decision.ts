@@ -17,11 +17,6 @@ import type { RowId } from "../domain/RowId.ts"
 /**
  * The outcome for one file.
  *
- * @example
- * ```ts
- * import type { Decision } from "./Decision.ts"
- * const decision: Decision = { status: "unmapped", rowId: null, confidence: 0, why: "no evidence" }
- * ```
  * @category models
  */
 export interface Decision {
@@ -34,11 +29,6 @@ export interface Decision {
 /**
  * How much each source is trusted when it alone names the owner.
  *
- * @example
- * ```ts
- * import { sourceConfidence } from "./Decision.ts"
- * sourceConfidence["records"] // 0.9
- * ```
  * @category models
  */
 export const sourceConfidence: Readonly<Record<EvidenceSource, number>> = {
@@ -77,14 +67,6 @@ const sourceLabel: Readonly<Record<EvidenceSource, string>> = {
  *   only row ids that are not in the CSV: review, with the best of those ids as candidate (a
  *   person adds the client or decides). A client folder not in the CSV, or nothing: unmapped.
  *
- * @example
- * ```ts
- * import { decideOwner } from "./Decision.ts"
- * import { unsafeRowId } from "../domain/RowId.ts"
- * const order = new Map([[unsafeRowId("502"), 0]])
- * decideOwner([{ source: "records", rowId: unsafeRowId("502"), detail: "records.csv line 2" }], order)
- * // { status: "mapped", rowId: "502", confidence: 0.9, why: "database records names client 502 (records.csv line 2)" }
- * ```
  * @category decisions
  */
 export const decideOwner = (evidence: ReadonlyArray<Evidence>, clientOrder: ReadonlyMap<RowId, number>): Decision => {

@@ -12,12 +12,6 @@ import { sourceConfidence } from "./Decision.ts"
 /**
  * One evidence item as text: `source -> owner: detail`.
  *
- * @example
- * ```ts
- * import { evidenceLine } from "./EvidenceText.ts"
- * evidenceLine({ source: "records", rowId: "502" as never, detail: "records.csv line 4" })
- * // "records -> 502: records.csv line 4"
- * ```
  * @category formatting
  */
 export const evidenceLine = (item: Evidence): string =>
@@ -26,11 +20,6 @@ export const evidenceLine = (item: Evidence): string =>
 /**
  * A file's evidence as one cell: items joined by ` | `.
  *
- * @example
- * ```ts
- * import { evidenceCell } from "./EvidenceText.ts"
- * evidenceCell([]) // ""
- * ```
  * @category formatting
  */
 export const evidenceCell = (evidence: ReadonlyArray<Evidence>): string => evidence.map(evidenceLine).join(" | ")
@@ -39,11 +28,6 @@ export const evidenceCell = (evidence: ReadonlyArray<Evidence>): string => evide
  * The clients of the CSV that a file's machine evidence names, most trusted source first, then
  * in CSV order (the order `decideOwner` picks its best candidate in).
  *
- * @example
- * ```ts
- * import { candidatesOf } from "./EvidenceText.ts"
- * const candidates = candidatesOf(mapping, clientOrder) // ["966", "965"]
- * ```
  * @category formatting
  */
 export const candidatesOf = (mapping: Mapping, clientOrder: ReadonlyMap<RowId, number>): ReadonlyArray<RowId> => {

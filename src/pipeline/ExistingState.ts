@@ -28,11 +28,6 @@ import { rosterOf } from "./Roster.ts"
  * Finds each pool object by the UUID in its name. When two objects carry one UUID, the first
  * by key wins (the loader reports the other).
  *
- * @example
- * ```ts
- * import { poolKeysByUuid } from "./ExistingState.ts"
- * const index = poolKeysByUuid(state)
- * ```
  * @category indexing
  */
 export const poolKeysByUuid = (state: State): ReadonlyMap<FileUuid, ObjectKey> =>
@@ -56,11 +51,6 @@ const fixpoints = new WeakSet<State>()
  * owner, and each UUID and row id is on one row. Otherwise the next phase reconciles as usual.
  * The property tests in property-tests/pipeline/ReconcileFixpoint.test.ts check it.
  *
- * @example
- * ```ts
- * import { knownReconciled } from "./ExistingState.ts"
- * return knownReconciled(syncTrackingCells(next, () => false))
- * ```
  * @category phases
  */
 export const knownReconciled = (state: State): State => {
@@ -92,11 +82,6 @@ const namedByLedger = memoOnInput<State["ledger"], undefined, boolean>()
  * Reconciles the ledger and the tracking cells with the listing. Idempotent, and run at the
  * start of every phase so each phase honours the existing state on its own.
  *
- * @example
- * ```ts
- * import { reconcileExistingState } from "./ExistingState.ts"
- * const next = reconcileExistingState(state)
- * ```
  * @category phases
  */
 export const reconcileExistingState = (state: State): State => {
@@ -132,11 +117,6 @@ export const reconcileExistingState = (state: State): State => {
 /**
  * Which clients' tracking cells hold each UUID, in CSV order.
  *
- * @example
- * ```ts
- * import { cellClaims } from "./ExistingState.ts"
- * const claimants = cellClaims(state).get(uuid) ?? []
- * ```
  * @category indexing
  */
 export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>

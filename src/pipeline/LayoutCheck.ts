@@ -12,12 +12,6 @@ import type { Layout } from "../domain/State.ts"
 /**
  * The index of the first client whose folder the pool prefix covers, or `undefined`.
  *
- * @example
- * ```ts
- * import { poolOverlap } from "./LayoutCheck.ts"
- * poolOverlap(["502", "503"], { poolPrefix: "503/" }) // 1
- * poolOverlap(["502", "503"], { poolPrefix: "files/" }) // undefined
- * ```
  * @category checks
  */
 export const poolOverlap = (rowIds: ReadonlyArray<string>, layout: Layout): number | undefined => {

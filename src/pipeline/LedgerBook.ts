@@ -21,12 +21,6 @@ import { type IndexLayer, isSortedLedger, keyFinder, lookupUuid, rememberLedger,
  * The book: look up by UUID or key, put a mapping (replacing the one with the same UUID, which
  * `put` returns), and close it into a sorted array.
  *
- * @example
- * ```ts
- * import { openLedgerBook } from "./LedgerBook.ts"
- * const book = openLedgerBook([])
- * book.close() // []
- * ```
  * @category models
  */
 export interface LedgerBook {
@@ -41,12 +35,6 @@ export interface LedgerBook {
  * Finds rows of a ledger, as given, by key: what `openLedgerBook(ledger).byKey` answers before
  * anything is put. A sorted ledger is searched; any other is indexed once here.
  *
- * @example
- * ```ts
- * import { ledgerKeyLookup } from "./LedgerBook.ts"
- * const find = ledgerKeyLookup(state.ledger)
- * find("502/Sam/resume.pdf") // the row with that key, or undefined
- * ```
  * @category constructors
  */
 export const ledgerKeyLookup = (ledger: ReadonlyArray<Mapping>): (key: string) => Mapping | undefined => {
@@ -59,11 +47,6 @@ export const ledgerKeyLookup = (ledger: ReadonlyArray<Mapping>): (key: string) =
 /**
  * Tells whether no UUID is on two rows of a ledger.
  *
- * @example
- * ```ts
- * import { hasOneRowPerUuid } from "./LedgerBook.ts"
- * hasOneRowPerUuid(state.ledger) // true for every ledger a phase returns
- * ```
  * @category constructors
  */
 export const hasOneRowPerUuid = (ledger: ReadonlyArray<Mapping>): boolean =>
@@ -72,13 +55,6 @@ export const hasOneRowPerUuid = (ledger: ReadonlyArray<Mapping>): boolean =>
 /**
  * Opens a book on a ledger.
  *
- * @example
- * ```ts
- * import { openLedgerBook } from "./LedgerBook.ts"
- * const book = openLedgerBook(state.ledger)
- * book.put({ ...book.byUuid(uuid)!, status: "missing" })
- * const ledger = book.close()
- * ```
  * @category constructors
  */
 export const openLedgerBook = (ledger: ReadonlyArray<Mapping>): LedgerBook =>

@@ -13,37 +13,67 @@ import { classifierOf } from "./Roster.ts"
  * The metrics. `files` counts the objects uuidmap can map: files in the folders of known
  * clients plus UUID-named pool files; `orphaned` is pool files not mapped.
  *
- * @example
+ * @example The plan's success metrics
  * ```ts
- * import { computeMetrics } from "./Metrics.ts"
- * const metrics = computeMetrics(state)
- * metrics.filesMapped / metrics.files
+ * import assert from "node:assert/strict"
+ * import { computeMetrics, type Metrics, runPipelinePromise } from "uuidmap"
+ *
+ * const { before, state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }, { rowId: "503", tracked: false, uuids: [] }],
+ *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * })
+ * const was: Metrics = computeMetrics(before)
+ * const now: Metrics = computeMetrics(state)
+ * assert.deepStrictEqual([was.filesMapped, was.files, was.clientsTracked], [0, 1, 0])
+ * assert.deepStrictEqual([now.filesMapped, now.files, now.clientsTracked], [1, 1, 2])
  * ```
  * @category models
  */
 export interface Metrics {
+  /** Objects uuidmap can map: client-folder files of known clients and UUID-named pool files. */
   readonly files: number
+  /** Of those, the mapped ones. */
   readonly filesMapped: number
+  /** Files in the folders of clients in the CSV. */
   readonly clientFolderFiles: number
+  /** Of those, the mapped ones. */
   readonly clientFolderMapped: number
+  /** UUID-named files in the pool. */
   readonly poolFiles: number
+  /** Pool files with an owner. */
   readonly poolMapped: number
+  /** Pool files waiting for a person. */
   readonly poolReview: number
+  /** Pool files without evidence. */
   readonly poolUnmapped: number
+  /** Pool files not mapped (in review or unmapped). */
   readonly orphaned: number
+  /** Client rows. */
   readonly clients: number
+  /** Client rows with tracking columns filled. */
   readonly clientsTracked: number
+  /** Ledger rows whose file is no longer in the bucket. */
   readonly missing: number
+  /** Things reported and never guessed. */
   readonly findings: number
 }
 
 /**
  * Computes the metrics of a state.
  *
- * @example
+ * @example Orphaned pool files
  * ```ts
- * import { computeMetrics } from "./Metrics.ts"
- * const { clientsTracked, clients } = computeMetrics(state)
+ * import assert from "node:assert/strict"
+ * import { computeMetrics, runPipelinePromise } from "uuidmap"
+ *
+ * const { state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * })
+ * const metrics = computeMetrics(state)
+ * assert.equal(metrics.poolFiles, 1)
+ * assert.equal(metrics.orphaned, 1) // no evidence names an owner
+ * assert.equal(metrics.poolUnmapped, 1)
  * ```
  * @category metrics
  */
@@ -98,11 +128,13 @@ const statusLookup = (ledger: State["ledger"]): (key: string) => string | undefi
 /**
  * Formats `part/whole (p%)` the way the plan's table does: whole percents, one decimal below 10%.
  *
- * @example
+ * @example As the plan's table shows them
  * ```ts
+ * import assert from "node:assert/strict"
  * import { formatRatio } from "./Metrics.ts"
- * formatRatio(23, 138) // "23/138 (17%)"
- * formatRatio(4, 483) // "4/483 (0.8%)"
+ *
+ * assert.equal(formatRatio(23, 138), "23/138 (17%)")
+ * assert.equal(formatRatio(4, 483), "4/483 (0.8%)")
  * ```
  * @category formatting
  */

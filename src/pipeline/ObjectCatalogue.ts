@@ -23,12 +23,6 @@ const pools = memoOnInput<Objects, string, ReadonlyMap<FileUuid, ObjectKey>>()
  * Each UUID-named object under the pool prefix by its UUID; when two objects carry one UUID,
  * the first by key wins. The map iterates in key order.
  *
- * @example
- * ```ts
- * import { poolIndexOf } from "./ObjectCatalogue.ts"
- * const pool = poolIndexOf(state.objects, state.layout.poolPrefix)
- * pool.get(uuid) // "files/3f2a….pdf"
- * ```
  * @category indexing
  */
 export const poolIndexOf = (objects: Objects, prefix: string): ReadonlyMap<FileUuid, ObjectKey> =>
@@ -48,10 +42,6 @@ export const poolIndexOf = (objects: Objects, prefix: string): ReadonlyMap<FileU
  * in key order, with each one's row id and object at the same position) and the keys of UUID-named pool
  * objects (in key order).
  *
- * @example
- * ```ts
- * import type { ObjectCatalogue } from "./ObjectCatalogue.ts"
- * ```
  * @category models
  */
 export interface ObjectCatalogue {
@@ -66,12 +56,6 @@ const catalogues = memoOnInput<Objects, (key: string) => KeyPlace, ObjectCatalog
 /**
  * Classifies every object once per listing and classifier.
  *
- * @example
- * ```ts
- * import { catalogueOf } from "./ObjectCatalogue.ts"
- * import { classifierOf } from "./Roster.ts"
- * const { folderKeys } = catalogueOf(state.objects, classifierOf(state.clients, state.layout))
- * ```
  * @category indexing
  */
 export const catalogueOf = (objects: Objects, classify: (key: string) => KeyPlace): ObjectCatalogue =>
@@ -95,12 +79,6 @@ export const catalogueOf = (objects: Objects, classify: (key: string) => KeyPlac
  * Remembers a value derived from the pool (`poolIndexOf`, so from one listing and prefix)
  * and a classifier (the content and weak-signal indexes), built by `compute` the first time.
  *
- * @example
- * ```ts
- * import { memoOnPool } from "./ObjectCatalogue.ts"
- * const remember = memoOnPool<number>()
- * const count = remember(pool, classify, () => pool.size)
- * ```
  * @category indexing
  */
 export const memoOnPool = <Value>() => memoOnInput<ReadonlyMap<FileUuid, ObjectKey>, (key: string) => KeyPlace, Value>()

@@ -11,10 +11,13 @@ import { linkPoolFiles } from "./PoolFiles.ts"
 /**
  * A phase's name, as `--phase` takes it.
  *
- * @example
+ * @example The phases a run went through
  * ```ts
- * import type { PhaseName } from "./Phases.ts"
- * const phase: PhaseName = "1"
+ * import assert from "node:assert/strict"
+ * import { makeState, type PhaseName, runPhases } from "uuidmap"
+ *
+ * const ran: ReadonlyArray<PhaseName> = runPhases(makeState({}), "all").ran
+ * assert.deepStrictEqual(ran, ["1", "2", "3"])
  * ```
  * @category models
  */
@@ -23,10 +26,13 @@ export type PhaseName = "1" | "2" | "3"
 /**
  * What `--phase` accepts.
  *
- * @example
+ * @example One phase, or all of them
  * ```ts
- * import type { PhaseSelection } from "./Phases.ts"
- * const selection: PhaseSelection = "all"
+ * import assert from "node:assert/strict"
+ * import { makeState, type PhaseSelection, runPhases } from "uuidmap"
+ *
+ * const selection: PhaseSelection = "2"
+ * assert.deepStrictEqual(runPhases(makeState({}), selection).ran, ["2"])
  * ```
  * @category models
  */
@@ -35,11 +41,6 @@ export type PhaseSelection = PhaseName | "all"
 /**
  * Each phase as a pure function.
  *
- * @example
- * ```ts
- * import { phaseFunctions } from "./Phases.ts"
- * const next = phaseFunctions["1"]!(state)
- * ```
  * @category phases
  */
 export const phaseFunctions: Readonly<Record<PhaseName, (state: State) => State>> = {
@@ -52,26 +53,29 @@ export const phaseFunctions: Readonly<Record<PhaseName, (state: State) => State>
  * The result of running a selection: the final state, which phases ran, and the state after
  * each of them.
  *
- * @example
+ * @example The state after each phase
  * ```ts
- * import type { PhaseRun } from "./Phases.ts"
+ * import assert from "node:assert/strict"
+ * import { makeState, type PhaseRun, runPhases, unsafeRowId } from "uuidmap"
+ *
+ * const run: PhaseRun = runPhases(makeState({ clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }] }), "all")
+ * assert.deepStrictEqual(run.steps.map((step) => [step.phase, step.state.clients[0]?.tracked]), [["1", false], ["2", false], ["3", true]])
+ * assert.equal(run.state, run.steps[2]?.state)
  * ```
  * @category models
  */
 export interface PhaseRun {
+  /** The state after the last phase. */
   readonly state: State
+  /** The phases that ran, in order. */
   readonly ran: ReadonlyArray<PhaseName>
+  /** The state after each phase. */
   readonly steps: ReadonlyArray<{ readonly phase: PhaseName; readonly state: State }>
 }
 
 /**
  * The phases a selection names, in order.
  *
- * @example
- * ```ts
- * import { phasesOf } from "./Phases.ts"
- * phasesOf("all") // ["1", "2", "3"]
- * ```
  * @category phases
  */
 export const phasesOf = (selection: PhaseSelection): ReadonlyArray<PhaseName> =>
@@ -81,10 +85,21 @@ export const phasesOf = (selection: PhaseSelection): ReadonlyArray<PhaseName> =>
  * Runs the selected phases in order, keeping the state after each (reports break results
  * down per phase).
  *
- * @example
+ * @example All phases, then nothing left to do
  * ```ts
- * import { runPhases } from "./Phases.ts"
+ * import assert from "node:assert/strict"
+ * import { diffStates, type FileUuid, makeState, runPhases, unsafeObjectKey, unsafeRowId } from "uuidmap"
+ *
+ * const key = unsafeObjectKey("502/a.pdf")
+ * const state = makeState({
+ *   clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }, { rowId: unsafeRowId("503"), tracked: false, uuids: [] }],
+ *   objects: new Map([[key, { key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]]),
+ *   freshUuids: ["00000000-0000-4000-8000-000000000001" as FileUuid]
+ * })
  * const { state: after, ran } = runPhases(state, "all")
+ * assert.deepStrictEqual(ran, ["1", "2", "3"])
+ * assert.deepStrictEqual(after.clients.map((client) => client.uuids.length), [1, 0])
+ * assert.deepStrictEqual(diffStates(after, runPhases(after, "all").state), { cells: [], ledger: [] })
  * ```
  * @category phases
  */

@@ -15,10 +15,15 @@ import type { StateChanges } from "./StateDiff.ts"
 /**
  * The result: the new state, or every change whose "before" the state does not hold.
  *
- * @example
+ * @example A change list that no longer fits
  * ```ts
- * import type { PlanApplication } from "./PlanChanges.ts"
- * const nothing: PlanApplication = { _tag: "Conflict", conflicts: ["row 502: tracking differs"] }
+ * import assert from "node:assert/strict"
+ * import { applyStateChanges, makeState, type PlanApplication, runPipelinePromise } from "uuidmap"
+ *
+ * const { before, changes } = await runPipelinePromise({ clients: [{ rowId: "502", tracked: false, uuids: [] }], objects: [] })
+ * const elsewhere: PlanApplication = applyStateChanges(makeState({ clients: [] }), changes)
+ * assert.equal(elsewhere._tag, "Conflict")
+ * assert.equal(applyStateChanges(before, changes)._tag, "Applied")
  * ```
  * @category models
  */
@@ -36,13 +41,21 @@ const sameRow = (a: Mapping | null | undefined, b: Mapping | null): boolean =>
  * Applies the changes. Tracking cells are replaced by row id, ledger rows by UUID (`after`
  * null removes the row); the ledger comes back in canonical order and no fresh UUIDs remain.
  *
- * @example
+ * @example Replaying what the phases did
  * ```ts
- * import { applyStateChanges } from "./PlanChanges.ts"
- * import { diffStates } from "./StateDiff.ts"
- * import { runPhases } from "./Phases.ts"
- * const result = applyStateChanges(state, diffStates(state, runPhases(state, "all").state))
- * // result._tag === "Applied", result.state has the phases' clients and ledger
+ * import assert from "node:assert/strict"
+ * import { applyStateChanges, runPipelinePromise } from "uuidmap"
+ *
+ * const { before, state, changes } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * })
+ * const applied = applyStateChanges(before, changes)
+ * assert.equal(applied._tag, "Applied")
+ * if (applied._tag === "Applied") {
+ *   assert.deepStrictEqual(applied.state.clients, state.clients)
+ *   assert.deepStrictEqual(applied.state.ledger, state.ledger)
+ * }
  * ```
  * @category plans
  */

@@ -19,14 +19,6 @@ import type { KeyPlace } from "./ClassifyKey.ts"
  * The claims that object metadata makes, read through `evidence.metadataNames`: `row-id` and
  * `client-id` name a row id, `original-key` a key whose folder names the owner.
  *
- * @example
- * ```ts
- * import { metadataClaims } from "./PoolClaims.ts"
- * import { makePoolEvidence } from "../domain/PoolEvidence.ts"
- * const key = "files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf" as never
- * metadataClaims(makePoolEvidence({ metadata: new Map([[key, { "row-id": "502" }]]) }))
- * // [{ target: { _tag: "ByKey", key }, source: "metadata", rowId: "502", detail: "x-amz-meta-row-id of files/3f2a…" }]
- * ```
  * @category claims
  */
 export const metadataClaims = (evidence: PoolEvidence): ReadonlyArray<Claim> => {
@@ -71,12 +63,6 @@ const targetOf = (
  * `resolveClaims` follows; every other claim is ignored there. Lets the program keep only
  * the claims that count from an evidence file of millions of rows.
  *
- * @example
- * ```ts
- * import { claimTargetsPool } from "./PoolClaims.ts"
- * const keep = claimTargetsPool(new Map())
- * keep({ target: { _tag: "ByUuid", uuid: "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f" as never }, source: "records", rowId: "502", detail: "" }) // false
- * ```
  * @category claims
  */
 export const claimTargetsPool = (pool: ReadonlyMap<FileUuid, ObjectKey>): (claim: Claim) => boolean => {
@@ -101,12 +87,6 @@ const ownerOf = (claim: Claim, classify: (key: string) => KeyPlace): string | un
  * Claims about objects outside the pool are left to other phases; claims that name nobody are
  * dropped.
  *
- * @example
- * ```ts
- * import { resolveClaims } from "./PoolClaims.ts"
- * const evidence = resolveClaims(state.evidence, pool, classify)
- * evidence.get(uuid) // [{ source: "records", rowId: "502", detail: "records.csv line 2" }]
- * ```
  * @category claims
  */
 export const resolveClaims = (

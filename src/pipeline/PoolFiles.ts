@@ -40,11 +40,22 @@ import { weakEvidence, weakIndexOf } from "./WeakSignals.ts"
  * Phase 2. Pure and idempotent; decisions depend on neither listing order nor the order of
  * evidence files or their rows.
  *
- * @example
+ * @example Conflicting evidence goes to review
  * ```ts
- * import { linkPoolFiles } from "./PoolFiles.ts"
- * const next = linkPoolFiles(state)
- * next.ledger.filter((m) => m.status === "review") // the files a person should look at
+ * import assert from "node:assert/strict"
+ * import { type FileUuid, linkPoolFiles, makePoolEvidence, makeState, unsafeObjectKey, unsafeRowId } from "uuidmap"
+ *
+ * const uuid = "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f" as FileUuid
+ * const key = unsafeObjectKey(`files/${uuid}.pdf`)
+ * const claim = (rowId: string, detail: string) => ({ target: { _tag: "ByUuid" as const, uuid }, source: "records" as const, rowId, detail })
+ * const state = makeState({
+ *   clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }, { rowId: unsafeRowId("503"), tracked: false, uuids: [] }],
+ *   objects: new Map([[key, { key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]]),
+ *   evidence: makePoolEvidence({ claims: [claim("502", "records.csv line 2"), claim("503", "records.csv line 3")] })
+ * })
+ * const row = linkPoolFiles(state).ledger[0]
+ * assert.equal(row?.status, "review")
+ * assert.equal(row?.rowId, "502") // the best candidate: ties go to the row that comes first in the CSV
  * ```
  * @category phases
  */

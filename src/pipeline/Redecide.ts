@@ -15,11 +15,6 @@ import { decideOwner } from "./Decision.ts"
 /**
  * Replaces the evidence of the given sources with `fresh`, keeping every other source's.
  *
- * @example
- * ```ts
- * import { replaceEvidence } from "./Redecide.ts"
- * const evidence = replaceEvidence(mapping.evidence, ["client-folder"], [])
- * ```
  * @category evidence
  */
 export const replaceEvidence = (
@@ -33,11 +28,6 @@ export const replaceEvidence = (
  * the bucket (`present` false) is `missing`, keeping its owner only when the evidence still
  * names exactly one.
  *
- * @example
- * ```ts
- * import { redecide } from "./Redecide.ts"
- * const updated = redecide(mapping, mapping.evidence, clientOrder, true)
- * ```
  * @category decisions
  */
 export const redecide = (
@@ -65,12 +55,6 @@ export const redecide = (
  * `redecide(undecidedMapping(uuid, key, object), evidence, clientOrder, true)`, built in one
  * step (phase 1 makes a row per file on a first run).
  *
- * @example
- * ```ts
- * import { decideNew } from "./Redecide.ts"
- * const row = decideNew(uuid, key, object, [{ source: "client-folder", rowId, detail: key }], clientOrder)
- * row.status // "mapped"
- * ```
  * @category decisions
  */
 export const decideNew = (
@@ -101,11 +85,6 @@ export const decideNew = (
  * Structural equality of two mappings, so that phases can keep the original object (and the
  * program can tell "nothing changed") without serialising.
  *
- * @example
- * ```ts
- * import { sameMapping } from "./Redecide.ts"
- * sameMapping(mapping, { ...mapping }) // true
- * ```
  * @category equality
  */
 export const sameMapping = (a: Mapping, b: Mapping): boolean =>
@@ -122,11 +101,6 @@ const sameEvidence = (a: ReadonlyArray<Evidence>, b: ReadonlyArray<Evidence>): b
 /**
  * Each client's position in the CSV, used to break ties and to know which row ids exist.
  *
- * @example
- * ```ts
- * import { clientOrderOf } from "./Redecide.ts"
- * const order = clientOrderOf(state.clients)
- * ```
  * @category decisions
  */
 export const clientOrderOf = (clients: ReadonlyArray<{ readonly rowId: RowId }>): ReadonlyMap<RowId, number> =>

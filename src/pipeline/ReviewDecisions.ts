@@ -17,11 +17,6 @@ import { syncTrackingCells } from "./TrackingCells.ts"
 /**
  * A cell of the sheet with its position.
  *
- * @example
- * ```ts
- * import type { SheetCell } from "./ReviewDecisions.ts"
- * const cell: SheetCell = { text: "502", line: 4, column: 120 }
- * ```
  * @category models
  */
 export interface SheetCell {
@@ -33,10 +28,6 @@ export interface SheetCell {
 /**
  * One row of a filled-in sheet: the file's UUID, the decision and the note.
  *
- * @example
- * ```ts
- * import type { SheetRow } from "./ReviewDecisions.ts"
- * ```
  * @category models
  */
 export interface SheetRow {
@@ -49,10 +40,6 @@ export interface SheetRow {
 /**
  * A valid decision: an owner, or `noOwnerRowId` for `none`.
  *
- * @example
- * ```ts
- * import type { ReviewDecision } from "./ReviewDecisions.ts"
- * ```
  * @category models
  */
 export interface ReviewDecision {
@@ -65,11 +52,6 @@ export interface ReviewDecision {
 /**
  * What is wrong with a cell.
  *
- * @example
- * ```ts
- * import type { SheetProblem } from "./ReviewDecisions.ts"
- * const problem: SheetProblem = { line: 4, column: 120, message: "Decision \"999\" is not a row_id in the CSV or \"none\"" }
- * ```
  * @category models
  */
 export interface SheetProblem {
@@ -87,11 +69,6 @@ const cleanDecision = (text: string): string => text.trim().replace(/^'(?=[=+\-@
  * not one or that the ledger does not know, a decision that is neither a row id of the CSV nor
  * `none` (any case), one file decided twice in different ways.
  *
- * @example
- * ```ts
- * import { checkReviewSheet } from "./ReviewDecisions.ts"
- * const { decisions, problems, blank } = checkReviewSheet(state, rows)
- * ```
  * @category checking
  */
 export const checkReviewSheet = (state: State, rows: ReadonlyArray<SheetRow>) => {
@@ -145,11 +122,6 @@ const noteOf = (detail: string): string => {
  * to the file's latest one (same owner, same note) is not recorded again, so accepting a sheet
  * twice changes nothing the second time.
  *
- * @example
- * ```ts
- * import { acceptReviewDecisions } from "./ReviewDecisions.ts"
- * const { state: next, recorded } = acceptReviewDecisions(state, decisions, "2026-01-01T00:00:00.000Z", "review.csv")
- * ```
  * @category decisions
  */
 export const acceptReviewDecisions = (

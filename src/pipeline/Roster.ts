@@ -18,11 +18,6 @@ type Clients = ReadonlyArray<{ readonly rowId: RowId }>
 /**
  * Each row id's position in the CSV (what `clientOrderOf` gives) and the set of row ids.
  *
- * @example
- * ```ts
- * import { rosterOf } from "./Roster.ts"
- * rosterOf(state.clients).order.get(rowId) // 0 for the first client
- * ```
  * @category models
  */
 export interface Roster {
@@ -38,11 +33,6 @@ const classifiers = new WeakMap<Roster, Map<string, (key: string) => KeyPlace>>(
  * The roster of a clients array, built once per array (or per family of arrays with the same
  * row ids in the same order, see `keepRoster`).
  *
- * @example
- * ```ts
- * import { rosterOf } from "./Roster.ts"
- * const { order } = rosterOf(state.clients)
- * ```
  * @category constructors
  */
 export const rosterOf = (clients: Clients): Roster => {
@@ -59,12 +49,6 @@ export const rosterOf = (clients: Clients): Roster => {
  * Hands a roster on to a clients array with the same row ids in the same order (only the
  * tracking cells differ), so that indexes built on it are reused.
  *
- * @example
- * ```ts
- * import { keepRoster } from "./Roster.ts"
- * const clients = state.clients.map((client) => ({ ...client, tracked: true }))
- * keepRoster(state.clients, clients)
- * ```
  * @category constructors
  */
 export const keepRoster = (from: Clients, to: Clients): void => {
@@ -76,12 +60,6 @@ export const keepRoster = (from: Clients, to: Clients): void => {
  * The key classifier of a clients array and layout, the same function every time they are the
  * same (so it can key further memoisation).
  *
- * @example
- * ```ts
- * import { classifierOf } from "./Roster.ts"
- * const classify = classifierOf(state.clients, state.layout)
- * classify("502/Sam/resume.pdf") // { _tag: "ClientFolder", rowId: "502" }
- * ```
  * @category classification
  */
 export const classifierOf = (clients: Clients, layout: Layout): (key: string) => KeyPlace => {

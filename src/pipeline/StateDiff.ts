@@ -12,46 +12,73 @@ import { sameMapping } from "./Redecide.ts"
 /**
  * One client's tracking cell, before and after.
  *
- * @example
+ * @example A tracking cell that changed
  * ```ts
- * import type { CellChange } from "./StateDiff.ts"
+ * import assert from "node:assert/strict"
+ * import { type CellChange, runPipelinePromise } from "uuidmap"
+ *
+ * const { changes } = await runPipelinePromise({ clients: [{ rowId: "502", tracked: false, uuids: [] }], objects: [] })
+ * const cell: CellChange = changes.cells[0]!
+ * assert.equal(cell.rowId, "502")
+ * assert.deepStrictEqual([cell.before.tracked, cell.after.tracked], [false, true])
  * ```
  * @category models
  */
 export interface CellChange {
+  /** The client. */
   readonly rowId: ClientRow["rowId"]
+  /** Its row before. */
   readonly before: ClientRow
+  /** Its row after. */
   readonly after: ClientRow
 }
 
 /**
  * One ledger row, before (null when new) and after (null when removed).
  *
- * @example
+ * @example A new ledger row
  * ```ts
- * import type { LedgerChange } from "./StateDiff.ts"
+ * import assert from "node:assert/strict"
+ * import { type LedgerChange, runPipelinePromise } from "uuidmap"
+ *
+ * const { changes } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * })
+ * const row: LedgerChange = changes.ledger[0]!
+ * assert.equal(row.before, null) // a new UUID
+ * assert.equal(row.after?.key, "502/a.pdf")
  * ```
  * @category models
  */
 export interface LedgerChange {
+  /** The file. */
   readonly uuid: Mapping["uuid"]
+  /** Its row before; null for a new UUID. */
   readonly before: Mapping | null
+  /** Its row after; null when removed. */
   readonly after: Mapping | null
 }
 
 /**
  * All changes between two states.
  *
- * @example
+ * @example Nothing changes on a second run
  * ```ts
- * import { diffStates } from "./StateDiff.ts"
- * const changes = diffStates(before, after)
- * changes.cells.length + changes.ledger.length // 0 when nothing changes
+ * import assert from "node:assert/strict"
+ * import { type StateChanges, runPipelinePromise } from "uuidmap"
+ *
+ * const objects = [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * const first = await runPipelinePromise({ clients: [{ rowId: "502", tracked: false, uuids: [] }], objects })
+ * const second: StateChanges = (await runPipelinePromise({ clients: first.state.clients, ledger: first.state.ledger, objects })).changes
+ * assert.deepStrictEqual(second, { cells: [], ledger: [] })
  * ```
  * @category models
  */
 export interface StateChanges {
+  /** Tracking cells that change, in CSV order. */
   readonly cells: ReadonlyArray<CellChange>
+  /** Ledger rows that change. */
   readonly ledger: ReadonlyArray<LedgerChange>
 }
 
@@ -59,10 +86,15 @@ export interface StateChanges {
  * Diffs two states with the same clients in the same order (phases never add or remove
  * clients). Ledger changes come in the after-state's canonical order, removals last.
  *
- * @example
+ * @example What phase 3 changed
  * ```ts
- * import { diffStates } from "./StateDiff.ts"
- * const { cells, ledger } = diffStates(before, after)
+ * import assert from "node:assert/strict"
+ * import { diffStates, makeState, trackAllClients, unsafeRowId } from "uuidmap"
+ *
+ * const before = makeState({ clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }] })
+ * const changes = diffStates(before, trackAllClients(before))
+ * assert.deepStrictEqual(changes.cells.map((cell) => cell.rowId), ["502"])
+ * assert.deepStrictEqual(changes.ledger, [])
  * ```
  * @category diffing
  */
@@ -90,10 +122,12 @@ export const diffStates = (before: State, after: State): StateChanges => {
 /**
  * Tells whether a diff is empty.
  *
- * @example
+ * @example An empty diff
  * ```ts
+ * import assert from "node:assert/strict"
  * import { hasChanges } from "./StateDiff.ts"
- * hasChanges({ cells: [], ledger: [] }) // false
+ *
+ * assert.equal(hasChanges({ cells: [], ledger: [] }), false)
  * ```
  * @category diffing
  */

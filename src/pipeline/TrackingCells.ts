@@ -22,11 +22,6 @@ import { keepRoster } from "./Roster.ts"
  * `track`, becomes tracked; an untracked client that owns nothing stays untracked ("not
  * tracked yet" is information too). Unchanged rows keep their identity.
  *
- * @example
- * ```ts
- * import { syncTrackingCells } from "./TrackingCells.ts"
- * const next = syncTrackingCells(state, () => false)
- * ```
  * @category tracking
  */
 export const syncTrackingCells = (state: State, track: (client: ClientRow) => boolean): State => {

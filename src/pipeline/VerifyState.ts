@@ -18,11 +18,6 @@ import { allChecks, verify, type VerifyOptions, type VerifyReport } from "./Veri
  * What planning again on a state gives. A state that needs more fresh UUIDs than it carries
  * cannot be planned without drawing them, which a pure function cannot do: it is refused.
  *
- * @example
- * ```ts
- * import { replanState } from "./VerifyState.ts"
- * replanState(state) // { _tag: "Planned", changes: { cells: [], ledger: [] } } after a run
- * ```
  * @category verifying
  */
 export const replanState = (state: State): Replan => {
@@ -37,11 +32,6 @@ export const replanState = (state: State): Replan => {
  * The verify input of a state: its clients and ledger as rows, its objects and findings as
  * the bucket.
  *
- * @example
- * ```ts
- * import { verifyInputOfState } from "./VerifyState.ts"
- * const input = verifyInputOfState(state, { clients: "clients.csv", ledger: "clients.ledger.csv" })
- * ```
  * @category verifying
  */
 export const verifyInputOfState = (
@@ -83,11 +73,6 @@ const recordsOfState = (
  * The checks that need only the two files, not the bucket or a new plan: all of `verify`'s
  * but `keys-in-bucket` and `idempotent`.
  *
- * @example
- * ```ts
- * import { fileInvariantChecks } from "./VerifyState.ts"
- * fileInvariantChecks.includes("owners-agree") // true
- * ```
  * @category verifying
  */
 export const fileInvariantChecks: ReadonlyArray<CheckName> = allChecks
@@ -98,11 +83,6 @@ export const fileInvariantChecks: ReadonlyArray<CheckName> = allChecks
  * Every offence of a state against the file invariants, each prefixed with its check's name.
  * `apply` runs this on the state it is about to write.
  *
- * @example
- * ```ts
- * import { fileInvariantOffences } from "./VerifyState.ts"
- * fileInvariantOffences(state, { clients: "clients.csv", ledger: "clients.ledger.csv" }) // [] for a run's result
- * ```
  * @category verifying
  */
 export const fileInvariantOffences = (
@@ -122,11 +102,15 @@ export const fileInvariantOffences = (
 /**
  * Verifies a state.
  *
- * @example
+ * @example Phases not run yet fail idempotence
  * ```ts
- * import { defaultVerifyOptions } from "./Verify.ts"
- * import { verifyState } from "./VerifyState.ts"
- * verifyState(runPhases(state, "all").state, { clients: "clients.csv", ledger: "clients.ledger.csv" }, defaultVerifyOptions).ok // true
+ * import assert from "node:assert/strict"
+ * import { defaultVerifyOptions, makeState, runPhases, unsafeRowId, verifyState } from "uuidmap"
+ *
+ * const state = makeState({ clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }] })
+ * const files = { clients: "clients.csv", ledger: "clients.ledger.csv" }
+ * assert.equal(verifyState(state, files, defaultVerifyOptions).ok, false) // planning again would track client 502
+ * assert.equal(verifyState(runPhases(state, "all").state, files, defaultVerifyOptions).ok, true)
  * ```
  * @category verifying
  */

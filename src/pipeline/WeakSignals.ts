@@ -18,11 +18,6 @@ import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
 /**
  * More clients than this sharing a weak signal make it noise.
  *
- * @example
- * ```ts
- * import { maxWeakCandidates } from "./WeakSignals.ts"
- * maxWeakCandidates // 3
- * ```
  * @category models
  */
 export const maxWeakCandidates = 3
@@ -40,10 +35,6 @@ interface FolderFile {
  * file (extension, parsed time) is worked out when it is first compared, and kept: most files
  * are never compared, or only with the first few of their size.
  *
- * @example
- * ```ts
- * import type { WeakIndex } from "./WeakSignals.ts"
- * ```
  * @category models
  */
 export interface WeakIndex {
@@ -83,12 +74,6 @@ const lazyWeakIndex = (
 /**
  * The lower-case extension of a key's file name, without the dot (`""` when there is none).
  *
- * @example
- * ```ts
- * import { extensionOf } from "./WeakSignals.ts"
- * extensionOf("files/3f2a.PDF") // "pdf"
- * extensionOf("files/3f2a") // ""
- * ```
  * @category accessors
  */
 export const extensionOf = (key: string): string => {
@@ -100,11 +85,6 @@ export const extensionOf = (key: string): string => {
 /**
  * Indexes the files in the folders of known clients by size.
  *
- * @example
- * ```ts
- * import { indexWeakSignals } from "./WeakSignals.ts"
- * const index = indexWeakSignals(state, classify)
- * ```
  * @category indexing
  */
 export const indexWeakSignals = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): WeakIndex => {
@@ -128,11 +108,6 @@ const weakIndexes = memoOnPool<WeakIndex>()
  * (`catalogueOf`) that have the size of a pool file, since only pool files are ever looked up.
  * Built once per listing and classifier. Lists hold their files in key order.
  *
- * @example
- * ```ts
- * import { weakIndexOf } from "./WeakSignals.ts"
- * const index = weakIndexOf(state, classifierOf(state.clients, state.layout))
- * ```
  * @category indexing
  */
 export const weakIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): WeakIndex =>
@@ -174,11 +149,6 @@ const describeResemblance = (pool: PoolSide, file: FolderFile, how: "multipart" 
  * The weak evidence for one pool file: one item per resembling client (the first resembling
  * file by key), or nothing when more than `maxWeakCandidates` clients resemble it.
  *
- * @example
- * ```ts
- * import { weakEvidence } from "./WeakSignals.ts"
- * const evidence = weakEvidence(index, poolObject, 24 * 3_600_000)
- * ```
  * @category evidence
  */
 export const weakEvidence = (index: WeakIndex, object: StoredObject, windowMs: number): ReadonlyArray<Evidence> => {

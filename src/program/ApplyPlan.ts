@@ -33,13 +33,9 @@ import { openWriteSession } from "./WriteSession.ts"
 /**
  * What `apply` did.
  *
- * @example
- * ```ts
- * import type { AppliedPlan } from "./ApplyPlan.ts"
- * ```
  * @category models
  */
-export interface AppliedPlan {
+interface AppliedPlan {
   readonly changes: StateChanges
   readonly written: ReadonlyArray<WrittenFile>
 }
@@ -47,13 +43,6 @@ export interface AppliedPlan {
 /**
  * Applies a decoded plan. `planFile` names the plan in messages.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { applyPlan } from "./ApplyPlan.ts"
- * import { readPlanFile } from "./PlanFile.ts"
- * const program = Effect.flatMap(readPlanFile("plan.json"), (plan) => applyPlan(settings, "plan.json", plan))
- * ```
  * @category programs
  */
 export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Settings, planFile: string, plan: PlanFile) {

@@ -16,10 +16,6 @@ import type { Settings } from "./Settings.ts"
  * One line of the listing. `owner` is set for mapped (and missing) files, `candidate` for
  * files in review; a finding has its kind as `status` and its detail as `why`.
  *
- * @example
- * ```ts
- * import type { FileListing } from "./FilesListing.ts"
- * ```
  * @category models
  */
 export interface FileListing {
@@ -37,14 +33,9 @@ export interface FileListing {
 /**
  * The listing of a state: ledger rows in ledger order, then findings.
  *
- * @example
- * ```ts
- * import { listFilesOf } from "./FilesListing.ts"
- * const rows = listFilesOf(state)
- * ```
  * @category rendering
  */
-export const listFilesOf = (state: State): ReadonlyArray<FileListing> => [
+const listFilesOf = (state: State): ReadonlyArray<FileListing> => [
   ...state.ledger.map((mapping): FileListing => ({
     uuid: mapping.uuid,
     key: mapping.key ?? "",
@@ -72,11 +63,6 @@ export const listFilesOf = (state: State): ReadonlyArray<FileListing> => [
 /**
  * Lists every file of the current state.
  *
- * @example
- * ```ts
- * import { listFiles } from "./FilesListing.ts"
- * const rows = listFiles(settings)
- * ```
  * @category programs
  */
 export const listFiles = Effect.fn("uuidmap.listFiles")(function*(settings: Settings) {

@@ -17,11 +17,6 @@ import { readOptionalFile } from "./LoadState.ts"
 /**
  * The sha256 of some bytes, lower-case hex.
  *
- * @example
- * ```ts
- * import { sha256Hex } from "./Fingerprint.ts"
- * sha256Hex(new Uint8Array()) // "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
- * ```
  * @category hashing
  */
 export { sha256Hex }
@@ -29,11 +24,6 @@ export { sha256Hex }
 /**
  * The fingerprint of bytes already read (undefined: the file does not exist).
  *
- * @example
- * ```ts
- * import { fingerprintBytes } from "./Fingerprint.ts"
- * fingerprintBytes("clients.ledger.csv", undefined) // { file: "clients.ledger.csv", sha256: null }
- * ```
  * @category hashing
  */
 export const fingerprintBytes = (file: string, bytes: Uint8Array | undefined): FileFingerprint => ({
@@ -44,11 +34,6 @@ export const fingerprintBytes = (file: string, bytes: Uint8Array | undefined): F
 /**
  * Reads a file, if it exists, and fingerprints it.
  *
- * @example
- * ```ts
- * import { fingerprintFile } from "./Fingerprint.ts"
- * const fingerprint = fingerprintFile("records.csv")
- * ```
  * @category hashing
  */
 export const fingerprintFile = (file: string): Effect.Effect<FileFingerprint, CsvError> =>
@@ -57,11 +42,6 @@ export const fingerprintFile = (file: string): Effect.Effect<FileFingerprint, Cs
 /**
  * Every key a set of changes touches (a ledger row's key before and after), sorted.
  *
- * @example
- * ```ts
- * import { touchedKeys } from "./Fingerprint.ts"
- * touchedKeys({ cells: [], ledger: [] }) // []
- * ```
  * @category objects
  */
 export const touchedKeys = (changes: StateChanges): ReadonlyArray<StoredObject["key"]> => {
@@ -76,11 +56,6 @@ export const touchedKeys = (changes: StateChanges): ReadonlyArray<StoredObject["
 /**
  * The fingerprints of the touched objects, as the listing shows them now.
  *
- * @example
- * ```ts
- * import { fingerprintObjects } from "./Fingerprint.ts"
- * fingerprintObjects([], new Map()) // []
- * ```
  * @category objects
  */
 export const fingerprintObjects = (
@@ -95,11 +70,6 @@ export const fingerprintObjects = (
 /**
  * Compares a recorded file fingerprint with the current one: no cause when they match.
  *
- * @example
- * ```ts
- * import { compareFile } from "./Fingerprint.ts"
- * compareFile("ClientsChanged", "clients CSV", { file: "c.csv", sha256: "a" }, { file: "c.csv", sha256: "a" }) // undefined
- * ```
  * @category comparing
  */
 export const compareFile = (
@@ -120,12 +90,6 @@ export const compareFile = (
 /**
  * Compares the recorded fingerprints of the touched objects with the listing now.
  *
- * @example
- * ```ts
- * import { compareObjects } from "./Fingerprint.ts"
- * compareObjects([{ key: "502/a.pdf" as never, size: 1, etag: "\"e\"" }], new Map())
- * // [{ reason: "ObjectGone", subject: "502/a.pdf", detail: "object \"502/a.pdf\" is gone from the bucket" }]
- * ```
  * @category comparing
  */
 export const compareObjects = (

@@ -14,11 +14,6 @@ import { keysNeedingUuids } from "../pipeline/ClientFolders.ts"
 /**
  * Every UUID a state already holds.
  *
- * @example
- * ```ts
- * import { usedUuids } from "./FreshUuids.ts"
- * const used = usedUuids(state)
- * ```
  * @category uuids
  */
 export const usedUuids = (state: State): ReadonlySet<string> => {
@@ -31,13 +26,6 @@ export const usedUuids = (state: State): ReadonlySet<string> => {
 /**
  * Returns the state with exactly as many unused fresh UUIDs as phase 1 needs.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { withFreshUuids } from "./FreshUuids.ts"
- * import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
- * const ready = withFreshUuids(state).pipe(Effect.provide(UuidGenerator.layerV4))
- * ```
  * @category uuids
  */
 export const withFreshUuids = (state: State): Effect.Effect<State, never, UuidGenerator> =>

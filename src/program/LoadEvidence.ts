@@ -33,11 +33,6 @@ import type { Settings } from "./Settings.ts"
  * The evidence files of a run, every row already checked: their bytes (kept, so that the
  * claims that count are read from exactly what was checked) and the sources they cover.
  *
- * @example
- * ```ts
- * import type { EvidenceFiles } from "./LoadEvidence.ts"
- * const none: EvidenceFiles = { files: [], sources: [] }
- * ```
  * @category models
  */
 export interface EvidenceFiles {
@@ -48,11 +43,6 @@ export interface EvidenceFiles {
 /**
  * One checked evidence file.
  *
- * @example
- * ```ts
- * import type { CheckedEvidenceFile } from "./LoadEvidence.ts"
- * const file: CheckedEvidenceFile = { file: "records.csv", source: "records", bytes: new Uint8Array() }
- * ```
  * @category models
  */
 export interface CheckedEvidenceFile {
@@ -83,11 +73,6 @@ const claimsOfFile = (
  * again by `claimsAbout` once the pool is known, keeping only the claims about it, so a file
  * of millions of rows never sits in memory as claims.
  *
- * @example
- * ```ts
- * import { readEvidenceFiles } from "./LoadEvidence.ts"
- * const files = readEvidenceFiles(settings)
- * ```
  * @category reading
  */
 export const readEvidenceFiles = Effect.fn("uuidmap.readEvidenceFiles")(function*(settings: Settings) {
@@ -113,11 +98,6 @@ export const readEvidenceFiles = Effect.fn("uuidmap.readEvidenceFiles")(function
 /**
  * The claims of the checked files that `keep` accepts, in file and row order.
  *
- * @example
- * ```ts
- * import { claimsAbout } from "./LoadEvidence.ts"
- * const claims = claimsAbout(settings, files, () => true)
- * ```
  * @category reading
  */
 export const claimsAbout = (
@@ -142,11 +122,6 @@ export const claimsAbout = (
  * ledger's readings where they still hold, else with HeadObject). Metadata always counts as
  * read: with metadata evidence off it is read as empty and names nobody.
  *
- * @example
- * ```ts
- * import { loadPoolEvidence } from "./LoadEvidence.ts"
- * const evidence = loadPoolEvidence(settings, files, listing.poolUuids, listing.objects, ledgerReadings)
- * ```
  * @category reading
  */
 export const loadPoolEvidence = (

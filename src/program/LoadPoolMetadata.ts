@@ -21,11 +21,6 @@ import { metadataEvidenceOn, type Settings } from "./Settings.ts"
 /**
  * More HeadObject requests than this, and the run says so before it sends them.
  *
- * @example
- * ```ts
- * import { headRequestNoticeAbove } from "./LoadPoolMetadata.ts"
- * headRequestNoticeAbove // 10000
- * ```
  * @category constants
  */
 export const headRequestNoticeAbove = 10_000
@@ -34,11 +29,6 @@ export const headRequestNoticeAbove = 10_000
  * The line a run prints on stderr before it sends more than `headRequestNoticeAbove`
  * HeadObject requests.
  *
- * @example
- * ```ts
- * import { headRequestNotice } from "./LoadPoolMetadata.ts"
- * headRequestNotice(12000) // "uuidmap: reading the metadata of 12,000 pool objects: 12,000 HeadObject requests; --metadata-evidence off avoids them"
- * ```
  * @category rendering
  */
 export const headRequestNotice = (count: number): string => {
@@ -50,11 +40,6 @@ export const headRequestNotice = (count: number): string => {
  * The metadata of the pool, by key: the values of the names looked for (only objects that
  * have one of them), and every object's reading, for phase 2 to record in the ledger.
  *
- * @example
- * ```ts
- * import type { PoolMetadata } from "./LoadPoolMetadata.ts"
- * const none: PoolMetadata = { metadata: new Map(), readings: new Map() }
- * ```
  * @category models
  */
 export interface PoolMetadata {
@@ -66,11 +51,6 @@ export interface PoolMetadata {
  * Reads the pool's metadata, answering from `ledgerReadings` where they still hold. An object
  * deleted since the listing has none.
  *
- * @example
- * ```ts
- * import { loadPoolMetadata } from "./LoadPoolMetadata.ts"
- * const metadata = loadPoolMetadata(settings, poolObjects, ledgerReadings)
- * ```
  * @category reading
  */
 export const loadPoolMetadata = (

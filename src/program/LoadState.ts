@@ -36,10 +36,6 @@ import type { Settings } from "./Settings.ts"
  * bytes, the ledger's exact bytes and the CSV digest it records), and the S3 folder markers the
  * listing skipped.
  *
- * @example
- * ```ts
- * import type { LoadedRun } from "./LoadState.ts"
- * ```
  * @category models
  */
 export interface LoadedRun {
@@ -63,11 +59,6 @@ const readFailure = (code: string | undefined, cause: unknown): string =>
 /**
  * Reads a whole input file, as a CsvError naming it when it cannot be read.
  *
- * @example
- * ```ts
- * import { readInputFile } from "./LoadState.ts"
- * const bytes = readInputFile("clients.csv")
- * ```
  * @category reading
  */
 export const readInputFile = (file: string): Effect.Effect<Uint8Array, CsvError> =>
@@ -86,11 +77,6 @@ export const readInputFile = (file: string): Effect.Effect<Uint8Array, CsvError>
 /**
  * Reads a file that may be absent (the ledger before the first run).
  *
- * @example
- * ```ts
- * import { readOptionalFile } from "./LoadState.ts"
- * const bytes = readOptionalFile("clients.ledger.csv")
- * ```
  * @category reading
  */
 export const readOptionalFile = (file: string): Effect.Effect<Uint8Array | undefined, CsvError> =>
@@ -111,11 +97,6 @@ interface ListingFold {
 /**
  * A fold with nothing in it yet.
  *
- * @example
- * ```ts
- * import { emptyListingFold } from "./LoadState.ts"
- * emptyListingFold().objects.size // 0
- * ```
  * @category reading
  */
 export const emptyListingFold = (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map(), folderMarkers: [] })
@@ -124,11 +105,6 @@ export const emptyListingFold = (): ListingFold => ({ objects: new Map(), findin
  * Whether an object is an S3 "folder" marker (what the S3 console's "Create folder" makes): a
  * key ending in `/` with no content. It is not a file: it gets no UUID and is not counted.
  *
- * @example
- * ```ts
- * import { isFolderMarker } from "./LoadState.ts"
- * isFolderMarker({ key: "502/", size: 0 }) // true
- * ```
  * @category reading
  */
 export const isFolderMarker = (object: Pick<StoredObject, "key" | "size">): boolean => object.key.endsWith("/") && object.size === 0
@@ -159,11 +135,6 @@ const isNeeded = (
  * blocking when it does (a file it would map, or that the ledger knows: treating it as gone
  * would mark it missing).
  *
- * @example
- * ```ts
- * import { foldListing } from "./LoadState.ts"
- * const fold = foldListing(new Set(["502"]), { poolPrefix: "files/" }, new Set())
- * ```
  * @category reading
  */
 export const foldListing = (
@@ -218,11 +189,6 @@ export const foldListing = (
 /**
  * Lists the whole store into objects and findings.
  *
- * @example
- * ```ts
- * import { listBucket } from "./LoadState.ts"
- * const listed = listBucket(new Set(["502"]), { poolPrefix: "files/" }, new Set())
- * ```
  * @category reading
  */
 export const listBucket = (
@@ -255,11 +221,6 @@ export const listBucket = (
 /**
  * Refuses (exit 2) a `--pool-prefix` that covers a client's folder, naming the client's line.
  *
- * @example
- * ```ts
- * import { checkLayout } from "./LoadState.ts"
- * const checked = checkLayout(settings, table)
- * ```
  * @category reading
  */
 export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Effect<void, UsageError> => {
@@ -276,12 +237,6 @@ export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Eff
  * Loads the state of a run of the `phases` selected and draws the fresh UUIDs phase 1 will
  * need. Pool metadata is loaded only when the selection includes phase 2.
  *
- * @example
- * ```ts
- * import { loadRun } from "./LoadState.ts"
- * import { makeSettings } from "./Settings.ts"
- * const loaded = loadRun(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }), "all")
- * ```
  * @category reading
  */
 export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings, phases: PhaseSelection) {

@@ -14,10 +14,6 @@ import type { Settings } from "./Settings.ts"
 /**
  * What `lookup` shows.
  *
- * @example
- * ```ts
- * import type { ClientFiles } from "./LookupClient.ts"
- * ```
  * @category models
  */
 export interface ClientFiles {
@@ -29,11 +25,6 @@ export interface ClientFiles {
 /**
  * Finds a client's files. A row id that is not in the CSV is a usage error (exit 2).
  *
- * @example
- * ```ts
- * import { lookupClient } from "./LookupClient.ts"
- * const files = lookupClient(settings, "502")
- * ```
  * @category programs
  */
 export const lookupClient = Effect.fn("uuidmap.lookupClient")(function*(settings: Settings, rowId: string) {

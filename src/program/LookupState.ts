@@ -13,11 +13,6 @@ import type { Settings } from "./Settings.ts"
 /**
  * Loads a run and runs all phases on it.
  *
- * @example
- * ```ts
- * import { loadCurrentState } from "./LookupState.ts"
- * const current = loadCurrentState(settings) // { loaded, state }
- * ```
  * @category programs
  */
 export const loadCurrentState = Effect.fn("uuidmap.loadCurrentState")(function*(settings: Settings) {

@@ -19,14 +19,9 @@ import type { Settings } from "./Settings.ts"
 /**
  * The inputs of a run, each with what to call it in a message.
  *
- * @example
- * ```ts
- * import { inputsOf } from "./OutputPaths.ts"
- * inputsOf(settings) // [{ file: "clients.csv", role: "the clients CSV" }, …]
- * ```
  * @category paths
  */
-export const inputsOf = (settings: Settings): ReadonlyArray<{ readonly file: string; readonly role: string }> => [
+const inputsOf = (settings: Settings): ReadonlyArray<{ readonly file: string; readonly role: string }> => [
   { file: settings.clientsFile, role: "the clients CSV" },
   { file: settings.ledgerFile, role: "the ledger" },
   ...settings.evidence.migrationLogs.map((file) => ({ file, role: "a migration log (--migration-log)" })),
@@ -39,11 +34,6 @@ const within = (folder: string, file: string): boolean => file === folder || fil
  * Fails with exit 2 when `output` (named in messages as `label`, such as `--out "plan.json"`)
  * is an input of the run, uuidmap's own bookkeeping, or inside the local bucket folder.
  *
- * @example
- * ```ts
- * import { refuseInputAsOutput } from "./OutputPaths.ts"
- * const checked = refuseInputAsOutput(settings, "plan.json", `--out "plan.json"`)
- * ```
  * @category paths
  */
 export const refuseInputAsOutput = (settings: Settings, output: string, label: string): Effect.Effect<void, UsageError> =>

@@ -17,13 +17,6 @@ const refuse = (reason: PipelineInputError["reason"], path: string, message: str
  * Checks client rows: unique row ids, no UUID listed twice (in one cell or for two clients),
  * and no UUIDs for a client that is not tracked yet.
  *
- * @example
- * ```ts
- * import { checkClientRows } from "./PipelineInputChecks.ts"
- * import { unsafeRowId } from "../domain/RowId.ts"
- * const row = { rowId: unsafeRowId("502"), tracked: false, uuids: [] }
- * checkClientRows([row, row])?.message // "Row id \"502\" is already used by clients[0]"
- * ```
  * @category checks
  */
 export const checkClientRows = (clients: ReadonlyArray<ClientRow>): PipelineInputError | undefined => {
@@ -57,11 +50,6 @@ export const checkClientRows = (clients: ReadonlyArray<ClientRow>): PipelineInpu
 /**
  * Checks ledger rows: one row per UUID and one row per object key.
  *
- * @example
- * ```ts
- * import { checkLedgerRows } from "./PipelineInputChecks.ts"
- * checkLedgerRows([]) // undefined
- * ```
  * @category checks
  */
 export const checkLedgerRows = (ledger: ReadonlyArray<Mapping>): PipelineInputError | undefined => {

@@ -62,11 +62,6 @@ const trackingOf = (client: ClientRow): PlanTracking => ({ tracked: client.track
 /**
  * The settings a plan records, from the run's settings.
  *
- * @example
- * ```ts
- * import { planSettingsOf } from "./PlanFile.ts"
- * planSettingsOf(settings).pool_prefix // "files/"
- * ```
  * @category building
  */
 export const planSettingsOf = (settings: Settings): PlanSettings => ({
@@ -96,13 +91,9 @@ const sortedKeys = (value: unknown): unknown => {
 /**
  * Everything a plan is built from.
  *
- * @example
- * ```ts
- * import type { PlanParts } from "./PlanFile.ts"
- * ```
  * @category models
  */
-export interface PlanParts {
+interface PlanParts {
   readonly createdAt: string
   readonly tool: string
   readonly phase: PhaseSelection
@@ -118,11 +109,6 @@ export interface PlanParts {
 /**
  * Builds the plan file.
  *
- * @example
- * ```ts
- * import { buildPlanFile } from "./PlanFile.ts"
- * const json = JSON.stringify(buildPlanFile(parts), null, 2)
- * ```
  * @category building
  */
 export const buildPlanFile = (parts: PlanParts): PlanFile => ({
@@ -155,11 +141,6 @@ export const buildPlanFile = (parts: PlanParts): PlanFile => ({
 /**
  * The changes a plan holds, as the pipeline's `StateChanges`.
  *
- * @example
- * ```ts
- * import { changesOfPlan } from "./PlanFile.ts"
- * const changes = changesOfPlan(plan)
- * ```
  * @category reading
  */
 export const changesOfPlan = (plan: PlanFile): StateChanges => ({
@@ -191,11 +172,6 @@ const remake = "make a new plan with uuidmap plan --out"
  * value that is not what a plan holds, at that value, with its path
  * (`changes.ledger[0].after.status`).
  *
- * @example
- * ```ts
- * import { decodePlanText } from "./PlanFile.ts"
- * const plan = decodePlanText("plan.json", text)
- * ```
  * @category reading
  */
 export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFile, UsageError> =>
@@ -235,11 +211,6 @@ export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFi
 /**
  * Reads and decodes a plan file.
  *
- * @example
- * ```ts
- * import { readPlanFile } from "./PlanFile.ts"
- * const plan = readPlanFile("plan.json")
- * ```
  * @category reading
  */
 export const readPlanFile = (file: string): Effect.Effect<PlanFile, UsageError> =>

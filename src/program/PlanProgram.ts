@@ -20,13 +20,9 @@ import type { Settings } from "./Settings.ts"
 /**
  * A computed plan, with the states it goes between (for the diff and the metrics).
  *
- * @example
- * ```ts
- * import type { PlannedRun } from "./PlanProgram.ts"
- * ```
  * @category models
  */
-export interface PlannedRun {
+interface PlannedRun {
   readonly plan: PlanFile
   readonly before: State
   readonly after: State
@@ -37,11 +33,6 @@ export interface PlannedRun {
 /**
  * The evidence files of a run, in the order the plan records them.
  *
- * @example
- * ```ts
- * import { evidenceFilesOf } from "./PlanProgram.ts"
- * evidenceFilesOf(settings) // [...migration logs, ...records]
- * ```
  * @category plans
  */
 export const evidenceFilesOf = (settings: Settings): ReadonlyArray<string> => [
@@ -52,12 +43,6 @@ export const evidenceFilesOf = (settings: Settings): ReadonlyArray<string> => [
 /**
  * Computes the plan. Fails like `run` on bad input or an unreachable store; writes nothing.
  *
- * @example
- * ```ts
- * import { makePlan } from "./PlanProgram.ts"
- * import { makeSettings } from "./Settings.ts"
- * const planned = makePlan(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }), "all")
- * ```
  * @category programs
  */
 export const makePlan = Effect.fn("uuidmap.makePlan")(function*(settings: Settings, phase: PhaseSelection) {

@@ -41,11 +41,6 @@ const keyOffences = (plan: PlanFile, changes: StateChanges): ReadonlyArray<strin
 /**
  * Fails with exit 2, listing what is wrong, when the state a plan leads to breaks an invariant.
  *
- * @example
- * ```ts
- * import { checkPlannedResult } from "./PlanResultCheck.ts"
- * const checked = checkPlannedResult(settings, "plan.json", plan, changes, applied.state)
- * ```
  * @category checks
  */
 export const checkPlannedResult = (

@@ -22,11 +22,6 @@ const settingFlags: ReadonlyArray<readonly [keyof PlanSettings, string]> = [
 /**
  * The settings that differ from the plan's, one cause per flag.
  *
- * @example
- * ```ts
- * import { compareSettings } from "./PlanStaleness.ts"
- * const causes = compareSettings(plan.settings, planSettingsOf(settings))
- * ```
  * @category comparing
  */
 export const compareSettings = (recorded: PlanSettings, current: PlanSettings): ReadonlyArray<StaleCause> =>
@@ -41,13 +36,9 @@ export const compareSettings = (recorded: PlanSettings, current: PlanSettings): 
 /**
  * The current fingerprints of the plan's input files.
  *
- * @example
- * ```ts
- * import type { CurrentInputs } from "./PlanStaleness.ts"
- * ```
  * @category models
  */
-export interface CurrentInputs {
+interface CurrentInputs {
   readonly clients: FileFingerprint
   readonly ledger: FileFingerprint
   readonly evidence: ReadonlyArray<FileFingerprint>
@@ -57,12 +48,6 @@ export interface CurrentInputs {
  * The input files that differ from the plan's fingerprints: the clients CSV, the ledger, and
  * each evidence file (a different list of evidence files is a changed setting).
  *
- * @example
- * ```ts
- * import { compareInputFiles } from "./PlanStaleness.ts"
- * const causes = compareInputFiles(plan, current)
- * causes.length === 0 // the files are the ones the plan was made from
- * ```
  * @category comparing
  */
 export const compareInputFiles = (plan: PlanFile, current: CurrentInputs): ReadonlyArray<StaleCause> => {

@@ -28,34 +28,81 @@ import { openWriteSession } from "./WriteSession.ts"
 /**
  * What a run should do.
  *
- * @example
+ * @example A dry run writes nothing
  * ```ts
- * import type { ReconcileOptions } from "./Reconcile.ts"
+ * import assert from "node:assert/strict"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import { Disk, makeSettings, ObjectStore, reconcile, type ReconcileOptions, unsafeObjectKey, UuidGenerator } from "uuidmap"
+ *
+ * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * await fs.writeFile(path.join(folder, "clients.csv"), "row_id\n502\n")
+ * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
  * const options: ReconcileOptions = { phase: "all", dryRun: true }
+ * const outcome = await Effect.runPromise(
+ *   reconcile(makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" }), options).pipe(
+ *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode))
+ *   )
+ * )
+ * assert.equal(outcome.changes.ledger.length, 1) // what a run would change
+ * assert.deepStrictEqual(outcome.written, [])
+ * assert.deepStrictEqual(await fs.readdir(folder), ["clients.csv"])
+ * await fs.rm(folder, { recursive: true })
  * ```
  * @category models
  */
 export interface ReconcileOptions {
+  /** Which phases run. */
   readonly phase: PhaseSelection
+  /** Compute and report only; write nothing. */
   readonly dryRun: boolean
 }
 
 /**
  * What a run did.
  *
- * @example
+ * @example The metrics before and after
  * ```ts
- * import type { ReconcileOutcome } from "./Reconcile.ts"
+ * import assert from "node:assert/strict"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import { Disk, makeSettings, ObjectStore, reconcile, type ReconcileOutcome, unsafeObjectKey, UuidGenerator } from "uuidmap"
+ *
+ * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * await fs.writeFile(path.join(folder, "clients.csv"), "row_id\n502\n503\n")
+ * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
+ * const outcome: ReconcileOutcome = await Effect.runPromise(
+ *   reconcile(makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" }), { phase: "all", dryRun: true }).pipe(
+ *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode))
+ *   )
+ * )
+ * assert.deepStrictEqual(outcome.ran, ["1", "2", "3"])
+ * assert.deepStrictEqual([outcome.metricsBefore.filesMapped, outcome.metricsAfter.filesMapped], [0, 1])
+ * assert.deepStrictEqual([outcome.metricsBefore.clientsTracked, outcome.metricsAfter.clientsTracked], [0, 2])
+ * await fs.rm(folder, { recursive: true })
  * ```
  * @category models
  */
 export interface ReconcileOutcome {
+  /** The state as loaded. */
   readonly before: State
+  /** The state the phases left. */
   readonly after: State
+  /** What differs between the two. */
   readonly changes: StateChanges
+  /** The phases that ran. */
   readonly ran: ReadonlyArray<PhaseName>
+  /** The metrics of `before`. */
   readonly metricsBefore: Metrics
+  /** The metrics of `after`. */
   readonly metricsAfter: Metrics
+  /** The files written, with their backups; empty for a dry run or no change. */
   readonly written: ReadonlyArray<WrittenFile>
   /** S3 folder markers the listing skipped (not files). */
   readonly folderMarkers: ReadonlyArray<ObjectKey>
@@ -70,11 +117,26 @@ export interface ReconcileOutcome {
  * listing that fails fails before anything is written. A run that writes first takes the lock
  * and finishes or undoes a commit a killed run left (`openWriteSession`).
  *
- * @example
+ * @example A run over files and a store
  * ```ts
- * import { reconcile } from "./Reconcile.ts"
- * import { makeSettings } from "./Settings.ts"
- * const outcome = reconcile(makeSettings({ clientsFile: "clients.csv", bucket: "file:///bucket" }), { phase: "all", dryRun: false })
+ * import assert from "node:assert/strict"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import { Disk, makeSettings, ObjectStore, reconcile, unsafeObjectKey, UuidGenerator } from "uuidmap"
+ *
+ * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * await fs.writeFile(path.join(folder, "clients.csv"), "row_id,name\n502,Sam\n")
+ * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
+ * const settings = makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" })
+ * const services = Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode)
+ * await Effect.runPromise(reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(services)))
+ * assert.equal(await fs.readFile(path.join(folder, "clients.csv"), "utf8"), "row_id,name,file_uuids,file_count\n502,Sam,00000001-0000-4000-8000-000000000000,1\n")
+ * const again = await Effect.runPromise(reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(services)))
+ * assert.deepStrictEqual(again.written, []) // a second run changes nothing
+ * await fs.rm(folder, { recursive: true })
  * ```
  * @category programs
  */

@@ -19,10 +19,6 @@ import { type Settings, storeName } from "./Settings.ts"
 /**
  * One column of the metrics table: a state and, for the first and last, its verification.
  *
- * @example
- * ```ts
- * import type { ReportColumn } from "./ReportData.ts"
- * ```
  * @category models
  */
 export interface ReportColumn {
@@ -34,10 +30,6 @@ export interface ReportColumn {
 /**
  * A file a person should look at.
  *
- * @example
- * ```ts
- * import type { FileLine } from "./ReportData.ts"
- * ```
  * @category models
  */
 export interface FileLine {
@@ -52,10 +44,6 @@ export interface FileLine {
 /**
  * The report.
  *
- * @example
- * ```ts
- * import type { ReportData } from "./ReportData.ts"
- * ```
  * @category models
  */
 export interface ReportData {
@@ -83,12 +71,6 @@ const lineOf = (mapping: Mapping): FileLine => ({
  * Builds the report from the loaded state, the phases run on it and the verification of the
  * files as they are.
  *
- * @example
- * ```ts
- * import { buildReportData } from "./ReportData.ts"
- * const data = buildReportData({ generatedAt: "2026-01-01T00:00:00.000Z", settings, before, phases, verification })
- * data.columns.map((column) => column.label) // ["Before", "After phase 1", "After phase 2", "After phase 3"]
- * ```
  * @category building
  */
 export const buildReportData = (parts: {

@@ -16,11 +16,6 @@ import { verifyFiles } from "./VerifyProgram.ts"
 /**
  * Computes the report of the files and bucket the settings name.
  *
- * @example
- * ```ts
- * import { makeReport } from "./ReportProgram.ts"
- * const report = makeReport(settings)
- * ```
  * @category programs
  */
 export const makeReport = Effect.fn("uuidmap.makeReport")(function*(settings: Settings) {

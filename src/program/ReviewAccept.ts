@@ -45,11 +45,6 @@ const refuse = (file: string, problems: ReadonlyArray<SheetProblem>): EvidenceEr
  * Accepts a sheet. Returns how many decisions were recorded, how many rows were blank, and the
  * files written.
  *
- * @example
- * ```ts
- * import { acceptReview } from "./ReviewAccept.ts"
- * const outcome = acceptReview(settings, "review.csv")
- * ```
  * @category programs
  */
 export const acceptReview = Effect.fn("uuidmap.acceptReview")(function*(settings: Settings, file: string) {

@@ -14,11 +14,6 @@ import type { Settings } from "./Settings.ts"
 /**
  * Exports the sheet; returns how many files are in it.
  *
- * @example
- * ```ts
- * import { exportReview } from "./ReviewExport.ts"
- * const { rows } = exportReview(settings, "review.csv")
- * ```
  * @category programs
  */
 export const exportReview = Effect.fn("uuidmap.exportReview")(function*(settings: Settings, file: string) {

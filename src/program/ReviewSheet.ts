@@ -14,14 +14,9 @@ import { clientOrderOf } from "../pipeline/Redecide.ts"
 /**
  * The sheet's columns; `review accept` reads `uuid`, `decision` and `note` back.
  *
- * @example
- * ```ts
- * import { reviewSheetColumns } from "./ReviewSheet.ts"
- * reviewSheetColumns.at(-2) // "decision"
- * ```
  * @category models
  */
-export const reviewSheetColumns = [
+const reviewSheetColumns = [
   "uuid",
   "key",
   "size",
@@ -36,11 +31,6 @@ export const reviewSheetColumns = [
 /**
  * The sheet's rows: the files in review, by key.
  *
- * @example
- * ```ts
- * import { reviewSheetRows } from "./ReviewSheet.ts"
- * const rows = reviewSheetRows(state)
- * ```
  * @category rendering
  */
 export const reviewSheetRows = (state: State): ReadonlyArray<ReadonlyArray<string>> => {
@@ -63,11 +53,6 @@ export const reviewSheetRows = (state: State): ReadonlyArray<ReadonlyArray<strin
 /**
  * The whole sheet as spreadsheet-safe CSV text.
  *
- * @example
- * ```ts
- * import { renderReviewSheet } from "./ReviewSheet.ts"
- * renderReviewSheet(state).split("\n")[0] // "uuid,key,size,best_candidate,candidates,evidence,why,decision,note"
- * ```
  * @category rendering
  */
 export const renderReviewSheet = (state: State): string => renderReportCsv(reviewSheetColumns, reviewSheetRows(state))

@@ -23,18 +23,37 @@ import { checkClientRows, checkLedgerRows } from "./PipelineInputChecks.ts"
 /**
  * What a caller provides.
  *
- * @example
+ * @example Your own object stream
  * ```ts
- * import type { PipelineInput } from "./RunPipeline.ts"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { type PipelineInput, runPipeline, unsafeObjectKey, unsafeRowId, UuidGenerator } from "uuidmap"
+ *
+ * const input: PipelineInput<never, never> = {
+ *   clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }],
+ *   objects: Stream.fromIterable(["502/a.pdf", "502/b.pdf"]).pipe(
+ *     Stream.map((key) => ({ key: unsafeObjectKey(key), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }))
+ *   ),
+ *   phase: "1"
+ * }
+ * const result = await Effect.runPromise(runPipeline(input).pipe(Effect.provide(UuidGenerator.layerTest(1))))
+ * assert.deepStrictEqual(result.state.ledger.map((row) => row.key), ["502/a.pdf", "502/b.pdf"])
  * ```
  * @category models
  */
 export interface PipelineInput<E, R> {
+  /** Every client row, in the order that breaks ties. */
   readonly clients: ReadonlyArray<ClientRow>
+  /** The listing: objects, and entries the store could not read. */
   readonly objects: Stream.Stream<ListedEntry, E, R>
+  /** The ledger of the previous run. */
   readonly ledger?: ReadonlyArray<Mapping> | undefined
+  /** Phase 2's outside evidence. */
   readonly evidence?: PoolEvidence | undefined
+  /** Where the pool is (default `files/`). */
   readonly layout?: Layout | undefined
+  /** Which phases run (default `"all"`). */
   readonly phase?: PhaseSelection | undefined
 }
 
@@ -43,15 +62,25 @@ export interface PipelineInput<E, R> {
  * from (`before`: the caller's rows and ledger with the folded listing) and `changes`, every
  * tracking cell and ledger row that differs between the two, which is what a caller persists.
  *
- * @example
+ * @example What to persist
  * ```ts
- * import type { PipelineResult } from "./RunPipeline.ts"
- * const changed = (result: PipelineResult) => result.changes.cells.length + result.changes.ledger.length
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { type PipelineResult, runPipeline, unsafeRowId, UuidGenerator } from "uuidmap"
+ *
+ * const result: PipelineResult = await Effect.runPromise(
+ *   runPipeline({ clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }], objects: Stream.empty }).pipe(Effect.provide(UuidGenerator.layerV4))
+ * )
+ * assert.deepStrictEqual(result.before.clients[0]?.tracked, false)
+ * assert.deepStrictEqual(result.changes.cells.map((cell) => [cell.rowId, cell.after.tracked]), [["502", true]])
  * ```
  * @category models
  */
 export interface PipelineResult extends PhaseRun {
+  /** The state the phases started from. */
   readonly before: State
+  /** Every tracking cell and ledger row that differs. */
   readonly changes: StateChanges
 }
 
@@ -61,16 +90,26 @@ export interface PipelineResult extends PhaseRun {
  * `UuidGenerator` service (provide `UuidGenerator.layerV4`, or `layerTest` for reproducible
  * results) and runs the phases.
  *
- * @example
+ * @example A listing that fails is the caller's error
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
  * import * as Stream from "effect/Stream"
- * import { runPipeline } from "./RunPipeline.ts"
- * import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
- * const result = await Effect.runPromise(
- *   runPipeline({ clients: [], objects: Stream.empty }).pipe(Effect.provide(UuidGenerator.layerV4))
+ * import { runPipeline, unsafeRowId, UuidGenerator } from "uuidmap"
+ *
+ * const failing = Stream.fail("the upload table is offline" as const)
+ * const error = await Effect.runPromise(
+ *   Effect.flip(runPipeline({ clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }], objects: failing })).pipe(
+ *     Effect.provide(UuidGenerator.layerV4)
+ *   )
  * )
- * result.state.ledger // []
+ * assert.equal(error, "the upload table is offline")
+ * const refused = await Effect.runPromise(
+ *   Effect.flip(runPipeline({ clients: [{ rowId: unsafeRowId("502"), tracked: true, uuids: [] }, { rowId: unsafeRowId("502"), tracked: true, uuids: [] }], objects: Stream.empty })).pipe(
+ *     Effect.provide(UuidGenerator.layerV4)
+ *   )
+ * )
+ * assert.equal(refused._tag === "PipelineInputError" && refused.reason, "DuplicateRowId")
  * ```
  * @category programs
  */

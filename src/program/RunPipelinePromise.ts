@@ -25,10 +25,15 @@ import { type PipelineResult, runPipeline } from "./RunPipeline.ts"
 /**
  * A client row as plain data: `{ rowId: "502", tracked: false, uuids: [] }`.
  *
- * @example
+ * @example A client row as JSON gives it
  * ```ts
- * import type { ClientRowInput } from "./RunPipelinePromise.ts"
- * const client: ClientRowInput = { rowId: "502", tracked: true, uuids: ["3f2a9c4e-8b1d-4c2e-9f00-0123456789ab"] }
+ * import assert from "node:assert/strict"
+ * import { type ClientRowInput, runPipelinePromise } from "uuidmap"
+ *
+ * const client: ClientRowInput = JSON.parse('{ "rowId": "502", "tracked": true, "uuids": ["3f2a9c4e-8b1d-4c2e-9f00-0123456789ab"] }')
+ * const result = await runPipelinePromise({ clients: [client], objects: [] })
+ * assert.deepStrictEqual(result.state.clients[0]?.uuids, ["3f2a9c4e-8b1d-4c2e-9f00-0123456789ab"])
+ * assert.equal(result.state.ledger[0]?.status, "missing") // listed in the cell, not in the bucket
  * ```
  * @category models
  */
@@ -37,10 +42,16 @@ export type ClientRowInput = typeof ClientRow.Encoded
 /**
  * An object as plain data: key, size, quoted ETag and ISO 8601 last-modified time.
  *
- * @example
+ * @example Objects from an async listing
  * ```ts
- * import type { StoredObjectInput } from "./RunPipelinePromise.ts"
- * const object: StoredObjectInput = { key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }
+ * import assert from "node:assert/strict"
+ * import { runPipelinePromise, type StoredObjectInput } from "uuidmap"
+ *
+ * async function* listing(): AsyncIterable<StoredObjectInput> {
+ *   yield { key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }
+ * }
+ * const result = await runPipelinePromise({ clients: [{ rowId: "502", tracked: false, uuids: [] }], objects: listing() })
+ * assert.equal(result.state.ledger[0]?.key, "502/a.pdf")
  * ```
  * @category models
  */
@@ -50,10 +61,18 @@ export type StoredObjectInput = typeof StoredObject.Encoded
  * A ledger row as plain data, as `state.ledger` of an earlier result holds it (it survives
  * `JSON.stringify` and `JSON.parse`).
  *
- * @example
+ * @example The ledger of the last run keeps its UUIDs
  * ```ts
- * import type { MappingInput } from "./RunPipelinePromise.ts"
- * const rows: ReadonlyArray<MappingInput> = []
+ * import assert from "node:assert/strict"
+ * import { type MappingInput, runPipelinePromise } from "uuidmap"
+ *
+ * const clients = [{ rowId: "502", tracked: false, uuids: [] }]
+ * const objects = [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * const first = await runPipelinePromise({ clients, objects })
+ * const ledger: ReadonlyArray<MappingInput> = JSON.parse(JSON.stringify(first.state.ledger))
+ * const second = await runPipelinePromise({ clients: first.state.clients, ledger, objects })
+ * assert.equal(second.state.ledger[0]?.uuid, first.state.ledger[0]?.uuid)
+ * assert.deepStrictEqual(second.changes, { cells: [], ledger: [] })
  * ```
  * @category models
  */
@@ -63,10 +82,14 @@ export type MappingInput = typeof Mapping.Encoded
  * Where new UUIDs come from: random version 4 (`"v4"`, the default), time-ordered version 7
  * (`"v7"`), or a deterministic sequence for tests (`{ testSeed: 1 }`).
  *
- * @example
+ * @example Reproducible UUIDs for a test
  * ```ts
- * import type { UuidSource } from "./RunPipelinePromise.ts"
- * const source: UuidSource = { testSeed: 1 }
+ * import assert from "node:assert/strict"
+ * import { runPipelinePromise, type UuidSource } from "uuidmap"
+ *
+ * const uuids: UuidSource = { testSeed: 1 }
+ * const result = await runPipelinePromise({ clients: [{ rowId: "502", tracked: false, uuids: [] }], objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }], uuids })
+ * assert.equal(result.state.ledger[0]?.uuid, "00000001-0000-4000-8000-000000000000")
  * ```
  * @category models
  */
@@ -76,20 +99,36 @@ export type UuidSource = "v4" | "v7" | { readonly testSeed: number }
  * What a caller provides. `ledger` is the `state.ledger` of the previous result (UUIDs once
  * given never change); `evidence` is phase 2's outside evidence (`makePoolEvidence`).
  *
- * @example
+ * @example Phase 1 only
  * ```ts
- * import type { PipelineRequest } from "./RunPipelinePromise.ts"
- * const request: PipelineRequest = { clients: [{ rowId: "502", tracked: false, uuids: [] }], objects: [] }
+ * import assert from "node:assert/strict"
+ * import { type PipelineRequest, runPipelinePromise } from "uuidmap"
+ *
+ * const request: PipelineRequest = {
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }, { rowId: "503", tracked: false, uuids: [] }],
+ *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }],
+ *   phase: "1"
+ * }
+ * const result = await runPipelinePromise(request)
+ * assert.deepStrictEqual(result.ran, ["1"])
+ * assert.deepStrictEqual(result.state.clients.map((client) => client.tracked), [true, false]) // phase 3 would track 503 too
  * ```
  * @category models
  */
 export interface PipelineRequest {
+  /** Every client row, in the order that breaks ties. */
   readonly clients: ReadonlyArray<ClientRowInput>
+  /** The listing: an array, any iterable or any async iterable. */
   readonly objects: Iterable<StoredObjectInput> | AsyncIterable<StoredObjectInput>
+  /** The ledger of the previous run. */
   readonly ledger?: ReadonlyArray<MappingInput> | undefined
+  /** Phase 2's outside evidence. */
   readonly evidence?: PoolEvidence | undefined
+  /** Where the pool is (default `files/`). */
   readonly layout?: Layout | undefined
+  /** Which phases run (default `"all"`). */
   readonly phase?: PhaseSelection | undefined
+  /** Where new UUIDs come from (default `"v4"`). */
   readonly uuids?: UuidSource | undefined
 }
 
@@ -166,12 +205,14 @@ const phases: ReadonlyArray<unknown> = ["1", "2", "3", "all"]
 /**
  * The same run as an Effect, for callers who want the decoding without the Promise.
  *
- * @example
+ * @example The same run, as an Effect
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { pipelineFromRequest } from "./RunPipelinePromise.ts"
- * const result = await Effect.runPromise(pipelineFromRequest({ clients: [], objects: [] }))
- * result.state.ledger // []
+ * import { pipelineFromRequest } from "uuidmap"
+ *
+ * const result = await Effect.runPromise(pipelineFromRequest({ clients: [{ rowId: "502", tracked: false, uuids: [] }], objects: [] }))
+ * assert.deepStrictEqual(result.state.clients, [{ rowId: "502", tracked: true, uuids: [] }])
  * ```
  * @category programs
  */
@@ -203,14 +244,18 @@ export const pipelineFromRequest = (request: PipelineRequest): Effect.Effect<Pip
  * it started from and the change list (`changes.cells`, `changes.ledger`). Rejects with a
  * `PipelineInputError` for bad input, or with whatever your async iterable throws.
  *
- * @example
+ * @example Mapping uploads, and refusing bad input
  * ```ts
- * import { runPipelinePromise } from "./RunPipelinePromise.ts"
- * const result = await runPipelinePromise({
- *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
- *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
- * })
- * result.state.ledger[0]?.status // "mapped"
+ * import assert from "node:assert/strict"
+ * import { PipelineInputError, runPipelinePromise } from "uuidmap"
+ *
+ * const result = await runPipelinePromise({ clients: [{ rowId: "502", tracked: false, uuids: [] }], objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }] })
+ * assert.equal(result.state.ledger[0]?.status, "mapped")
+ * assert.equal(result.changes.cells[0]?.after.uuids.length, 1)
+ * await assert.rejects(
+ *   runPipelinePromise({ clients: [{ rowId: "502", tracked: false, uuids: [] }, { rowId: "502", tracked: false, uuids: [] }], objects: [] }),
+ *   (error) => error instanceof PipelineInputError && error.reason === "DuplicateRowId" && error.path === "clients[1].rowId"
+ * )
  * ```
  * @category programs
  */

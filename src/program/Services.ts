@@ -15,6 +15,7 @@ import { makeInventoryStore } from "../io/inventory/InventoryStore.ts"
 import { layerLocalFolder } from "../io/store/LocalFolderStore.ts"
 import { ObjectStore } from "../io/store/ObjectStore.ts"
 import type { ListingProgress } from "../io/store/S3ListingProgress.ts"
+import { layerS3 } from "../io/store/S3Layer.ts"
 import { parseS3Location, type S3Location } from "../io/store/S3Location.ts"
 import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import type { Settings } from "./Settings.ts"
@@ -23,11 +24,6 @@ import type { Settings } from "./Settings.ts"
  * The store Layer for `settings.bucket`, or for `settings.inventory` when it is set. `onProgress`
  * receives listing progress (S3 listing only).
  *
- * @example
- * ```ts
- * import { storeLayer } from "./Services.ts"
- * const layer = storeLayer(settings)
- * ```
  * @category layers
  */
 export const storeLayer = (
@@ -42,18 +38,17 @@ const liveStoreLayer = (
 ): Layer.Layer<ObjectStore, StoreError | UsageError> => {
   if (settings.bucket.startsWith("file://")) return layerLocalFolder(settings.bucket, settings.concurrency)
   if (settings.bucket.startsWith("s3://")) {
-    // Loaded on demand: the AWS SDK is a large part of start-up, and local runs never need it.
-    return Layer.unwrap(Effect.map(Effect.promise(() => import("../io/store/S3Store.ts")), ({ layerS3 }) =>
-      layerS3({
-        bucket: settings.bucket,
-        endpoint: settings.s3.endpoint,
-        region: settings.s3.region,
-        forcePathStyle: settings.s3.forcePathStyle,
-        profile: settings.s3.profile,
-        maxAttempts: settings.s3.maxAttempts,
-        concurrency: settings.concurrency,
-        onProgress
-      })))
+    // layerS3 loads the AWS SDK on demand: local runs never need it.
+    return layerS3({
+      bucket: settings.bucket,
+      endpoint: settings.s3.endpoint,
+      region: settings.s3.region,
+      forcePathStyle: settings.s3.forcePathStyle,
+      profile: settings.s3.profile,
+      maxAttempts: settings.s3.maxAttempts,
+      concurrency: settings.concurrency,
+      onProgress
+    })
   }
   return Layer.effect(ObjectStore, Effect.fail(new UsageError({ reason: "BadFlag", message: `--bucket "${settings.bucket}" must start with s3:// or file://` })))
 }
@@ -93,12 +88,6 @@ const inventoryStoreLayer = (settings: Settings, url: string): Layer.Layer<Objec
 /**
  * Every service of a run: the store, the UUID generator and the real file system.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { runServices } from "./Services.ts"
- * const provided = Effect.provide(program, runServices(settings))
- * ```
  * @category layers
  */
 export const runServices = (settings: Settings, onProgress?: (progress: ListingProgress) => void) =>

@@ -21,11 +21,6 @@ const headerError = (file: string, reason: CsvError["reason"], message: string) 
 /**
  * The clients CSV's data rows: line, id cell and tracking cells.
  *
- * @example
- * ```ts
- * import { readClientRecords } from "./VerifyLoad.ts"
- * const rows = readClientRecords(settings)
- * ```
  * @category reading
  */
 export const readClientRecords = (settings: Settings): Effect.Effect<ReadonlyArray<ClientRecord>, CsvError> =>
@@ -54,11 +49,6 @@ export const readClientRecords = (settings: Settings): Effect.Effect<ReadonlyArr
 /**
  * The ledger's data rows as cell text; no rows when there is no ledger yet.
  *
- * @example
- * ```ts
- * import { readLedgerRecords } from "./VerifyLoad.ts"
- * const rows = readLedgerRecords(settings)
- * ```
  * @category reading
  */
 export const readLedgerRecords = (settings: Settings): Effect.Effect<ReadonlyArray<LedgerRecord>, CsvError> =>

@@ -20,10 +20,6 @@ import { readClientRecords, readLedgerRecords } from "./VerifyLoad.ts"
  * A verification, with the loaded state and the run computed on it when the files were
  * valid input (reports reuse them rather than listing the bucket again).
  *
- * @example
- * ```ts
- * import type { Verification } from "./VerifyProgram.ts"
- * ```
  * @category models
  */
 export interface Verification {
@@ -34,12 +30,6 @@ export interface Verification {
 /**
  * Verifies the files and the bucket named by the settings.
  *
- * @example
- * ```ts
- * import { verifyFiles } from "./VerifyProgram.ts"
- * import { defaultVerifyOptions } from "../pipeline/Verify.ts"
- * const verification = verifyFiles(settings, defaultVerifyOptions)
- * ```
  * @category programs
  */
 export const verifyFiles = Effect.fn("uuidmap.verifyFiles")(function*(settings: Settings, options: VerifyOptions) {

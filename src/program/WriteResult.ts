@@ -13,7 +13,7 @@ import { encodeClientsCsv } from "../io/csv/ClientsTable.ts"
 import { encodeLedger } from "../io/csv/LedgerFile.ts"
 import type { FileChange } from "../io/files/CommitPreflight.ts"
 import type { Disk } from "../io/files/Disk.ts"
-import { type CommittedFile, commitChanges } from "../io/files/FileCommit.ts"
+import { commitChanges } from "../io/files/FileCommit.ts"
 import { sha256Hex } from "../io/files/FileDigest.ts"
 import type { LoadedRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
@@ -22,28 +22,48 @@ import type { WriteSession } from "./WriteSession.ts"
 /**
  * One file that a run wrote, and where its backup went (none for a new file).
  *
- * @example
+ * @example What a run wrote
  * ```ts
- * import type { WrittenFile } from "./WriteResult.ts"
- * const written: WrittenFile = { file: "clients.csv", backup: "clients.csv.20260101T000000.000Z.bak" }
+ * import assert from "node:assert/strict"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import { Disk, makeSettings, ObjectStore, reconcile, unsafeObjectKey, UuidGenerator, type WrittenFile } from "uuidmap"
+ *
+ * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * await fs.writeFile(path.join(folder, "clients.csv"), "row_id,name\n502,Sam\n")
+ * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
+ * const outcome = await Effect.runPromise(
+ *   reconcile(makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" }), { phase: "all", dryRun: false }).pipe(
+ *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode))
+ *   )
+ * )
+ * const written: ReadonlyArray<WrittenFile> = outcome.written
+ * assert.deepStrictEqual(written.map((file) => [path.basename(file.file), file.backup === undefined]), [
+ *   ["clients.ledger.csv", true], // new: nothing to back up
+ *   ["clients.csv", false] // replaced: its old bytes are kept in a backup
+ * ])
+ * await fs.rm(folder, { recursive: true })
  * ```
  * @category models
  */
-export type WrittenFile = CommittedFile
+export interface WrittenFile {
+  /** The path written, as the settings give it. */
+  readonly file: string
+  /** Where the old bytes were kept; undefined when the file is new. */
+  readonly backup: string | undefined
+}
 
 /**
  * The new bytes of both files, and whether each differs from what is on disk. The ledger
  * carries the sha256 of the CSV as the commit leaves it; a ledger whose rows are unchanged is
  * not rewritten just because a person edited the CSV since it was written.
  *
- * @example
- * ```ts
- * import { renderResult } from "./WriteResult.ts"
- * const { clients, ledger } = renderResult(loaded, finalState)
- * ```
  * @category rendering
  */
-export const renderResult = (loaded: LoadedRun, state: State) => {
+const renderResult = (loaded: LoadedRun, state: State) => {
   const clientsBytes = encodeClientsCsv(loaded.table, state.clients)
   const clientsChanged = !sameBytes(clientsBytes, loaded.clientsBytes)
   const encode = (digest: string | undefined) => encodeLedger(state.ledger, digest)
@@ -62,11 +82,6 @@ export const renderResult = (loaded: LoadedRun, state: State) => {
 /**
  * Writes what changed, under the session's lock. Returns the files written.
  *
- * @example
- * ```ts
- * import { writeResult } from "./WriteResult.ts"
- * const written = writeResult(settings, session, loaded, finalState, new Date())
- * ```
  * @category writing
  */
 export const writeResult = (

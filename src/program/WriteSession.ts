@@ -23,10 +23,6 @@ import type { Settings } from "./Settings.ts"
  * An open write session: the lock held for the life of the scope, and the lines that say
  * what taking it cleaned up.
  *
- * @example
- * ```ts
- * import type { WriteSession } from "./WriteSession.ts"
- * ```
  * @category models
  */
 export interface WriteSession {
@@ -37,12 +33,6 @@ export interface WriteSession {
 /**
  * Opens a write session on the settings' clients CSV and ledger.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { openWriteSession } from "./WriteSession.ts"
- * const program = Effect.scoped(Effect.flatMap(openWriteSession(settings, new Date()), (session) => Effect.log(session.notes)))
- * ```
  * @category programs
  */
 export const openWriteSession = (settings: Settings, now: Date): Effect.Effect<WriteSession, UsageError, Disk | Scope.Scope> =>

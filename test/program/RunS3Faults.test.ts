@@ -10,8 +10,9 @@ import * as path from "node:path"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { layerS3 } from "../../src/io/store/S3Store.ts"
 import { Disk } from "../../src/io/files/Disk.ts"
+import { ObjectStore } from "../../src/io/store/ObjectStore.ts"
+import { makeS3Store } from "../../src/io/store/S3Store.ts"
 import { UuidGenerator } from "../../src/io/uuid/UuidGenerator.ts"
 import { reconcile } from "../../src/program/Reconcile.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
@@ -70,7 +71,8 @@ const runThrough = async (proxy: FaultProxy, name: string) => {
     concurrency: 4,
     evidence: { migrationLogs: [path.join(dir, "moves.csv")], records: [path.join(dir, "records.csv")] }
   })
-  const store = layerS3({
+  // makeS3Store, not the public layerS3: the test sets internal knobs (`tuning`).
+  const store = Layer.effect(ObjectStore, makeS3Store({
     bucket: settings.bucket,
     endpoint: proxy.endpoint,
     forcePathStyle: true,
@@ -78,7 +80,7 @@ const runThrough = async (proxy: FaultProxy, name: string) => {
     concurrency: settings.concurrency,
     // Small pages, so the listing itself takes many requests; a short backoff, so the test is quick.
     tuning: { credentials: testCredentials, pageSize: 40, baseDelayMs: 5, maxDelayMs: 100 }
-  })
+  }))
   const outcome = await Effect.runPromise(
     reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(9), Disk.layerNode)))
   )

@@ -16,12 +16,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The `apply` command.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { applyCommand } from "./ApplyCommand.ts"
- * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([applyCommand]))
- * ```
  * @category commands
  */
 export const applyCommand = Command.make("apply", {

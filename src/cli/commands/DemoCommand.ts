@@ -20,10 +20,6 @@ import { renderMetricsTable } from "../render/MetricsTable.ts"
 /**
  * The `demo` command.
  *
- * @example
- * ```ts
- * import { demoCommand } from "./DemoCommand.ts"
- * ```
  * @category commands
  */
 export const demoCommand = Command.make("demo", {

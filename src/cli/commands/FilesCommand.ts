@@ -16,10 +16,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The `files` command.
  *
- * @example
- * ```ts
- * import { filesCommand } from "./FilesCommand.ts"
- * ```
  * @category commands
  */
 export const filesCommand = Command.make("files", {

@@ -16,10 +16,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The `lookup` command.
  *
- * @example
- * ```ts
- * import { lookupCommand } from "./LookupCommand.ts"
- * ```
  * @category commands
  */
 export const lookupCommand = Command.make("lookup", {

@@ -25,12 +25,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The flag that turns "changes pending" into exit code 5, shared by `plan` and `run --diff`.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { detailedExitcodeFlag } from "./PlanCommand.ts"
- * const command = Command.make("x", { detailedExitcode: detailedExitcodeFlag })
- * ```
  * @category flags
  */
 export const detailedExitcodeFlag = switchFlag(
@@ -41,12 +35,6 @@ export const detailedExitcodeFlag = switchFlag(
 /**
  * The `plan` command.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { planCommand } from "./PlanCommand.ts"
- * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([planCommand]))
- * ```
  * @category commands
  */
 export const planCommand = Command.make("plan", {

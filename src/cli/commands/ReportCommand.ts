@@ -22,12 +22,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The `report` command.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { reportCommand } from "./ReportCommand.ts"
- * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([reportCommand]))
- * ```
  * @category commands
  */
 export const reportCommand = Command.make("report", {

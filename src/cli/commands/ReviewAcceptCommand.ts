@@ -15,10 +15,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The `review accept` command.
  *
- * @example
- * ```ts
- * import { reviewAcceptCommand } from "./ReviewAcceptCommand.ts"
- * ```
  * @category commands
  */
 export const reviewAcceptCommand = Command.make("accept", {

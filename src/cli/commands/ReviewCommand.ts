@@ -10,10 +10,6 @@ import { reviewExportCommand } from "./ReviewExportCommand.ts"
 /**
  * The `review` command and its two subcommands.
  *
- * @example
- * ```ts
- * import { reviewCommand } from "./ReviewCommand.ts"
- * ```
  * @category commands
  */
 export const reviewCommand = Command.make("review").pipe(

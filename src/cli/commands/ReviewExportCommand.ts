@@ -14,10 +14,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The `review export` command.
  *
- * @example
- * ```ts
- * import { reviewExportCommand } from "./ReviewExportCommand.ts"
- * ```
  * @category commands
  */
 export const reviewExportCommand = Command.make("export", {

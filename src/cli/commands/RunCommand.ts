@@ -26,12 +26,6 @@ import { detailedExitcodeFlag } from "./PlanCommand.ts"
 /**
  * The `run` command.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { runCommand } from "./RunCommand.ts"
- * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([runCommand]))
- * ```
  * @category commands
  */
 export const runCommand = Command.make("run", {

@@ -15,12 +15,6 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * The `summary` command.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { summaryCommand } from "./SummaryCommand.ts"
- * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([summaryCommand]))
- * ```
  * @category commands
  */
 export const summaryCommand = Command.make("summary", { ...sharedFlags }, (flags) =>

@@ -26,14 +26,9 @@ import { settingsFromFlags, sharedFlags } from "../SharedFlags.ts"
 /**
  * Parses `--warn` values into check names, refusing unknown ones with exit 2.
  *
- * @example
- * ```ts
- * import { warnedChecks } from "./VerifyCommand.ts"
- * const warned = warnedChecks(["idempotent"]) // Effect of Set(["idempotent"])
- * ```
  * @category flags
  */
-export const warnedChecks = (values: ReadonlyArray<string>): Effect.Effect<ReadonlySet<CheckName>, UsageError> =>
+const warnedChecks = (values: ReadonlyArray<string>): Effect.Effect<ReadonlySet<CheckName>, UsageError> =>
   Effect.gen(function*() {
     const names = values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value !== "")
     const unknown = names.filter((name) => !isCheckName(name))
@@ -49,12 +44,6 @@ export const warnedChecks = (values: ReadonlyArray<string>): Effect.Effect<Reado
 /**
  * The `verify` command.
  *
- * @example
- * ```ts
- * import { Command } from "effect/cli"
- * import { verifyCommand } from "./VerifyCommand.ts"
- * const cli = Command.make("uuidmap").pipe(Command.withSubcommands([verifyCommand]))
- * ```
  * @category commands
  */
 export const verifyCommand = Command.make("verify", {

@@ -18,11 +18,6 @@ const table = (mappings: ReadonlyArray<Mapping>): ReadonlyArray<string> => {
 /**
  * The client's files as lines of text.
  *
- * @example
- * ```ts
- * import { renderClientFiles } from "./ClientFilesText.ts"
- * renderClientFiles(found).join("\n")
- * ```
  * @category rendering
  */
 export const renderClientFiles = (found: ClientFiles): ReadonlyArray<string> => {
@@ -50,11 +45,6 @@ const mappingJson = (m: Mapping) => ({
 /**
  * The client's files as a JSON-ready value.
  *
- * @example
- * ```ts
- * import { clientFilesJson } from "./ClientFilesText.ts"
- * JSON.stringify(clientFilesJson(found))
- * ```
  * @category rendering
  */
 export const clientFilesJson = (found: ClientFiles) => ({

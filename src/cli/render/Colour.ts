@@ -7,12 +7,6 @@
 /**
  * Paints text with ANSI colours, or leaves it alone.
  *
- * @example
- * ```ts
- * import { makePainter } from "./Colour.ts"
- * const paint = makePainter(false)
- * paint.green("+ added") // "+ added"
- * ```
  * @category models
  */
 export interface Painter {
@@ -28,11 +22,6 @@ const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m
 /**
  * A painter that colours when `enabled`.
  *
- * @example
- * ```ts
- * import { makePainter } from "./Colour.ts"
- * makePainter(true).red("x") // "\u001b[31mx\u001b[39m"
- * ```
  * @category constructors
  */
 export const makePainter = (enabled: boolean): Painter =>
@@ -43,11 +32,6 @@ export const makePainter = (enabled: boolean): Painter =>
 /**
  * Whether standard output should get colour: a TTY, and NO_COLOR unset or empty.
  *
- * @example
- * ```ts
- * import { stdoutWantsColour } from "./Colour.ts"
- * const paint = makePainter(stdoutWantsColour())
- * ```
  * @category detection
  */
 export const stdoutWantsColour = (): boolean =>

@@ -19,13 +19,6 @@ const describe = (mapping: Mapping): string =>
  * The diff as lines of text, one at a time, so a diff of a million rows is printed as it is
  * rendered and never held whole. `files` names the CSV and the ledger in the headings.
  *
- * @example
- * ```ts
- * import { diffLines } from "./DiffText.ts"
- * import { makePainter } from "./Colour.ts"
- * [...diffLines({ cells: [], ledger: [] }, { clients: "clients.csv", ledger: "clients.ledger.csv" }, makePainter(false))]
- * // ["No changes."]
- * ```
  * @category rendering
  */
 export function* diffLines(
@@ -60,21 +53,3 @@ export function* diffLines(
     }
   }
 }
-
-/**
- * The diff as an array of lines (see `diffLines`).
- *
- * @example
- * ```ts
- * import { renderDiff } from "./DiffText.ts"
- * import { makePainter } from "./Colour.ts"
- * renderDiff({ cells: [], ledger: [] }, { clients: "clients.csv", ledger: "clients.ledger.csv" }, makePainter(false))
- * // ["No changes."]
- * ```
- * @category rendering
- */
-export const renderDiff = (
-  changes: StateChanges,
-  files: { readonly clients: string; readonly ledger: string },
-  paint: Painter
-): ReadonlyArray<string> => [...diffLines(changes, files, paint)]

@@ -13,11 +13,6 @@ const columns = ["uuid", "key", "owner", "candidate", "status", "confidence", "s
 /**
  * The listing as CSV text; every cell neutralised against formula injection.
  *
- * @example
- * ```ts
- * import { renderFilesCsv } from "./FilesReport.ts"
- * renderFilesCsv([]) // "uuid,key,owner,candidate,status,confidence,size,evidence,why\n"
- * ```
  * @category rendering
  */
 export const renderFilesCsv = (rows: ReadonlyArray<FileListing>): string =>
@@ -39,11 +34,6 @@ export const renderFilesCsv = (rows: ReadonlyArray<FileListing>): string =>
 /**
  * The listing as a JSON-ready value, evidence as objects.
  *
- * @example
- * ```ts
- * import { filesJson } from "./FilesReport.ts"
- * JSON.stringify(filesJson([])) // "[]"
- * ```
  * @category rendering
  */
 export const filesJson = (rows: ReadonlyArray<FileListing>) =>

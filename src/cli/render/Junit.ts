@@ -30,12 +30,6 @@ const testcase = (check: CheckResult): string => {
 /**
  * The JUnit XML document.
  *
- * @example
- * ```ts
- * import { renderJunit } from "./Junit.ts"
- * const xml = renderJunit(report)
- * // <testsuites name="uuidmap verify" tests="11" failures="0" …><testsuite …><testcase name="row-ids-unique" …/>…
- * ```
  * @category rendering
  */
 export const renderJunit = (report: VerifyReport): string => {

@@ -8,11 +8,6 @@ import { formatRatio, type Metrics } from "../../pipeline/Metrics.ts"
 /**
  * The table as text lines, one column per state given.
  *
- * @example
- * ```ts
- * import { renderMetricsTable } from "./MetricsTable.ts"
- * const lines = renderMetricsTable([{ label: "before", metrics }])
- * ```
  * @category rendering
  */
 export const renderMetricsTable = (

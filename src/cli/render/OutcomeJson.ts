@@ -23,11 +23,6 @@ const mappingJson = (mapping: Mapping | null) =>
 /**
  * The outcome as a JSON-ready value.
  *
- * @example
- * ```ts
- * import { outcomeJson } from "./OutcomeJson.ts"
- * console.log(JSON.stringify(outcomeJson(outcome, true), null, 2))
- * ```
  * @category rendering
  */
 export const outcomeJson = (outcome: ReconcileOutcome, dryRun: boolean) => ({

@@ -12,11 +12,6 @@ const pieceChars = 1 << 20
 /**
  * Prints every line of `lines`, each followed by a newline, in order.
  *
- * @example
- * ```ts
- * import { printLines } from "./PrintLines.ts"
- * const program = printLines(["a", "b"])
- * ```
  * @category output
  */
 export const printLines = (lines: Iterable<string>): Effect.Effect<void> =>

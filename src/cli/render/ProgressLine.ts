@@ -8,14 +8,9 @@
 /**
  * What the line shows.
  *
- * @example
- * ```ts
- * import type { ProgressSnapshot } from "./ProgressLine.ts"
- * const snapshot: ProgressSnapshot = { objects: 1000, prefixesDone: 2, prefixesTotal: 8, elapsedMs: 500 }
- * ```
  * @category models
  */
-export interface ProgressSnapshot {
+interface ProgressSnapshot {
   readonly objects: number
   readonly prefixesDone: number
   readonly prefixesTotal: number
@@ -25,12 +20,6 @@ export interface ProgressSnapshot {
 /**
  * Formats one progress line.
  *
- * @example
- * ```ts
- * import { formatProgress } from "./ProgressLine.ts"
- * formatProgress({ objects: 12000, prefixesDone: 3, prefixesTotal: 8, elapsedMs: 2000 })
- * // "Listing: 12,000 objects (6,000/s), prefixes 3/8"
- * ```
  * @category rendering
  */
 export const formatProgress = (p: ProgressSnapshot): string => {
@@ -43,13 +32,6 @@ export const formatProgress = (p: ProgressSnapshot): string => {
  * A progress callback for the store, or undefined when no line should be drawn. Redraws at
  * most ten times a second; `finish` clears the line.
  *
- * @example
- * ```ts
- * import { makeProgressLine } from "./ProgressLine.ts"
- * const line = makeProgressLine(false)
- * line?.update({ objects: 1, prefixesDone: 0, prefixesTotal: 0, elapsedMs: 1 })
- * line?.finish()
- * ```
  * @category rendering
  */
 export const makeProgressLine = (quiet: boolean) => {

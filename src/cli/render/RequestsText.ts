@@ -8,11 +8,6 @@ import type { StoreRequests } from "../../io/store/ObjectStore.ts"
 /**
  * Formats the requests a run sent.
  *
- * @example
- * ```ts
- * import { formatRequests } from "./RequestsText.ts"
- * formatRequests({ list: 21, head: 0 }) // "Requests: 21 list (ListObjectsV2), 0 head (HeadObject); a retry counts once more"
- * ```
  * @category rendering
  */
 export const formatRequests = (requests: StoreRequests): string =>

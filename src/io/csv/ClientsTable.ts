@@ -24,26 +24,37 @@ import { makeTextSink } from "./internal/csvSink.ts"
 /**
  * The names of the columns uuidmap reads and writes.
  *
- * @example
+ * @example A CRM's column names
  * ```ts
- * import type { ClientsColumns } from "./ClientsTable.ts"
- * const columns: ClientsColumns = { idColumn: "client_id", uuidsColumn: "file_uuids", countColumn: "file_count" }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type ClientsColumns, readClientsTable } from "uuidmap"
+ *
+ * const bytes = new TextEncoder().encode("client_id,name\n502,Sam\n")
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", bytes, { idColumn: "client_id" }))
+ * const columns: ClientsColumns = table.columns
+ * assert.deepStrictEqual(columns, { idColumn: "client_id", uuidsColumn: "file_uuids", countColumn: "file_count" })
  * ```
  * @category models
  */
 export interface ClientsColumns {
+  /** The id column (default `row_id`). */
   readonly idColumn: string
+  /** The tracking column of UUIDs (default `file_uuids`). */
   readonly uuidsColumn: string
+  /** The tracking column of counts (default `file_count`). */
   readonly countColumn: string
 }
 
 /**
  * The default column names: `row_id`, `file_uuids`, `file_count` (SPEC §1).
  *
- * @example
+ * @example The names of SPEC §1
  * ```ts
- * import { defaultClientsColumns } from "./ClientsTable.ts"
- * defaultClientsColumns.idColumn // "row_id"
+ * import assert from "node:assert/strict"
+ * import { defaultClientsColumns } from "uuidmap"
+ *
+ * assert.deepStrictEqual(defaultClientsColumns, { idColumn: "row_id", uuidsColumn: "file_uuids", countColumn: "file_count" })
  * ```
  * @category constructors
  */
@@ -56,16 +67,25 @@ export const defaultClientsColumns: ClientsColumns = {
 /**
  * How to read the clients CSV: column names (defaults above) and the reader's options.
  *
- * @example
+ * @example Other column names, and another encoding
  * ```ts
- * import type { ClientsTableOptions } from "./ClientsTable.ts"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type ClientsTableOptions, readClientsTable } from "uuidmap"
+ *
  * const options: ClientsTableOptions = { idColumn: "client_id", encoding: "windows-1252" }
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", new TextEncoder().encode("client_id\n502\n"), options))
+ * assert.equal(table.document.dialect.encoding, "windows-1252")
+ * assert.equal(table.clients[0]?.rowId, "502")
  * ```
  * @category models
  */
 export interface ClientsTableOptions extends CsvReadOptions {
+  /** The id column (default `row_id`). */
   readonly idColumn?: string | undefined
+  /** The tracking column of UUIDs (default `file_uuids`). */
   readonly uuidsColumn?: string | undefined
+  /** The tracking column of counts (default `file_count`). */
   readonly countColumn?: string | undefined
 }
 
@@ -74,23 +94,32 @@ export interface ClientsTableOptions extends CsvReadOptions {
  * are indexes into the header, and a tracking column that is `undefined` is absent and will be
  * appended on write. `clients[i]` is `document.rows[i]`.
  *
- * @example
+ * @example Where the columns are
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { readClientsTable } from "./ClientsTable.ts"
+ * import { readClientsTable } from "uuidmap"
+ *
  * const bytes = new TextEncoder().encode("name,row_id\nSam,502\n")
  * const table = await Effect.runPromise(readClientsTable("clients.csv", bytes))
- * table.idColumn // 1
- * table.uuidsColumn // undefined
+ * assert.equal(table.idColumn, 1)
+ * assert.equal(table.uuidsColumn, undefined) // appended on write
+ * assert.deepStrictEqual(table.clients, [{ rowId: "502", tracked: false, uuids: [] }])
  * ```
  * @category models
  */
 export interface ClientsTable {
+  /** The whole file, kept for lossless writing. */
   readonly document: CsvDocument
+  /** The column names. */
   readonly columns: ClientsColumns
+  /** The header index of the id column. */
   readonly idColumn: number
+  /** The header index of the UUIDs column; undefined when it is absent. */
   readonly uuidsColumn: number | undefined
+  /** The header index of the count column; undefined when it is absent. */
   readonly countColumn: number | undefined
+  /** One client per data row, in file order. */
   readonly clients: ReadonlyArray<ClientRow>
 }
 
@@ -111,13 +140,21 @@ export interface ClientsTable {
  * - `"CountMismatch"`: the count is not a non-negative integer, differs from the number of
  *   UUIDs, or is empty (or absent) while UUIDs are listed.
  *
- * @example
+ * @example Tracked and untracked clients
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { readClientsTable } from "./ClientsTable.ts"
+ * import { readClientsTable } from "uuidmap"
+ *
  * const csv = "row_id,file_uuids,file_count\n502,3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f,1\n503,,\n"
  * const table = await Effect.runPromise(readClientsTable("clients.csv", new TextEncoder().encode(csv)))
- * table.clients // [{ rowId: "502", tracked: true, uuids: ["3f2a…"] }, { rowId: "503", tracked: false, uuids: [] }]
+ * assert.deepStrictEqual(table.clients, [
+ *   { rowId: "502", tracked: true, uuids: ["3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"] },
+ *   { rowId: "503", tracked: false, uuids: [] }
+ * ])
+ * const bad = await Effect.runPromise(Effect.flip(readClientsTable("clients.csv", new TextEncoder().encode("row_id,file_count\n502,x\n"))))
+ * assert.equal(bad.reason, "CountMismatch")
+ * assert.equal(bad.line, 2)
  * ```
  * @category reading
  */
@@ -148,14 +185,17 @@ export const readClientsTable = (
  * A length or row-id mismatch, or an untracked client with UUIDs (whose UUIDs would be lost),
  * is a programming error (a RangeError).
  *
- * @example
+ * @example Tracking columns appended, one client tracked
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { readClientsTable, renderClientsCsv } from "./ClientsTable.ts"
- * const bytes = new TextEncoder().encode("row_id,name\r\n502,Sam\r\n")
+ * import { encodeCsvText, readClientsTable, renderClientsCsv } from "uuidmap"
+ *
+ * const bytes = new TextEncoder().encode("row_id,name\r\n502,Sam\r\n503,\"Lee, Ann\"\r\n")
  * const table = await Effect.runPromise(readClientsTable("clients.csv", bytes))
- * renderClientsCsv(table, [{ ...table.clients[0]!, tracked: true }])
- * // "row_id,name,file_uuids,file_count\r\n502,Sam,,0\r\n"
+ * const text = renderClientsCsv(table, [{ ...table.clients[0]!, tracked: true }, table.clients[1]!])
+ * assert.equal(text, "row_id,name,file_uuids,file_count\r\n502,Sam,,0\r\n503,\"Lee, Ann\",,\r\n")
+ * assert.deepStrictEqual(encodeCsvText(text, table.document.dialect), new TextEncoder().encode(text))
  * ```
  * @category rendering
  */

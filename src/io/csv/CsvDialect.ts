@@ -10,10 +10,15 @@ import type { CsvEncoding } from "./CsvEncoding.ts"
 /**
  * The field delimiters uuidmap recognises.
  *
- * @example
+ * @example A semicolon-separated export
  * ```ts
- * import type { CsvDelimiter } from "./CsvDialect.ts"
- * const delimiter: CsvDelimiter = ";"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvDelimiter, readClientsTable } from "uuidmap"
+ *
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", new TextEncoder().encode("row_id;name\n502;Sam\n")))
+ * const delimiter: CsvDelimiter = table.document.dialect.delimiter
+ * assert.equal(delimiter, ";")
  * ```
  * @category models
  */
@@ -23,10 +28,15 @@ export type CsvDelimiter = "," | ";" | "\t"
  * The record terminators uuidmap recognises. A lone `\r` (classic Mac OS) outside quotes is
  * refused, since some readers end a line there and others do not.
  *
- * @example
+ * @example Windows line endings
  * ```ts
- * import type { CsvLineEnding } from "./CsvDialect.ts"
- * const lineEnding: CsvLineEnding = "\r\n"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvLineEnding, readClientsTable } from "uuidmap"
+ *
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", new TextEncoder().encode("row_id,name\r\n502,Sam\r\n")))
+ * const lineEnding: CsvLineEnding = table.document.dialect.lineEnding
+ * assert.equal(lineEnding, "\r\n")
  * ```
  * @category models
  */
@@ -36,31 +46,29 @@ export type CsvLineEnding = "\r\n" | "\n"
  * How a CSV file is written. `lineEnding` is the header's terminator: rows keep their own,
  * and it is what new files or terminator-less files are written with.
  *
- * @example
+ * @example The dialect of a German Excel export
  * ```ts
- * import type { CsvDialect } from "./CsvDialect.ts"
- * const excelGerman: CsvDialect = { delimiter: ";", bom: true, lineEnding: "\r\n", encoding: "utf-8" }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvDialect, readClientsTable } from "uuidmap"
+ *
+ * const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("row_id;name\r\n502;Sam\r\n")])
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", bytes))
+ * const dialect: CsvDialect = table.document.dialect
+ * assert.deepStrictEqual(dialect, { delimiter: ";", bom: true, lineEnding: "\r\n", encoding: "utf-8" })
  * ```
  * @category models
  */
 export interface CsvDialect {
+  /** What separates fields. */
   readonly delimiter: CsvDelimiter
+  /** Whether the file starts with a UTF-8 byte-order mark. */
   readonly bom: boolean
+  /** The header's terminator. */
   readonly lineEnding: CsvLineEnding
+  /** The file's encoding. */
   readonly encoding: CsvEncoding
 }
-
-/**
- * The dialect uuidmap writes its own files in: comma, LF, UTF-8 without BOM.
- *
- * @example
- * ```ts
- * import { defaultCsvDialect } from "./CsvDialect.ts"
- * defaultCsvDialect.delimiter // ","
- * ```
- * @category constructors
- */
-export const defaultCsvDialect: CsvDialect = { delimiter: ",", bom: false, lineEnding: "\n", encoding: "utf-8" }
 
 // Ties go to the comma, then the semicolon: a header with no delimiter at all (one column)
 // is read as comma-separated.
@@ -70,11 +78,6 @@ const candidates: ReadonlyArray<CsvDelimiter> = [",", ";", "\t"]
  * Detects the delimiter from the header line: the candidate (`,` `;` tab) that occurs most
  * often outside quotes before the first line break; `,` when none occurs or on a tie.
  *
- * @example
- * ```ts
- * import { detectDelimiter } from "./CsvDialect.ts"
- * detectDelimiter("row_id;\"name, full\";email\n502;Sam;s@x\n") // ";"
- * ```
  * @category detection
  */
 export const detectDelimiter = (text: string): CsvDelimiter => {
@@ -94,11 +97,6 @@ export const detectDelimiter = (text: string): CsvDelimiter => {
  * Detects the line ending from the first record's terminator (outside quotes, so a quoted
  * header name with a line break does not count); `\n` when the file has a single line.
  *
- * @example
- * ```ts
- * import { detectLineEnding } from "./CsvDialect.ts"
- * detectLineEnding("row_id,name\r\n502,Sam\r\n") // "\r\n"
- * ```
  * @category detection
  */
 export const detectLineEnding = (text: string): CsvLineEnding => {

@@ -17,10 +17,16 @@ import { windows1252Byte, windows1252Decoder } from "./internal/windows1252.ts"
  * The text encodings uuidmap reads and writes. `windows-1252` is the WHATWG one, which also
  * covers ISO-8859-1 files.
  *
- * @example
+ * @example Reading a Windows-1252 file
  * ```ts
- * import type { CsvEncoding } from "./CsvEncoding.ts"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvEncoding, readClientsTable } from "uuidmap"
+ *
  * const encoding: CsvEncoding = "windows-1252"
+ * const bytes = new Uint8Array([...new TextEncoder().encode("row_id,name\n502,Jos"), 0xe9, 0x0a]) // "José" in Windows-1252
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", bytes, { encoding }))
+ * assert.equal(table.document.rows[0]?.fields[1], "José")
  * ```
  * @category models
  */
@@ -29,14 +35,9 @@ export type CsvEncoding = "utf-8" | "windows-1252"
 /**
  * A decoded CSV file: its text without the byte-order mark, and whether there was one.
  *
- * @example
- * ```ts
- * import type { DecodedCsvText } from "./CsvEncoding.ts"
- * const decoded: DecodedCsvText = { text: "row_id\n502\n", bom: true }
- * ```
  * @category models
  */
-export interface DecodedCsvText {
+interface DecodedCsvText {
   readonly text: string
   readonly bom: boolean
 }
@@ -56,13 +57,6 @@ const lenientUtf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true })
  * UTF-8 byte-order mark is removed and reported in `bom`. Windows-1252 never fails and has no
  * byte-order mark.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { decodeCsvBytes } from "./CsvEncoding.ts"
- * const bytes = Uint8Array.of(0xef, 0xbb, 0xbf, 0x61, 0x0a)
- * Effect.runSync(decodeCsvBytes("clients.csv", bytes)) // { text: "a\n", bom: true }
- * ```
  * @category decoding
  */
 export const decodeCsvBytes = (
@@ -87,11 +81,14 @@ export const decodeCsvBytes = (
  * Windows-1252 cannot store is a programming error (a RangeError): check new text with
  * `findUnencodable` before it goes into a file.
  *
- * @example
+ * @example Bytes in the file's own encoding
  * ```ts
- * import { encodeCsvText } from "./CsvEncoding.ts"
- * encodeCsvText("é\n", { bom: false, encoding: "windows-1252" }) // Uint8Array [0xe9, 0x0a]
- * encodeCsvText("é\n", { bom: true, encoding: "utf-8" }) // Uint8Array [0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0x0a]
+ * import assert from "node:assert/strict"
+ * import { encodeCsvText } from "uuidmap"
+ *
+ * assert.deepStrictEqual(encodeCsvText("é\n", { bom: false, encoding: "windows-1252" }), new Uint8Array([0xe9, 0x0a]))
+ * assert.deepStrictEqual(encodeCsvText("é\n", { bom: true, encoding: "utf-8" }), new Uint8Array([0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0x0a]))
+ * assert.throws(() => encodeCsvText("文件", { bom: false, encoding: "windows-1252" }), RangeError)
  * ```
  * @category encoding
  */
@@ -123,11 +120,13 @@ export const encodeCsvText = (
  * UTF-16 surrogate), or -1. Use it to refuse a new value (a column name from a flag, say)
  * before anything is written.
  *
- * @example
+ * @example What Windows-1252 cannot hold
  * ```ts
+ * import assert from "node:assert/strict"
  * import { findUnencodable } from "./CsvEncoding.ts"
- * findUnencodable("file_uuids", "windows-1252") // -1
- * findUnencodable("文件", "windows-1252") // 0
+ *
+ * assert.equal(findUnencodable("file_uuids", "windows-1252"), -1)
+ * assert.equal(findUnencodable("文件", "windows-1252"), 0)
  * ```
  * @category encoding
  */

@@ -15,11 +15,6 @@ import { positionIn, type TextPosition } from "./internal/textPosition.ts"
 /**
  * A 1-based line and column; the column counts Unicode code points, as editors show them.
  *
- * @example
- * ```ts
- * import type { TextPosition } from "./CsvRawFields.ts"
- * const position: TextPosition = { line: 3, column: 5 }
- * ```
  * @category models
  */
 export type { TextPosition }
@@ -29,14 +24,9 @@ export type { TextPosition }
  * terminator (`""` for a last line without one). Joining `fields` with the delimiter and
  * appending `terminator` gives the record back.
  *
- * @example
- * ```ts
- * import type { RawRecord } from "./CsvRawFields.ts"
- * const record: RawRecord = { fields: ["502", "\"Torode, Sam\""], terminator: "\r\n" }
- * ```
  * @category models
  */
-export interface RawRecord {
+interface RawRecord {
   readonly fields: ReadonlyArray<string>
   readonly terminator: "" | "\n" | "\r\n"
 }
@@ -44,12 +34,6 @@ export interface RawRecord {
 /**
  * The terminator a record's text ends with.
  *
- * @example
- * ```ts
- * import { rawTerminator } from "./CsvRawFields.ts"
- * rawTerminator("502,Sam\r\n") // "\r\n"
- * rawTerminator("502,Sam") // ""
- * ```
  * @category parsing
  */
 export const rawTerminator = (raw: string): RawRecord["terminator"] =>
@@ -58,12 +42,6 @@ export const rawTerminator = (raw: string): RawRecord["terminator"] =>
 /**
  * Splits a record's text into its raw fields and terminator.
  *
- * @example
- * ```ts
- * import { splitRawRecord } from "./CsvRawFields.ts"
- * splitRawRecord("502,\"Torode, Sam\",\"line\nbreak\"\n", ",")
- * // { fields: ["502", "\"Torode, Sam\"", "\"line\nbreak\""], terminator: "\n" }
- * ```
  * @category parsing
  */
 export const splitRawRecord = (raw: string, delimiter: CsvDelimiter): RawRecord => {
@@ -105,11 +83,6 @@ export const rawFieldCount = (raw: string, delimiter: CsvDelimiter): number => {
  * Where field `index` of a record starts, as an offset in its raw text; with `index` equal to
  * the number of fields, where the last field ends (just before the terminator).
  *
- * @example
- * ```ts
- * import { fieldOffset, splitRawRecord } from "./CsvRawFields.ts"
- * fieldOffset(splitRawRecord("a,bb,c\n", ","), 2) // 5
- * ```
  * @category positions
  */
 export const fieldOffset = (record: RawRecord, index: number): number => {
@@ -124,11 +97,6 @@ export const fieldOffset = (record: RawRecord, index: number): number => {
  * at its opening quote). `record.line` is the line the record starts on; fields after an
  * embedded line break are on later lines.
  *
- * @example
- * ```ts
- * import { cellPosition } from "./CsvRawFields.ts"
- * cellPosition({ raw: "\"a\nb\",c\n", line: 4 }, 1, ",") // { line: 5, column: 4 }
- * ```
  * @category positions
  */
 export const cellPosition = (

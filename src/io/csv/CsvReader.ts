@@ -27,16 +27,24 @@ import { binaryFileError, forbiddenCharacterError } from "./internal/textContent
  * One record: its parsed fields, its exact text including its terminator (none on a last line
  * without one), and the 1-based line it starts on.
  *
- * @example
+ * @example A record keeps its exact text
  * ```ts
- * import type { CsvRecord } from "./CsvReader.ts"
- * const record: CsvRecord = { fields: ["502", "Torode, Sam"], raw: "502,\"Torode, Sam\"\r\n", line: 2 }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvRecord, readClientsTable } from "uuidmap"
+ *
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", new TextEncoder().encode("row_id,name\r\n502,\"Torode, Sam\"\r\n")))
+ * const record: CsvRecord = table.document.rows[0]!
+ * assert.deepStrictEqual(record, { fields: ["502", "Torode, Sam"], raw: "502,\"Torode, Sam\"\r\n", line: 2 })
  * ```
  * @category models
  */
 export interface CsvRecord {
+  /** The fields, unquoted. */
   readonly fields: ReadonlyArray<string>
+  /** The record's exact text, terminator included. */
   readonly raw: string
+  /** The 1-based line the record starts on. */
   readonly line: number
 }
 
@@ -44,12 +52,6 @@ export interface CsvRecord {
  * A decoded CSV file ready to stream: its name (for messages), its text without the
  * byte-order mark, and its dialect.
  *
- * @example
- * ```ts
- * import type { CsvSource } from "./CsvReader.ts"
- * import { defaultCsvDialect } from "./CsvDialect.ts"
- * const source: CsvSource = { file: "clients.csv", text: "row_id\n502\n", dialect: defaultCsvDialect }
- * ```
  * @category models
  */
 export interface CsvSource {
@@ -65,40 +67,52 @@ export interface CsvSource {
  * record, usually `""`). Concatenating the BOM (per `dialect.bom`), `header.raw`, every
  * `rows[i].raw` and `trailer` gives the file's text back exactly.
  *
- * @example
+ * @example Header, rows and trailer
  * ```ts
- * import type { CsvDocument } from "./CsvReader.ts"
- * import { defaultCsvDialect } from "./CsvDialect.ts"
- * const document: CsvDocument = {
- *   file: "clients.csv",
- *   dialect: defaultCsvDialect,
- *   header: { fields: ["row_id"], raw: "row_id\n", line: 1 },
- *   rows: [{ fields: ["502"], raw: "502\n", line: 2 }],
- *   trailer: ""
- * }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvDocument, readClientsTable } from "uuidmap"
+ *
+ * const table = await Effect.runPromise(readClientsTable("clients.csv", new TextEncoder().encode("row_id\n502\n\n")))
+ * const document: CsvDocument = table.document
+ * assert.deepStrictEqual(document.header, { fields: ["row_id"], raw: "row_id\n", line: 1 })
+ * assert.equal(document.rows.length, 1)
+ * assert.equal(document.trailer, "\n")
  * ```
  * @category models
  */
 export interface CsvDocument {
+  /** The file's name, for messages. */
   readonly file: string
+  /** How the file is written. */
   readonly dialect: CsvDialect
+  /** The first record. */
   readonly header: CsvRecord
+  /** Every data record, in file order. */
   readonly rows: ReadonlyArray<CsvRecord>
+  /** The blank lines after the last record. */
   readonly trailer: string
 }
 
 /**
  * How to read a file: `delimiter` overrides detection, `encoding` defaults to UTF-8.
  *
- * @example
+ * @example A delimiter that detection would not pick
  * ```ts
- * import type { CsvReadOptions } from "./CsvReader.ts"
- * const options: CsvReadOptions = { delimiter: ";", encoding: "windows-1252" }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type CsvReadOptions, readClientsTable } from "uuidmap"
+ *
+ * const options: CsvReadOptions = { delimiter: "\t" }
+ * const table = await Effect.runPromise(readClientsTable("clients.tsv", new TextEncoder().encode("row_id\tname, first\n502\tSam\n"), options))
+ * assert.deepStrictEqual(table.document.header.fields, ["row_id", "name, first"])
  * ```
  * @category models
  */
 export interface CsvReadOptions {
+  /** The delimiter, instead of detecting it. */
   readonly delimiter?: CsvDelimiter | undefined
+  /** The file's encoding (default UTF-8). */
   readonly encoding?: CsvEncoding | undefined
   /**
    * Accept a NUL or a byte-order mark inside the text. Only for the ledger, whose cells hold
@@ -112,13 +126,6 @@ export interface CsvReadOptions {
  * that is not CSV text (a workbook, a PDF, an archive, UTF-16, a NUL byte, a byte-order mark
  * after the start), and as `decodeCsvBytes` does.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { decodeCsvSource } from "./CsvReader.ts"
- * const source = Effect.runSync(decodeCsvSource("clients.csv", new TextEncoder().encode("a;b\r\n1;2\r\n")))
- * source.dialect // { delimiter: ";", bom: false, lineEnding: "\r\n", encoding: "utf-8" }
- * ```
  * @category decoding
  */
 export const decodeCsvSource = (
@@ -159,16 +166,6 @@ export const decodeCsvSource = (
  * Blank lines at the end of the file are not records (`readCsvDocument` keeps them as the
  * trailer).
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { defaultCsvDialect } from "./CsvDialect.ts"
- * import { streamCsvRecords } from "./CsvReader.ts"
- * const source = { file: "a.csv", text: "id,name\n1,\"x\ny\"\n2,z\n", dialect: defaultCsvDialect }
- * Effect.runPromise(Stream.runCollect(streamCsvRecords(source)))
- * // [{ fields: ["id", "name"], raw: "id,name\n", line: 1 }, { fields: ["1", "x\ny"], …, line: 2 }, { …, line: 4 }]
- * ```
  * @category streaming
  */
 export const streamCsvRecords = (source: CsvSource): Stream.Stream<CsvRecord, CsvError> =>
@@ -178,15 +175,6 @@ export const streamCsvRecords = (source: CsvSource): Stream.Stream<CsvRecord, Cs
  * The records of `streamCsvRecords` in batches of about a thousand, for callers that handle
  * millions of rows: one Effect step per batch rather than per record.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { defaultCsvDialect } from "./CsvDialect.ts"
- * import { streamCsvRecordBatches } from "./CsvReader.ts"
- * const source = { file: "a.csv", text: "id\n1\n2\n", dialect: defaultCsvDialect }
- * Effect.runPromise(Stream.runCollect(streamCsvRecordBatches(source))) // [[header, row 1, row 2]]
- * ```
  * @category streaming
  */
 export const streamCsvRecordBatches = (source: CsvSource): Stream.Stream<readonly [CsvRecord, ...Array<CsvRecord>], CsvError> =>
@@ -199,14 +187,6 @@ export const streamCsvRecordBatches = (source: CsvSource): Stream.Stream<readonl
  * Reads a whole file into a `CsvDocument`: decodes it, detects its dialect and collects its
  * records. Fails as `decodeCsvBytes` and `streamCsvRecords` do.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { readCsvDocument } from "./CsvReader.ts"
- * const bytes = new TextEncoder().encode("row_id,name\r\n502,Sam\r\n")
- * const document = await Effect.runPromise(readCsvDocument("clients.csv", bytes))
- * document.rows[0]?.raw // "502,Sam\r\n"
- * ```
  * @category reading
  */
 export const readCsvDocument = (

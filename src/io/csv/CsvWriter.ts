@@ -17,14 +17,6 @@ import { spliceFields } from "./internal/fieldBounds.ts"
  * is the first row after the header) and column index (appended columns come after the
  * header's own). Appended cells without an edit are empty.
  *
- * @example
- * ```ts
- * import type { CsvEdits } from "./CsvWriter.ts"
- * const edits: CsvEdits = {
- *   appendColumns: ["file_uuids", "file_count"],
- *   cells: new Map([[0, new Map([[3, "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"], [4, "1"]])]])
- * }
- * ```
  * @category models
  */
 export interface CsvEdits {
@@ -35,11 +27,6 @@ export interface CsvEdits {
 /**
  * No edits: rendering with them gives the document's text back.
  *
- * @example
- * ```ts
- * import { noCsvEdits } from "./CsvWriter.ts"
- * noCsvEdits.cells.size // 0
- * ```
  * @category constructors
  */
 export const noCsvEdits: CsvEdits = { appendColumns: [], cells: new Map() }
@@ -49,13 +36,6 @@ export const noCsvEdits: CsvEdits = { appendColumns: [], cells: new Map() }
  * line break, or starts or ends with a space or tab (which many readers would trim).
  * Otherwise the value is written as is.
  *
- * @example
- * ```ts
- * import { quoteCsvField } from "./CsvWriter.ts"
- * quoteCsvField("Torode, Sam", ",") // "\"Torode, Sam\""
- * quoteCsvField("Torode, Sam", ";") // "Torode, Sam"
- * quoteCsvField("5\" disk", ",") // "\"5\"\" disk\""
- * ```
  * @category rendering
  */
 export const quoteCsvField = (value: string, delimiter: CsvDelimiter): string =>
@@ -76,16 +56,6 @@ const isEdgeSpace = (code: number): boolean => code === 32 || code === 9
  * encode it with `encodeCsvText(text, document.dialect)`. A row or column index outside the
  * document is a programming error (a RangeError).
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { readCsvDocument } from "./CsvReader.ts"
- * import { renderCsvDocument } from "./CsvWriter.ts"
- * const bytes = new TextEncoder().encode("id;name\r\n1;\"Sam\"\r\n2;Ann")
- * const document = await Effect.runPromise(readCsvDocument("a.csv", bytes))
- * renderCsvDocument(document, { appendColumns: ["n"], cells: new Map([[1, new Map([[2, "a;b"]])]]) })
- * // "id;name;n\r\n1;\"Sam\";\r\n2;Ann;\"a;b\""
- * ```
  * @category rendering
  */
 export const renderCsvDocument = (document: CsvDocument, edits: CsvEdits = noCsvEdits): string => {

@@ -16,11 +16,6 @@ import { clientsDigestColumn, ledgerReadOptions, optionalColumns, validateLedger
 /**
  * The columns a ledger may lack: `why` and `metadata` (older files) and `clients_sha256`.
  *
- * @example
- * ```ts
- * import { optionalLedgerColumns } from "./LedgerContent.ts"
- * optionalLedgerColumns.has("clients_sha256") // true
- * ```
  * @category models
  */
 export const optionalLedgerColumns: ReadonlySet<string> = new Set([...optionalColumns, clientsDigestColumn])
@@ -29,15 +24,21 @@ export const optionalLedgerColumns: ReadonlySet<string> = new Set([...optionalCo
  * A read ledger: its rows, and the sha256 of the clients CSV it was committed with, when it
  * records one.
  *
- * @example
+ * @example The digest a ledger was committed with
  * ```ts
- * import type { LedgerContent } from "./LedgerContent.ts"
- * const content: LedgerContent = { mappings: [], clientsSha256: undefined }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type LedgerContent, readLedgerContent } from "uuidmap"
+ *
+ * const content: LedgerContent = await Effect.runPromise(readLedgerContent("clients.ledger.csv", new TextEncoder().encode("uuid,key,row_id,status,evidence,confidence,size,etag,last_modified\n")))
+ * assert.deepStrictEqual(content, { mappings: [], clientsSha256: undefined })
  * ```
  * @category models
  */
 export interface LedgerContent {
+  /** The rows, in file order. */
   readonly mappings: ReadonlyArray<Mapping>
+  /** The sha256 of the clients CSV the ledger was committed with, when it records one. */
   readonly clientsSha256: string | undefined
 }
 
@@ -45,14 +46,20 @@ export interface LedgerContent {
  * Reads a ledger as `readLedger` does, and its `clients_sha256`. Fails with `"InvalidCell"`,
  * naming the cell, when a digest cell is not a sha256 or two rows give different ones.
  *
- * @example
+ * @example Reading back what renderLedger wrote
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { readLedgerContent } from "./LedgerContent.ts"
- * import { renderLedger } from "./LedgerFile.ts"
- * const bytes = new TextEncoder().encode(renderLedger([], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
- * const content = await Effect.runPromise(readLedgerContent("clients.ledger.csv", bytes))
- * content.clientsSha256 // undefined: a ledger without rows has nowhere to keep it
+ * import { readLedgerContent, renderLedger, runPipelinePromise } from "uuidmap"
+ *
+ * const { state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]
+ * })
+ * const sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+ * const content = await Effect.runPromise(readLedgerContent("clients.ledger.csv", new TextEncoder().encode(renderLedger(state.ledger, sha256))))
+ * assert.equal(content.clientsSha256, sha256)
+ * assert.deepStrictEqual(content.mappings, state.ledger)
  * ```
  * @category reading
  */

@@ -29,11 +29,6 @@ import { quoteValue } from "./internal/textPosition.ts"
  * The ledger's columns, in the order they are written. `why` and `metadata` may be absent
  * from older files.
  *
- * @example
- * ```ts
- * import { ledgerColumns } from "./LedgerFile.ts"
- * ledgerColumns.join(",") // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata"
- * ```
  * @category models
  */
 export const ledgerColumns = [
@@ -53,11 +48,6 @@ export const ledgerColumns = [
 /**
  * A ledger column name.
  *
- * @example
- * ```ts
- * import type { LedgerColumn } from "./LedgerFile.ts"
- * const column: LedgerColumn = "row_id"
- * ```
  * @category models
  */
 export type LedgerColumn = typeof ledgerColumns[number]
@@ -71,11 +61,6 @@ export const optionalColumns: ReadonlySet<string> = new Set(["why", "metadata"])
 /**
  * The column tying a ledger to its clients CSV: the CSV's sha256 on the first row (LedgerContent.ts).
  *
- * @example
- * ```ts
- * import { clientsDigestColumn } from "./LedgerFile.ts"
- * clientsDigestColumn // "clients_sha256"
- * ```
  * @category models
  */
 export const clientsDigestColumn = "clients_sha256"
@@ -85,12 +70,12 @@ export const clientsDigestColumn = "clients_sha256"
  * zeros (`1`, `0.5`, `0.33`). Rounding makes the text stable, so a second run writes the same
  * bytes; a confidence with more decimals reads back rounded.
  *
- * @example
+ * @example Two decimals, shortest form
  * ```ts
+ * import assert from "node:assert/strict"
  * import { formatConfidence } from "./LedgerFile.ts"
- * formatConfidence(1) // "1"
- * formatConfidence(0.5) // "0.5"
- * formatConfidence(2 / 3) // "0.67"
+ *
+ * assert.deepStrictEqual([1, 0.5, 2 / 3].map(formatConfidence), ["1", "0.5", "0.67"])
  * ```
  * @category rendering
  */
@@ -106,10 +91,19 @@ export const formatConfidence = (confidence: number): string => {
  * every line, and `clientsSha256` (when given) in the last column of the first row. Plain
  * UTF-8 text without BOM.
  *
- * @example
+ * @example A ledger's text
  * ```ts
- * import { renderLedger } from "./LedgerFile.ts"
- * renderLedger([]) // "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata,clients_sha256\n"
+ * import assert from "node:assert/strict"
+ * import { renderLedger, runPipelinePromise } from "uuidmap"
+ *
+ * assert.equal(renderLedger([]), "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified,why,metadata,clients_sha256\n")
+ * const { state } = await runPipelinePromise({
+ *   clients: [{ rowId: "502", tracked: false, uuids: [] }],
+ *   objects: [{ key: "502/a.pdf", size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }],
+ *   uuids: { testSeed: 1 }
+ * })
+ * const row = renderLedger(state.ledger).split("\n")[1]!
+ * assert.equal(row.split(",").slice(0, 4).join(","), "00000001-0000-4000-8000-000000000000,502/a.pdf,502,mapped")
  * ```
  * @category rendering
  */
@@ -169,13 +163,18 @@ const cell = (value: string): string => quoteCsvField(value, ",")
  * non-negative integer, metadata that is not the JSON uuidmap writes), besides the reader's
  * own errors. A missing `why` column reads as `""`, a missing `metadata` column as no reading.
  *
- * @example
+ * @example A ledger that names one key twice
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { readLedger, renderLedger } from "./LedgerFile.ts"
- * const bytes = new TextEncoder().encode(renderLedger([]))
- * const mappings = await Effect.runPromise(readLedger("clients.ledger.csv", bytes))
- * mappings.length // 0
+ * import { readLedger } from "uuidmap"
+ *
+ * const header = "uuid,key,row_id,status,evidence,confidence,size,etag,last_modified\n"
+ * const row = (uuid: string) => `${uuid},502/a.pdf,502,mapped,[],1,10,,\n`
+ * const bytes = new TextEncoder().encode(header + row("3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f") + row("8b1d0c2e-5f3a-4e6b-9c7d-1a2b3c4d5e6f"))
+ * const error = await Effect.runPromise(Effect.flip(readLedger("clients.ledger.csv", bytes)))
+ * assert.equal(error.reason, "DuplicateKey")
+ * assert.equal(error.line, 3)
  * ```
  * @category reading
  */
@@ -189,11 +188,6 @@ export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<Reado
 /**
  * Validates a read ledger document (see `readLedger`), accepting `clients_sha256`.
  *
- * @example
- * ```ts
- * import { validateLedger } from "./LedgerFile.ts"
- * const result = validateLedger("l.csv", document.header, document.rows)
- * ```
  * @category reading
  */
 export const validateLedger = (

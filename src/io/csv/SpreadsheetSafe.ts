@@ -21,13 +21,6 @@ const formulaStart = /^[=+\-@\t\r]/
  * A negative number such as `-5` is prefixed too: telling numbers from formulas (`-5+A1`) is
  * exactly what attackers exploit, and report cells (keys, ids, details) are text anyway.
  *
- * @example
- * ```ts
- * import { neutraliseFormula } from "./SpreadsheetSafe.ts"
- * neutraliseFormula("=HYPERLINK(\"http://x\")") // "'=HYPERLINK(\"http://x\")"
- * neutraliseFormula("-5") // "'-5"
- * neutraliseFormula("502/Sam_Torode/resume.pdf") // unchanged
- * ```
  * @category safety
  */
 export const neutraliseFormula = (cell: string): string => (formulaStart.test(cell) ? `'${cell}` : cell)
@@ -36,12 +29,6 @@ export const neutraliseFormula = (cell: string): string => (formulaStart.test(ce
  * Renders a report as CSV that is safe to open in a spreadsheet: every cell neutralised and
  * quoted when needed, comma-separated (or `delimiter`), `\n` after every line, UTF-8 text.
  *
- * @example
- * ```ts
- * import { renderReportCsv } from "./SpreadsheetSafe.ts"
- * renderReportCsv(["key", "row_id"], [["=cmd|' /C calc'!A0", "502"]])
- * // "key,row_id\n'=cmd|' /C calc'!A0,502\n"
- * ```
  * @category rendering
  */
 export const renderReportCsv = (

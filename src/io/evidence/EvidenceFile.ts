@@ -11,11 +11,6 @@ import { EvidenceError } from "../../domain/EvidenceError.ts"
 /**
  * The whole file.
  *
- * @example
- * ```ts
- * import { readEvidenceFile } from "./EvidenceFile.ts"
- * const bytes = readEvidenceFile("evidence/records.csv")
- * ```
  * @category reading
  */
 export const readEvidenceFile = (file: string): Effect.Effect<Uint8Array, EvidenceError> =>

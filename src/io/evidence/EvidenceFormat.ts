@@ -11,11 +11,6 @@ import { EvidenceError } from "../../domain/EvidenceError.ts"
 /**
  * The formats evidence files come in.
  *
- * @example
- * ```ts
- * import type { EvidenceFormat } from "./EvidenceFormat.ts"
- * const format: EvidenceFormat = "jsonl"
- * ```
  * @category models
  */
 export type EvidenceFormat = "csv" | "jsonl"
@@ -41,13 +36,6 @@ const howToFix = "give a CSV file (with a header line) or a JSON Lines file (one
  * Lines; other text is CSV. Fails with reason `"UnknownFormat"` for a binary file, XML or HTML,
  * or a JSON array.
  *
- * @example
- * ```ts
- * import { evidenceFormatOf } from "./EvidenceFormat.ts"
- * const utf8 = (text: string) => new TextEncoder().encode(text)
- * evidenceFormatOf("moves.txt", utf8("{\"old_key\":\"502/a.pdf\"}\n")) // "jsonl"
- * evidenceFormatOf("moves.csv", utf8("old_key,new_key\n")) // "csv"
- * ```
  * @category formats
  */
 export const evidenceFormatOf = (file: string, bytes: Uint8Array): EvidenceFormat | EvidenceError => {

@@ -22,11 +22,6 @@ import { visitJsonLines } from "./internal/jsonLinesRows.ts"
 /**
  * A cell's text and where it starts (1-based).
  *
- * @example
- * ```ts
- * import type { EvidenceCell } from "./EvidenceRows.ts"
- * const cell: EvidenceCell = { text: "502", line: 3, column: 38 }
- * ```
  * @category models
  */
 export interface EvidenceCell {
@@ -39,11 +34,6 @@ export interface EvidenceCell {
  * One row: the line it starts on and its cells by column name (a JSON Lines row has only the
  * names its object has).
  *
- * @example
- * ```ts
- * import type { EvidenceRow } from "./EvidenceRows.ts"
- * const row: EvidenceRow = { line: 2, cells: new Map([["uuid", { text: "3f2a…", line: 2, column: 1 }]]) }
- * ```
  * @category models
  */
 export interface EvidenceRow {
@@ -55,11 +45,6 @@ export interface EvidenceRow {
  * What is known of an evidence file before its rows: its name, format, and CSV header
  * (undefined for JSON Lines, whose rows each name their own fields).
  *
- * @example
- * ```ts
- * import type { EvidenceHeader } from "./EvidenceRows.ts"
- * const header: EvidenceHeader = { file: "records.csv", format: "csv", columns: ["uuid", "row_id"] }
- * ```
  * @category models
  */
 export interface EvidenceHeader {
@@ -71,10 +56,6 @@ export interface EvidenceHeader {
 /**
  * A whole evidence file, rows included (for small files such as a review sheet).
  *
- * @example
- * ```ts
- * import type { EvidenceTable } from "./EvidenceRows.ts"
- * ```
  * @category models
  */
 export interface EvidenceTable extends EvidenceHeader {
@@ -85,12 +66,6 @@ export interface EvidenceTable extends EvidenceHeader {
  * A row's cell by column name: the exact name first, else the same name in another case
  * (`Old_Key` for `old_key`), since exports capitalise headers freely.
  *
- * @example
- * ```ts
- * import { cellNamed } from "./EvidenceRows.ts"
- * const row = { line: 2, cells: new Map([["UUID", { text: "x", line: 2, column: 1 }]]) }
- * cellNamed(row, "uuid")?.text // "x"
- * ```
  * @category accessors
  */
 export const cellNamed = (row: EvidenceRow, name: string): EvidenceCell | undefined => {
@@ -105,11 +80,6 @@ export const cellNamed = (row: EvidenceRow, name: string): EvidenceCell | undefi
  * Tells whether a CSV file has a column (in any case); a JSON Lines file has every column
  * its rows name, so it is checked row by row instead.
  *
- * @example
- * ```ts
- * import { hasColumn } from "./EvidenceRows.ts"
- * hasColumn({ file: "a.csv", format: "csv", columns: ["Row_ID"] }, "row_id") // true
- * ```
  * @category accessors
  */
 export const hasColumn = (header: EvidenceHeader, name: string): boolean =>
@@ -119,11 +89,6 @@ export const hasColumn = (header: EvidenceHeader, name: string): boolean =>
  * What to do with a file's header and with each of its rows; either may stop the reading
  * with an error.
  *
- * @example
- * ```ts
- * import type { EvidenceVisitor } from "./EvidenceRows.ts"
- * const count: EvidenceVisitor = { header: () => undefined, row: () => undefined }
- * ```
  * @category models
  */
 export interface EvidenceVisitor {
@@ -166,22 +131,9 @@ const visitCsv = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Ef
  * without holding them all: a file of millions of rows costs the memory of its text, not of
  * its rows. `file` names it in errors as given.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { visitEvidenceRows } from "./EvidenceRows.ts"
- * let rows = 0
- * const program = visitEvidenceRows("records.csv", new TextEncoder().encode("uuid,row_id\nx,502\n"), {
- *   header: () => undefined,
- *   row: () => {
- *     rows += 1
- *     return undefined
- *   }
- * })
- * ```
  * @category reading
  */
-export const visitEvidenceRows = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Effect.Effect<void, EvidenceError> => {
+const visitEvidenceRows = (file: string, bytes: Uint8Array, visitor: EvidenceVisitor): Effect.Effect<void, EvidenceError> => {
   const format = evidenceFormatOf(file, bytes)
   if (format instanceof EvidenceError) return Effect.fail(format)
   return format === "jsonl" ? visitJsonLines(file, bytes, visitor) : visitCsv(file, bytes, visitor)
@@ -190,13 +142,6 @@ export const visitEvidenceRows = (file: string, bytes: Uint8Array, visitor: Evid
 /**
  * Reads a whole evidence file's rows (for small files such as a review sheet).
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { readEvidenceRows } from "./EvidenceRows.ts"
- * const table = await Effect.runPromise(readEvidenceRows("records.csv", new TextEncoder().encode("uuid,row_id\nx,502\n")))
- * table.rows[0]?.cells.get("row_id") // { text: "502", line: 2, column: 3 }
- * ```
  * @category reading
  */
 export const readEvidenceRows = (file: string, bytes: Uint8Array): Effect.Effect<EvidenceTable, EvidenceError> =>
@@ -220,11 +165,6 @@ export const readEvidenceRows = (file: string, bytes: Uint8Array): Effect.Effect
  * The name evidence details use for a file: its base name, so that details do not change with
  * the working directory.
  *
- * @example
- * ```ts
- * import { evidenceFileLabel } from "./EvidenceRows.ts"
- * evidenceFileLabel("/data/in/moves.csv") // "moves.csv"
- * ```
  * @category formatting
  */
 export const evidenceFileLabel = (file: string): string => path.basename(file)
@@ -234,11 +174,6 @@ export const evidenceFileLabel = (file: string): string => path.basename(file)
  * it is read, failing at the first bad row (nothing half-read is ever used). Only the claims
  * `keep` accepts are kept (all by default); every row is checked either way.
  *
- * @example
- * ```ts
- * import { readClaims } from "./EvidenceRows.ts"
- * const claims = readClaims("records.csv", bytes, columns, checkHeader, readRow)
- * ```
  * @category reading
  */
 export const readClaims = <Columns, A>(

@@ -24,27 +24,29 @@ import {
 /**
  * The column (or JSON field) names of a migration log.
  *
- * @example
+ * @example A log with its own column names
  * ```ts
- * import { defaultMigrationColumns } from "./MigrationLogFile.ts"
- * defaultMigrationColumns.old // "old_key"
+ * import assert from "node:assert/strict"
+ * import { makeSettings, type MigrationColumns } from "uuidmap"
+ *
+ * const migrationColumns: MigrationColumns = { old: "from", new: "to", uuid: "file_id" }
+ * const settings = makeSettings({ clientsFile: "clients.csv", bucket: "file:///data/bucket", evidence: { migrationLogs: ["moves.csv"], records: [], migrationColumns } })
+ * assert.equal(settings.evidence.migrationColumns?.old, "from")
  * ```
  * @category models
  */
 export interface MigrationColumns {
+  /** The key before the move (default `old_key`). */
   readonly old: string
+  /** The key after the move (default `new_key`). */
   readonly new: string
+  /** The file's UUID, when the log gives it instead of the new key (default `uuid`). */
   readonly uuid: string
 }
 
 /**
  * `old_key`, `new_key`, `uuid` (SPEC §2).
  *
- * @example
- * ```ts
- * import { defaultMigrationColumns } from "./MigrationLogFile.ts"
- * defaultMigrationColumns.new // "new_key"
- * ```
  * @category constructors
  */
 export const defaultMigrationColumns: MigrationColumns = { old: "old_key", new: "new_key", uuid: "uuid" }
@@ -56,12 +58,6 @@ const normaliseKey = (key: string): string => key.trim().replace(/^s3:\/\/[^/]*\
 /**
  * Reads a UUID cell, accepting upper case (it is lower-cased) but nothing else.
  *
- * @example
- * ```ts
- * import { parseUuidCell } from "./MigrationLogFile.ts"
- * parseUuidCell(" 3F2A9C4E-1B7D-4C1E-9F00-0A1B2C3D4E5F ") // "3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f"
- * parseUuidCell("nope") // undefined
- * ```
  * @category parsing
  */
 export const parseUuidCell = (text: string): FileUuid | undefined => {
@@ -112,14 +108,6 @@ const readRow = (table: EvidenceHeader, row: EvidenceRow, columns: MigrationColu
  * key's folder). Fails on the first bad row: a missing column, an empty old key, a row with
  * neither new key nor UUID, a UUID that is not one, broken CSV or JSON.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { defaultMigrationColumns, readMigrationLog } from "./MigrationLogFile.ts"
- * const text = "old_key,new_key\n502/Sam/resume.pdf,files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf\n"
- * const claims = await Effect.runPromise(readMigrationLog("moves.csv", new TextEncoder().encode(text), defaultMigrationColumns))
- * claims[0]?.fromKey // "502/Sam/resume.pdf"
- * ```
  * @category reading
  */
 export const readMigrationLog = (

@@ -22,26 +22,27 @@ import { parseUuidCell } from "./MigrationLogFile.ts"
 /**
  * The column (or JSON field) names of a records file.
  *
- * @example
+ * @example Records exported with other column names
  * ```ts
- * import { defaultRecordsColumns } from "./RecordsFile.ts"
- * defaultRecordsColumns.rowId // "row_id"
+ * import assert from "node:assert/strict"
+ * import { makeSettings, type RecordsColumns } from "uuidmap"
+ *
+ * const recordsColumns: RecordsColumns = { uuid: "file_id", rowId: "client_id" }
+ * const settings = makeSettings({ clientsFile: "clients.csv", bucket: "file:///data/bucket", evidence: { migrationLogs: [], records: ["records.csv"], recordsColumns } })
+ * assert.equal(settings.evidence.recordsColumns?.rowId, "client_id")
  * ```
  * @category models
  */
 export interface RecordsColumns {
+  /** The file's UUID (default `uuid`). */
   readonly uuid: string
+  /** The owner's row id (default `row_id`). */
   readonly rowId: string
 }
 
 /**
  * `uuid`, `row_id` (SPEC §2).
  *
- * @example
- * ```ts
- * import { defaultRecordsColumns } from "./RecordsFile.ts"
- * defaultRecordsColumns.uuid // "uuid"
- * ```
  * @category constructors
  */
 export const defaultRecordsColumns: RecordsColumns = { uuid: "uuid", rowId: "row_id" }
@@ -88,14 +89,6 @@ const readRow = (table: EvidenceHeader, row: EvidenceRow, columns: RecordsColumn
  * Reads a records file into claims (source `records`). Fails on the first bad row: a missing
  * column, an empty or invalid UUID, an empty row id, broken CSV or JSON.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { defaultRecordsColumns, readRecords } from "./RecordsFile.ts"
- * const text = "uuid,row_id\n3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f,502\n"
- * const claims = await Effect.runPromise(readRecords("records.csv", new TextEncoder().encode(text), defaultRecordsColumns))
- * claims[0]?.rowId // "502"
- * ```
  * @category reading
  */
 export const readRecords = (

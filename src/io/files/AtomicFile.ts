@@ -16,14 +16,9 @@ import { describeDiskError, toDiskError } from "./DiskError.ts"
 /**
  * The error for a file that could not be written.
  *
- * @example
- * ```ts
- * import { writeFailed } from "./AtomicFile.ts"
- * const error = writeFailed("report.html")(Object.assign(new Error("EACCES"), { code: "EACCES" }))
- * ```
  * @category errors
  */
-export const writeFailed = (file: string) => (cause: unknown): UsageError => {
+const writeFailed = (file: string) => (cause: unknown): UsageError => {
   const error = toDiskError("write", file)(cause)
   return new UsageError({
     reason: error.reason === "NoSpace" ? "DiskFull" : "BadFile",
@@ -34,11 +29,6 @@ export const writeFailed = (file: string) => (cause: unknown): UsageError => {
 /**
  * Writes `content` to `file` atomically: temp file beside it, fsync, rename, fsync of the folder.
  *
- * @example
- * ```ts
- * import { writeFileAtomic } from "./AtomicFile.ts"
- * const write = writeFileAtomic("plan.json", new TextEncoder().encode("{}\n"))
- * ```
  * @category writing
  */
 export const writeFileAtomic = (file: string, content: Uint8Array): Effect.Effect<void, UsageError> =>

@@ -19,17 +19,9 @@ import { tempPathFor } from "./TempFiles.ts"
  * `<file>.<UTC timestamp>.<n>.bak` for the n-th name when earlier ones are taken. The
  * timestamp has no colons so the name is valid on every file system.
  *
- * @example
- * ```ts
- * import { backupPath } from "./Backups.ts"
- * backupPath("/data/clients.csv", undefined, new Date("2026-01-02T03:04:05.678Z"))
- * // "/data/clients.csv.20260102T030405.678Z.bak"
- * backupPath("/data/clients.csv", "/backups", new Date("2026-01-02T03:04:05.678Z"), 2)
- * // "/backups/clients.csv.20260102T030405.678Z.2.bak"
- * ```
  * @category naming
  */
-export const backupPath = (file: string, backupDir: string | undefined, now: Date, attempt = 1): string => {
+const backupPath = (file: string, backupDir: string | undefined, now: Date, attempt = 1): string => {
   const stamp = now.toISOString().replace(/[-:]/g, "")
   const name = `${path.basename(file)}.${stamp}${attempt > 1 ? `.${attempt}` : ""}.bak`
   return path.join(backupDir ?? path.dirname(file), name)
@@ -38,11 +30,6 @@ export const backupPath = (file: string, backupDir: string | undefined, now: Dat
 /**
  * The folder a file's backups go to.
  *
- * @example
- * ```ts
- * import { backupFolderOf } from "./Backups.ts"
- * backupFolderOf("data/clients.csv", undefined) // "data"
- * ```
  * @category naming
  */
 export const backupFolderOf = (file: string, backupDir: string | undefined): string => backupDir ?? path.dirname(file)
@@ -52,11 +39,6 @@ const maxNames = 1000
 /**
  * Writes `bytes` as a new backup of `file` and returns its path.
  *
- * @example
- * ```ts
- * import { writeBackup } from "./Backups.ts"
- * const made = writeBackup({ file: "clients.csv", realTarget: "/data/clients.csv", bytes, options: { mode: 0o600 }, backupDir: undefined, now: new Date(), nonce: "n1" })
- * ```
  * @category writing
  */
 export const writeBackup = (backup: {

@@ -20,11 +20,6 @@ import { tempPathFor } from "./TempFiles.ts"
 /**
  * One file of a commit.
  *
- * @example
- * ```ts
- * import type { IntendedFile } from "./CommitIntent.ts"
- * const file: IntendedFile = { file: "clients.csv", target: "/data/clients.csv", temp: "/data/.clients.csv.1a2b3c4d.n.uuidmap.tmp", backup: null, before: null, after: { size: 7, sha256: "…" } }
- * ```
  * @category models
  */
 export interface IntendedFile {
@@ -40,11 +35,6 @@ export interface IntendedFile {
 /**
  * A commit record.
  *
- * @example
- * ```ts
- * import type { CommitIntent } from "./CommitIntent.ts"
- * const intent: CommitIntent = { nonce: "n", created: "2026-01-01T00:00:00.000Z", files: [] }
- * ```
  * @category models
  */
 export interface CommitIntent {
@@ -56,11 +46,6 @@ export interface CommitIntent {
 /**
  * Where the commit record of a clients CSV lives: `<real csv path>.commit`.
  *
- * @example
- * ```ts
- * import { commitRecordPath } from "./CommitIntent.ts"
- * commitRecordPath("/data/clients.csv") // "/data/clients.csv.commit"
- * ```
  * @category naming
  */
 export const commitRecordPath = (realClientsFile: string): string => `${realClientsFile}.commit`
@@ -68,11 +53,6 @@ export const commitRecordPath = (realClientsFile: string): string => `${realClie
 /**
  * Writes the record atomically (temp file, then rename).
  *
- * @example
- * ```ts
- * import { writeCommitIntent } from "./CommitIntent.ts"
- * const written = writeCommitIntent("/data/clients.csv.commit", intent)
- * ```
  * @category writing
  */
 export const writeCommitIntent = (recordFile: string, intent: CommitIntent): Effect.Effect<void, DiskError, Disk> =>
@@ -89,11 +69,6 @@ export const writeCommitIntent = (recordFile: string, intent: CommitIntent): Eff
  * Reads the record, if there is one. A record that is not what uuidmap writes is refused with
  * what to do: guessing how to finish a commit could lose data.
  *
- * @example
- * ```ts
- * import { readCommitIntent } from "./CommitIntent.ts"
- * const intent = readCommitIntent("/data/clients.csv.commit") // Effect of CommitIntent | undefined
- * ```
  * @category reading
  */
 export const readCommitIntent = (recordFile: string): Effect.Effect<CommitIntent | undefined, UsageError, Disk> =>

@@ -21,11 +21,6 @@ import { resolveTarget, type ResolvedPath } from "./WriteTarget.ts"
  * was no file) and the new bytes. A new file takes the mode and owner of `modeFrom` (the
  * ledger takes the clients CSV's: it holds the same clients' data).
  *
- * @example
- * ```ts
- * import type { FileChange } from "./CommitPreflight.ts"
- * const change: FileChange = { file: "clients.csv", before: oldBytes, after: newBytes }
- * ```
  * @category models
  */
 export interface FileChange {
@@ -38,10 +33,6 @@ export interface FileChange {
 /**
  * A change that passed the checks, with what writing it needs.
  *
- * @example
- * ```ts
- * import type { PreparedChange } from "./CommitPreflight.ts"
- * ```
  * @category models
  */
 export interface PreparedChange {
@@ -60,11 +51,6 @@ const slackBytes = 64 * 1024
 /**
  * The error for a file that cannot be written, naming it and, where it helps, its folder.
  *
- * @example
- * ```ts
- * import { cannotWrite } from "./CommitPreflight.ts"
- * const error = cannotWrite("clients.csv", cause)
- * ```
  * @category errors
  */
 export const cannotWrite = (file: string, cause: DiskError, where = cause.path): UsageError =>
@@ -76,11 +62,6 @@ export const cannotWrite = (file: string, cause: DiskError, where = cause.path):
  * Fails unless the file on disk has the expected bytes (`null`: no file). Compared by size and
  * sha256, never by modification time.
  *
- * @example
- * ```ts
- * import { checkUnchanged } from "./CommitPreflight.ts"
- * const check = checkUnchanged("clients.csv", "/data/clients.csv", digest)
- * ```
  * @category checks
  */
 export const checkUnchanged = (file: string, real: string, expected: Digest | null): Effect.Effect<void, UsageError, Disk> =>
@@ -130,11 +111,6 @@ const checkBackupFolder = (folder: string) =>
 /**
  * Runs every check and returns the prepared changes, in the order given.
  *
- * @example
- * ```ts
- * import { prepareChanges } from "./CommitPreflight.ts"
- * const prepared = prepareChanges([{ file: "clients.ledger.csv", before: undefined, after: ledger, modeFrom: "clients.csv" }], undefined)
- * ```
  * @category checks
  */
 export const prepareChanges = (

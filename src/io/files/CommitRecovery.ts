@@ -24,14 +24,9 @@ import { sweepTemps, tempPathFor } from "./TempFiles.ts"
  * Files whose leftover temp files are swept: real paths, with the folders their temp files
  * and backup temps live in.
  *
- * @example
- * ```ts
- * import type { SweepTarget } from "./CommitRecovery.ts"
- * const target: SweepTarget = { real: "/data/clients.csv", folders: ["/data", "/backups"] }
- * ```
  * @category models
  */
-export interface SweepTarget {
+interface SweepTarget {
   readonly real: string
   readonly folders: ReadonlyArray<string>
 }
@@ -110,11 +105,6 @@ const finishOrUndo = (files: ReadonlyArray<IntendedFile>, nonce: string) =>
  * Recovers the commit recorded beside the lock, if any, and sweeps leftover temp files.
  * Returns one line per thing done (nothing when there was nothing to do).
  *
- * @example
- * ```ts
- * import { recoverCommit } from "./CommitRecovery.ts"
- * const notes = recoverCommit(lock, [{ real: "/data/clients.csv", folders: ["/data"] }])
- * ```
  * @category recovering
  */
 export const recoverCommit = (

@@ -9,35 +9,49 @@ import * as Data from "effect/Data"
 /**
  * Why an operation failed, from its `errno` code.
  *
- * @example
+ * @example Telling a full disk from the rest
  * ```ts
- * import type { DiskErrorReason } from "./DiskError.ts"
- * const reason: DiskErrorReason = "NoSpace"
+ * import assert from "node:assert/strict"
+ * import { DiskError, type DiskErrorReason } from "uuidmap"
+ *
+ * const full: ReadonlyArray<DiskErrorReason> = ["NoSpace"]
+ * const error = new DiskError({ reason: "NoSpace", code: "ENOSPC", operation: "write", path: "/data/x.tmp", detail: "no space left on the device" })
+ * assert.equal(full.includes(error.reason), true)
  * ```
  * @category models
  */
 export type DiskErrorReason = "NotFound" | "Exists" | "NoSpace" | "ReadOnly" | "Denied" | "NotADirectory" | "Failed"
 
-// A named base with an explicit type, so that JSR can read the public API without inference.
-const DiskErrorBase: ReturnType<typeof Data.TaggedError<"DiskError">> = Data.TaggedError("DiskError")
-
 /**
  * A failed file-system operation: what was done (`operation`), on which path, and why.
  *
- * @example
+ * @example Recovering by tag
  * ```ts
- * import { DiskError } from "./DiskError.ts"
- * new DiskError({ reason: "NoSpace", code: "ENOSPC", operation: "write", path: "/data/x.tmp", detail: "no space left on device" })
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { DiskError } from "uuidmap"
+ *
+ * const failed = new DiskError({ reason: "ReadOnly", code: "EROFS", operation: "write", path: "/data/x.tmp", detail: "the file system is read-only" })
+ * const message = Effect.runSync(Effect.fail(failed).pipe(Effect.catchTag("DiskError", (error) => Effect.succeed(`${error.operation} ${error.path}: ${error.detail}`))))
+ * assert.equal(message, "write /data/x.tmp: the file system is read-only")
  * ```
  * @category errors
  */
-export class DiskError extends DiskErrorBase<{
+export class DiskError extends Data.Error<{
   readonly reason: DiskErrorReason
   readonly code: string
   readonly operation: string
   readonly path: string
   readonly detail: string
-}> {}
+}> {
+  /** The tag `Effect.catchTag` matches. */
+  readonly _tag: "DiskError" = "DiskError"
+
+  static {
+    // What `Data.TaggedError` does too: stack traces and `String(error)` show the tag.
+    this.prototype.name = "DiskError"
+  }
+}
 
 const reasons: Readonly<Record<string, DiskErrorReason>> = {
   ENOENT: "NotFound",
@@ -64,10 +78,14 @@ const details: Readonly<Record<DiskErrorReason, string>> = {
 /**
  * Turns whatever a Node or Deno call threw into a DiskError.
  *
- * @example
+ * @example From an errno code
  * ```ts
+ * import assert from "node:assert/strict"
  * import { toDiskError } from "./DiskError.ts"
- * toDiskError("write", "/data/x.tmp")(Object.assign(new Error("ENOSPC"), { code: "ENOSPC" })).reason // "NoSpace"
+ *
+ * const error = toDiskError("write", "/data/x.tmp")(Object.assign(new Error("ENOSPC"), { code: "ENOSPC" }))
+ * assert.equal(error.reason, "NoSpace")
+ * assert.equal(toDiskError("write", "/x")(new Error("odd")).reason, "Failed")
  * ```
  * @category constructors
  */
@@ -83,11 +101,14 @@ export const toDiskError = (operation: string, path: string) => (cause: unknown)
 /**
  * A short phrase for a message: `no space left on the device (ENOSPC)`.
  *
- * @example
+ * @example The phrase, with its code
  * ```ts
- * import { DiskError, describeDiskError } from "./DiskError.ts"
- * describeDiskError(new DiskError({ reason: "ReadOnly", code: "EROFS", operation: "open", path: "/x", detail: "the file system is read-only" }))
- * // "the file system is read-only (EROFS)"
+ * import assert from "node:assert/strict"
+ * import { DiskError } from "uuidmap"
+ * import { describeDiskError } from "./DiskError.ts"
+ *
+ * const error = new DiskError({ reason: "ReadOnly", code: "EROFS", operation: "open", path: "/x", detail: "the file system is read-only" })
+ * assert.equal(describeDiskError(error), "the file system is read-only (EROFS)")
  * ```
  * @category formatting
  */

@@ -27,14 +27,9 @@ import { tempPathFor } from "./TempFiles.ts"
 /**
  * A file a commit replaced, and its backup (none for a new file).
  *
- * @example
- * ```ts
- * import type { CommittedFile } from "./FileCommit.ts"
- * const written: CommittedFile = { file: "clients.csv", backup: "clients.csv.20260101T000000.000Z.bak" }
- * ```
  * @category models
  */
-export interface CommittedFile {
+interface CommittedFile {
   readonly file: string
   readonly backup: string | undefined
 }
@@ -43,13 +38,9 @@ export interface CommittedFile {
  * What to commit: the changes in commit order, where backups go, the time that names them,
  * and the lock held on the clients CSV (the commit record lives beside it).
  *
- * @example
- * ```ts
- * import type { CommitRequest } from "./FileCommit.ts"
- * ```
  * @category models
  */
-export interface CommitRequest {
+interface CommitRequest {
   readonly changes: ReadonlyArray<FileChange>
   readonly backupDir: string | undefined
   readonly now: Date
@@ -77,11 +68,6 @@ const putBack = (renamed: ReadonlyArray<PreparedChange>, nonce: string) =>
 /**
  * Commits the changes; returns the files written, with their backups.
  *
- * @example
- * ```ts
- * import { commitChanges } from "./FileCommit.ts"
- * const written = commitChanges({ changes, backupDir: undefined, now: new Date(), lock })
- * ```
  * @category writing
  */
 export const commitChanges = (request: CommitRequest): Effect.Effect<ReadonlyArray<CommittedFile>, UsageError, Disk> =>

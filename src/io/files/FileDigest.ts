@@ -10,10 +10,12 @@ import { createHash } from "node:crypto"
 /**
  * The sha256 of some bytes, lower-case hex.
  *
- * @example
+ * @example The empty file
  * ```ts
+ * import assert from "node:assert/strict"
  * import { sha256Hex } from "./FileDigest.ts"
- * sha256Hex(new Uint8Array()) // "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+ *
+ * assert.equal(sha256Hex(new Uint8Array()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
  * ```
  * @category hashing
  */
@@ -22,40 +24,42 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").upd
 /**
  * A file's size and sha256.
  *
- * @example
+ * @example A file's digest, streamed
  * ```ts
- * import type { Digest } from "./FileDigest.ts"
- * const digest: Digest = { size: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" }
+ * import assert from "node:assert/strict"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import * as Effect from "effect/Effect"
+ * import { Disk, type Digest } from "uuidmap"
+ *
+ * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * await fs.writeFile(path.join(folder, "empty.csv"), "")
+ * const digest: Digest | undefined = await Effect.runPromise(
+ *   Effect.flatMap(Effect.service(Disk), (disk) => disk.digest(path.join(folder, "empty.csv"))).pipe(Effect.provide(Disk.layerNode))
+ * )
+ * assert.deepStrictEqual(digest, { size: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" })
+ * await fs.rm(folder, { recursive: true })
  * ```
  * @category models
  */
 export interface Digest {
+  /** The size in bytes. */
   readonly size: number
+  /** The sha256 of the bytes, lower-case hex. */
   readonly sha256: string
 }
 
 /**
  * The digest of some bytes.
  *
- * @example
+ * @example Size and hash
  * ```ts
+ * import assert from "node:assert/strict"
  * import { digestOf } from "./FileDigest.ts"
- * digestOf(new TextEncoder().encode("row_id\n")).size // 7
+ *
+ * assert.equal(digestOf(new TextEncoder().encode("row_id\n")).size, 7)
  * ```
  * @category hashing
  */
 export const digestOf = (bytes: Uint8Array): Digest => ({ size: bytes.length, sha256: sha256Hex(bytes) })
-
-/**
- * Whether bytes have a digest; the size is compared first, so most changes cost no hashing.
- *
- * @example
- * ```ts
- * import { digestOf, hasDigest } from "./FileDigest.ts"
- * const bytes = new TextEncoder().encode("a")
- * hasDigest(bytes, digestOf(bytes)) // true
- * ```
- * @category hashing
- */
-export const hasDigest = (bytes: Uint8Array, digest: Digest): boolean =>
-  bytes.length === digest.size && sha256Hex(bytes) === digest.sha256

@@ -26,10 +26,6 @@ import { resolveTarget, type ResolvedPath } from "./WriteTarget.ts"
  * A lock this process holds: the lock file, the CSV it guards (resolved), this lock's nonce,
  * and one line for each thing taking it cleaned up (a dead owner's lock, its temp files).
  *
- * @example
- * ```ts
- * import type { HeldLock } from "./FileLock.ts"
- * ```
  * @category models
  */
 export interface HeldLock {
@@ -44,14 +40,9 @@ const tempSuffix = ".uuidmap.tmp"
 /**
  * The message for a folder the lock cannot be written in, naming the clients CSV.
  *
- * @example
- * ```ts
- * import { unwritableFolder } from "./FileLock.ts"
- * const error = unwritableFolder("clients.csv", "/data", cause)
- * ```
  * @category errors
  */
-export const unwritableFolder = (clientsFile: string, folder: string, cause: DiskError): UsageError => {
+const unwritableFolder = (clientsFile: string, folder: string, cause: DiskError): UsageError => {
   switch (cause.reason) {
     case "NotFound":
       return new UsageError({ reason: "Unwritable", message: `Clients CSV "${clientsFile}" cannot be used: its folder "${folder}" does not exist` })
@@ -170,11 +161,6 @@ const acquire = (clientsFile: string, now: Date): Effect.Effect<HeldLock, UsageE
  * Fails unless the lock file is still this lock (nobody removed or replaced it). Checked
  * before a commit starts, so a lock lost by any race stops the run before it writes.
  *
- * @example
- * ```ts
- * import { assertLockHeld } from "./FileLock.ts"
- * const check = assertLockHeld(lock)
- * ```
  * @category locking
  */
 export const assertLockHeld = (lock: HeldLock): Effect.Effect<void, UsageError, Disk> =>
@@ -201,15 +187,6 @@ const release = (lock: HeldLock): Effect.Effect<void, never, Disk> =>
 /**
  * Holds the lock on the clients CSV `target` for the life of the scope.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { lockFile } from "./FileLock.ts"
- * const program = Effect.scoped(Effect.gen(function*() {
- *   const lock = yield* lockFile("clients.csv", new Date())
- *   // … read, compute, write …
- * }))
- * ```
  * @category locking
  */
 export const lockFile = (target: string, now: Date): Effect.Effect<HeldLock, UsageError, Disk | Scope.Scope> =>

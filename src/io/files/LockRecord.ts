@@ -11,11 +11,6 @@ import type { ProcessIdentity } from "./ProcessIdentity.ts"
 /**
  * A decoded lock.
  *
- * @example
- * ```ts
- * import type { LockRecord } from "./LockRecord.ts"
- * const record: LockRecord = { pid: 42, host: "build-7", start: "98765", boot: null, since: "2026-01-01T00:00:00.000Z", nonce: "3b9…" }
- * ```
  * @category models
  */
 export interface LockRecord extends ProcessIdentity {
@@ -26,11 +21,6 @@ export interface LockRecord extends ProcessIdentity {
 /**
  * The bytes of a lock file.
  *
- * @example
- * ```ts
- * import { encodeLockRecord } from "./LockRecord.ts"
- * const bytes = encodeLockRecord({ pid: 42, host: "h", start: null, boot: null, since: "2026-01-01T00:00:00.000Z", nonce: "n" })
- * ```
  * @category encoding
  */
 export const encodeLockRecord = (record: LockRecord): Uint8Array =>
@@ -39,12 +29,6 @@ export const encodeLockRecord = (record: LockRecord): Uint8Array =>
 /**
  * Reads a lock file's bytes; returns what is wrong with them when they are not a lock.
  *
- * @example
- * ```ts
- * import { decodeLockRecord } from "./LockRecord.ts"
- * decodeLockRecord(new Uint8Array()) // { problem: "it is empty" }
- * decodeLockRecord(new TextEncoder().encode('{"pid":42,"host":"h","since":"x"}')) // { record: { pid: 42, … } }
- * ```
  * @category decoding
  */
 export const decodeLockRecord = (

@@ -16,11 +16,6 @@ import { Disk } from "./Disk.ts"
  * A process as a lock records it. `start` and `boot` are `null` where the platform has no
  * `/proc`.
  *
- * @example
- * ```ts
- * import type { ProcessIdentity } from "./ProcessIdentity.ts"
- * const me: ProcessIdentity = { pid: 4242, host: "build-7", start: "183729", boot: "6f1c…" }
- * ```
  * @category models
  */
 export interface ProcessIdentity {
@@ -35,28 +30,18 @@ export interface ProcessIdentity {
  * another process, or from before a reboot) or `elsewhere` (another host, which this process
  * cannot check).
  *
- * @example
- * ```ts
- * import type { ProcessLiveness } from "./ProcessIdentity.ts"
- * const liveness: ProcessLiveness = "gone"
- * ```
  * @category models
  */
-export type ProcessLiveness = "running" | "gone" | "elsewhere"
+type ProcessLiveness = "running" | "gone" | "elsewhere"
 
 /**
  * The start time of `pid` from `/proc/<pid>/stat`, or `null` when it cannot be read. The
  * command name (field 2) may hold spaces and parentheses, so fields are counted after the
  * last `)`.
  *
- * @example
- * ```ts
- * import { processStart } from "./ProcessIdentity.ts"
- * const start = processStart(process.pid) // Effect of "183729" on Linux
- * ```
  * @category identity
  */
-export const processStart = (pid: number): Effect.Effect<string | null, never, Disk> =>
+const processStart = (pid: number): Effect.Effect<string | null, never, Disk> =>
   Effect.gen(function*() {
     const disk = yield* Disk
     const text = yield* disk.readFile(`/proc/${pid}/stat`).pipe(
@@ -69,14 +54,9 @@ export const processStart = (pid: number): Effect.Effect<string | null, never, D
 /**
  * Field 22 (start time) of a `/proc/<pid>/stat` line, or `null` when the line is malformed.
  *
- * @example
- * ```ts
- * import { startOfStat } from "./ProcessIdentity.ts"
- * startOfStat("42 (my (odd) name) S 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 98765 0") // "98765"
- * ```
  * @category identity
  */
-export const startOfStat = (text: string): string | null => {
+const startOfStat = (text: string): string | null => {
   const close = text.lastIndexOf(")")
   if (close === -1) return null
   // After ")" come fields 3, 4, …; field 22 is the 20th of them.
@@ -95,11 +75,6 @@ const bootId: Effect.Effect<string | null, never, Disk> = Effect.gen(function*()
 /**
  * This process's identity.
  *
- * @example
- * ```ts
- * import { currentProcess } from "./ProcessIdentity.ts"
- * const me = currentProcess // Effect of { pid, host, start, boot }
- * ```
  * @category identity
  */
 export const currentProcess: Effect.Effect<ProcessIdentity, never, Disk> = Effect.gen(function*() {
@@ -120,12 +95,6 @@ const pidExists = (pid: number): boolean => {
  * Tells whether `holder` still runs, as seen from `me`. A recorded start time or boot id that
  * differs from the live one means the pid now names another process.
  *
- * @example
- * ```ts
- * import { currentProcess, livenessOf } from "./ProcessIdentity.ts"
- * import * as Effect from "effect/Effect"
- * const check = Effect.flatMap(currentProcess, (me) => livenessOf(me, { ...me, pid: 999999 })) // "gone"
- * ```
  * @category identity
  */
 export const livenessOf = (me: ProcessIdentity, holder: ProcessIdentity): Effect.Effect<ProcessLiveness, never, Disk> =>

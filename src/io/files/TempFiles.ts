@@ -20,11 +20,6 @@ const prefixOf = (realTarget: string): string => `.${path.basename(realTarget)}.
 /**
  * A temp file name for `realTarget`, placed in `folder` (the target's own folder unless said).
  *
- * @example
- * ```ts
- * import { tempPathFor } from "./TempFiles.ts"
- * tempPathFor("/data/clients.csv", "n1") // "/data/.clients.csv.1a2b3c4d.n1.uuidmap.tmp"
- * ```
  * @category naming
  */
 export const tempPathFor = (realTarget: string, nonce: string, folder = path.dirname(realTarget)): string =>
@@ -33,11 +28,6 @@ export const tempPathFor = (realTarget: string, nonce: string, folder = path.dir
 /**
  * Removes every temp file of `realTarget` in `folder`; returns one line per file removed.
  *
- * @example
- * ```ts
- * import { sweepTemps } from "./TempFiles.ts"
- * const notes = sweepTemps("/data/clients.csv", "/data")
- * ```
  * @category cleaning
  */
 export const sweepTemps = (realTarget: string, folder = path.dirname(realTarget)): Effect.Effect<ReadonlyArray<string>, never, Disk> =>

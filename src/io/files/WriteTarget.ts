@@ -15,11 +15,6 @@ import { DiskError } from "./DiskError.ts"
  * A path as given and as it resolves: `real` is the file the bytes live in (links followed),
  * `folder` its folder, `facts` what is there now (`undefined` when nothing is).
  *
- * @example
- * ```ts
- * import type { ResolvedPath } from "./WriteTarget.ts"
- * const target: ResolvedPath = { given: "clients.csv", real: "/data/crm/export.csv", folder: "/data/crm", facts: undefined }
- * ```
  * @category models
  */
 export interface ResolvedPath {
@@ -35,11 +30,6 @@ const maxLinks = 32
  * Resolves a path through any symbolic links, also for a file that does not exist yet (its
  * folder must) and for a link whose target does not exist yet.
  *
- * @example
- * ```ts
- * import { resolveTarget } from "./WriteTarget.ts"
- * const target = resolveTarget("clients.csv") // Effect of { given, real, folder, facts }
- * ```
  * @category resolving
  */
 export const resolveTarget = (given: string): Effect.Effect<ResolvedPath, DiskError, Disk> =>
@@ -63,11 +53,6 @@ export const resolveTarget = (given: string): Effect.Effect<ResolvedPath, DiskEr
  * Whether two resolved paths are one file: the same real path, or (for hard links) the same
  * device and inode.
  *
- * @example
- * ```ts
- * import { sameFile } from "./WriteTarget.ts"
- * sameFile(a, b) // true when both name /data/clients.csv
- * ```
  * @category resolving
  */
 export const sameFile = (a: ResolvedPath, b: ResolvedPath): boolean =>

@@ -13,11 +13,6 @@ import { InventoryError } from "../../domain/InventoryError.ts"
  * Wraps `source` so a read that fails errors the stream with `sourceFailed(cause)` instead of
  * the runtime's own error.
  *
- * @example
- * ```ts
- * import { guardSource } from "./CheckedBytes.ts"
- * const guarded = guardSource(source, (cause) => new Error(`disk failed: ${String(cause)}`))
- * ```
  * @category streams
  */
 export const guardSource = (
@@ -45,11 +40,6 @@ export const guardSource = (
  * A pass-through that hashes every byte and, at the end, errors with a `ChecksumMismatch`
  * `InventoryError` naming `file` when the MD5 is not `expectedMd5` (hex).
  *
- * @example
- * ```ts
- * import { md5Checked } from "./CheckedBytes.ts"
- * const checked = bytes.pipeThrough(md5Checked("data/a.csv.gz", "0cc175b9c0f1b6a831c399e269772661"))
- * ```
  * @category streams
  */
 export const md5Checked = (file: string, expectedMd5: string): TransformStream<Uint8Array, Uint8Array> => {

@@ -10,12 +10,6 @@
  * Decodes one form-encoded key, or returns `undefined` when it is not valid form encoding
  * (a `%` not followed by two hex digits, or bytes that are not UTF-8).
  *
- * @example
- * ```ts
- * import { decodeFormKey } from "./FormDecoding.ts"
- * decodeFormKey("502/Sam+Torode/a%2Bb.pdf") // "502/Sam Torode/a+b.pdf"
- * decodeFormKey("bad%zz") // undefined
- * ```
  * @category decoding
  */
 export const decodeFormKey = (encoded: string): string | undefined => {

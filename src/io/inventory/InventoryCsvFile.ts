@@ -17,10 +17,6 @@ import { type ColumnPositions, rowObject } from "./InventoryRow.ts"
 /**
  * What reading one data file needs.
  *
- * @example
- * ```ts
- * import type { DataFileRead } from "./InventoryCsvFile.ts"
- * ```
  * @category models
  */
 export interface DataFileRead {
@@ -41,11 +37,6 @@ const rowError = (name: string, line: number, column: number, message: string) =
  * The objects of one CSV data file, in batches. Throws an `InventoryError` for bad content
  * (naming the file, line and column), and whatever the byte source errors with for a failed read.
  *
- * @example
- * ```ts
- * import { csvInventoryBatches } from "./InventoryCsvFile.ts"
- * for await (const batch of csvInventoryBatches(read, bytes)) console.log(batch.length)
- * ```
  * @category reading
  */
 export async function* csvInventoryBatches(

@@ -27,11 +27,6 @@ const ManifestJson = Schema.Struct({
 /**
  * A data file of the report: its key in the destination bucket, size and MD5 (hex).
  *
- * @example
- * ```ts
- * import type { InventoryDataFile } from "./InventoryManifest.ts"
- * const file: InventoryDataFile = { key: "inv/src/cfg/data/a.csv.gz", size: 120, md5: "0cc175b9c0f1b6a831c399e269772661" }
- * ```
  * @category models
  */
 export interface InventoryDataFile {
@@ -44,10 +39,6 @@ export interface InventoryDataFile {
  * A decoded manifest. `columns` are the `fileSchema` names in file order, in snake case
  * (`LastModifiedDate` and `last_modified_date` are both `last_modified_date`).
  *
- * @example
- * ```ts
- * import type { InventoryManifest } from "./InventoryManifest.ts"
- * ```
  * @category models
  */
 export interface InventoryManifest {
@@ -64,11 +55,6 @@ export const requiredColumns = ["bucket", "key", "size", "last_modified_date", "
  * A `fileSchema` name in snake case: `ETag` → `e_tag`, `IsMultipartUploaded` →
  * `is_multipart_uploaded`; snake-case names are kept.
  *
- * @example
- * ```ts
- * import { snakeColumnName } from "./InventoryManifest.ts"
- * snakeColumnName("LastModifiedDate") // "last_modified_date"
- * ```
  * @category parsing
  */
 export const snakeColumnName = (name: string): string =>
@@ -77,13 +63,6 @@ export const snakeColumnName = (name: string): string =>
 /**
  * The column names of a `fileSchema` in either form, in order.
  *
- * @example
- * ```ts
- * import { parseFileSchema } from "./InventoryManifest.ts"
- * parseFileSchema("Bucket, Key, Size") // ["bucket", "key", "size"]
- * parseFileSchema("message s3.inventory { required binary bucket (STRING); required binary key (STRING); }")
- * // ["bucket", "key"]
- * ```
  * @category parsing
  */
 export const parseFileSchema = (fileSchema: string): ReadonlyArray<string> => {
@@ -106,11 +85,6 @@ const bad = (file: string, message: string, reason: InventoryError["reason"] = "
  * a manifest without a needed column, without files, or that is not the documented JSON is
  * refused naming what is wrong.
  *
- * @example
- * ```ts
- * import { decodeManifest } from "./InventoryManifest.ts"
- * const manifest = decodeManifest("manifest.json", new TextEncoder().encode("{}"))
- * ```
  * @category parsing
  */
 export const decodeManifest = (file: string, bytes: Uint8Array): Effect.Effect<InventoryManifest, InventoryError> =>
@@ -155,11 +129,6 @@ export const decodeManifest = (file: string, bytes: Uint8Array): Effect.Effect<I
  * Checks a manifest against its `manifest.checksum` (the MD5 of manifest.json, hex, as S3
  * writes it; surrounding white space is ignored).
  *
- * @example
- * ```ts
- * import { checkManifestChecksum } from "./InventoryManifest.ts"
- * const checked = checkManifestChecksum("manifest.json", bytes, "0cc175b9c0f1b6a831c399e269772661\n")
- * ```
  * @category parsing
  */
 export const checkManifestChecksum = (

@@ -30,11 +30,6 @@ const describe = (error: unknown): string => String((error as Error)?.message ??
  * The objects of one Parquet data file, one batch per row group. Throws an `InventoryError`
  * (naming the file, and the row, 1-based, for a bad row) or what `file.slice` fails with.
  *
- * @example
- * ```ts
- * import { parquetInventoryBatches } from "./InventoryParquetFile.ts"
- * for await (const batch of parquetInventoryBatches(read, file)) console.log(batch.length)
- * ```
  * @category reading
  */
 export async function* parquetInventoryBatches(

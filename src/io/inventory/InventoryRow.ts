@@ -13,11 +13,6 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
 /**
  * Where each needed column sits in a row (`-1` when the report does not include it).
  *
- * @example
- * ```ts
- * import { columnPositions } from "./InventoryRow.ts"
- * columnPositions(["bucket", "key", "size", "last_modified_date", "e_tag"]).key // 1
- * ```
  * @category models
  */
 export interface ColumnPositions {
@@ -35,11 +30,6 @@ export interface ColumnPositions {
 /**
  * Finds the columns by their snake-case names.
  *
- * @example
- * ```ts
- * import { columnPositions } from "./InventoryRow.ts"
- * const positions = columnPositions(["key", "bucket", "e_tag", "size", "last_modified_date"])
- * ```
  * @category constructors
  */
 export const columnPositions = (columns: ReadonlyArray<string>): ColumnPositions => ({
@@ -58,14 +48,9 @@ export const columnPositions = (columns: ReadonlyArray<string>): ColumnPositions
  * What became of a row: an object, a row a listing would not show, or a problem in one
  * column (0-based) with the message to give.
  *
- * @example
- * ```ts
- * import type { RowOutcome } from "./InventoryRow.ts"
- * const skipped: RowOutcome = { _tag: "Skip" }
- * ```
  * @category models
  */
-export type RowOutcome =
+type RowOutcome =
   | { readonly _tag: "Object"; readonly object: StoredObject }
   | { readonly _tag: "Skip" }
   | { readonly _tag: "Problem"; readonly column: number; readonly message: string }
@@ -77,13 +62,9 @@ const problem = (column: number, message: string): RowOutcome => ({ _tag: "Probl
  * A row's cells after format-specific conversion: the key already decoded, the rest as the
  * file gave them (text from CSV; numbers, bigints, booleans or Dates from Parquet).
  *
- * @example
- * ```ts
- * import type { RowCells } from "./InventoryRow.ts"
- * ```
  * @category models
  */
-export interface RowCells {
+interface RowCells {
   readonly bucket: unknown
   readonly key: string
   readonly size: unknown
@@ -137,12 +118,6 @@ const show = (value: unknown): string => (typeof value === "string" ? value : St
  * manifest) is checked when known; `storePrefix` keeps only keys under the `--bucket` prefix and
  * makes them relative to it, as a listing does.
  *
- * @example
- * ```ts
- * import { columnPositions, rowObject } from "./InventoryRow.ts"
- * const positions = columnPositions(["bucket", "key", "size", "last_modified_date", "e_tag"])
- * rowObject(positions, { bucket: "b", key: "files/x", size: "3", lastModified: "2024-05-01T10:00:00.000Z", etag: "9e107d9d372bb6826bd81d3542a419d6", multipart: undefined, isLatest: undefined, deleteMarker: undefined }, "b", "")
- * ```
  * @category conversion
  */
 export const rowObject = (

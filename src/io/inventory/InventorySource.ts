@@ -18,10 +18,6 @@ import type { InventoryManifest } from "./InventoryManifest.ts"
  *   that fails later errors the stream with a StoreError (S3) or an InventoryError (disk);
  * - `randomAccess(key, size)`: the same file for hyparquet's ranged reads.
  *
- * @example
- * ```ts
- * import type { InventoryFiles } from "./InventorySource.ts"
- * ```
  * @category models
  */
 export interface InventoryFiles {
@@ -34,10 +30,6 @@ export interface InventoryFiles {
  * An inventory found from a `--inventory` URL: the manifest chosen (the one named, or the
  * newest dated one of a config folder), its name in messages, and its files.
  *
- * @example
- * ```ts
- * import type { LocatedInventory } from "./InventorySource.ts"
- * ```
  * @category models
  */
 export interface LocatedInventory {
@@ -50,12 +42,6 @@ export interface LocatedInventory {
  * Tells whether a folder name is a dated manifest folder of an inventory configuration
  * (`2024-05-01T01-00Z`); the `data/` and `hive/` folders beside them are not.
  *
- * @example
- * ```ts
- * import { isDatedFolder } from "./InventorySource.ts"
- * isDatedFolder("2024-05-01T01-00Z") // true
- * isDatedFolder("data") // false
- * ```
  * @category predicates
  */
 export const isDatedFolder = (name: string): boolean => /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}Z$/.test(name)

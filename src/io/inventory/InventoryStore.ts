@@ -31,18 +31,30 @@ import { locateLocalInventory } from "./LocalInventory.ts"
  * - `s3`: how to reach S3 for an `s3://` inventory;
  * - `live`: the live bucket's store, for `metadata` (absent: no metadata, no bucket access).
  *
- * @example
+ * @example A report that is not there
  * ```ts
- * import type { InventoryStoreOptions } from "./InventoryStore.ts"
- * const options: InventoryStoreOptions = { url: "file:///mirror/inv/src/daily/", storePrefix: "" }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import { type InventoryStoreOptions, layerInventory } from "uuidmap"
+ *
+ * const options: InventoryStoreOptions = { url: "file:///no/such/inventory/manifest.json", storePrefix: "", expectedBucket: "clients" }
+ * const error = await Effect.runPromise(Effect.flip(Effect.scoped(Layer.build(layerInventory(options)))))
+ * assert.equal(error._tag, "InventoryError")
+ * assert.equal(error.reason, "NoManifest")
  * ```
  * @category models
  */
 export interface InventoryStoreOptions {
+  /** The manifest or the inventory configuration's folder: `file:///…` or `s3://…`. */
   readonly url: string
+  /** Only keys under this prefix are listed, relative to it. */
   readonly storePrefix: string
+  /** The bucket the report must be of. */
   readonly expectedBucket?: string | undefined
+  /** How to reach S3 for an `s3://` report. */
   readonly s3?: Omit<S3StoreOptions, "bucket"> | undefined
+  /** The live bucket's store, which answers `metadata`. */
   readonly live?: ObjectStore["Service"] | undefined
 }
 
@@ -78,11 +90,6 @@ const fileObjects = (
 /**
  * Opens the inventory (reading and checking its manifest) and builds the store over it.
  *
- * @example
- * ```ts
- * import { makeInventoryStore } from "./InventoryStore.ts"
- * const store = makeInventoryStore({ url: "file:///mirror/inv/src/daily/", storePrefix: "" })
- * ```
  * @category constructors
  */
 export const makeInventoryStore = (
@@ -124,16 +131,38 @@ export const makeInventoryStore = (
 /**
  * The inventory-backed store as a Layer: opening it reads and checks the manifest.
  *
- * @example
+ * @example Listing from a report instead of the bucket
  * ```ts
+ * import assert from "node:assert/strict"
+ * import { createHash } from "node:crypto"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import { gzipSync } from "node:zlib"
  * import * as Effect from "effect/Effect"
  * import * as Stream from "effect/Stream"
- * import { ObjectStore } from "../store/ObjectStore.ts"
- * import { layerInventory } from "./InventoryStore.ts"
- * const count = Effect.gen(function*() {
- *   const store = yield* ObjectStore
- *   return yield* Stream.runCount(store.list(""))
- * }).pipe(Effect.provide(layerInventory({ url: "file:///mirror/inv/src/daily/", storePrefix: "" })))
+ * import { layerInventory, ObjectStore } from "uuidmap"
+ *
+ * // A report as S3 lays it out in the destination bucket (here a local mirror of it).
+ * const mirror = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * const data = gzipSync("\"clients\",\"502/a.pdf\",\"10\",\"2024-05-01T12:00:00.000Z\",\"0123456789abcdef0123456789abcdef\"\n")
+ * await fs.mkdir(path.join(mirror, "inv/clients/daily/data"), { recursive: true })
+ * await fs.mkdir(path.join(mirror, "inv/clients/daily/2024-05-02T01-00Z"))
+ * await fs.writeFile(path.join(mirror, "inv/clients/daily/data/a.csv.gz"), data)
+ * await fs.writeFile(path.join(mirror, "inv/clients/daily/2024-05-02T01-00Z/manifest.json"), JSON.stringify({
+ *   sourceBucket: "clients",
+ *   fileFormat: "CSV",
+ *   fileSchema: "Bucket, Key, Size, LastModifiedDate, ETag",
+ *   files: [{ key: "inv/clients/daily/data/a.csv.gz", size: data.length, MD5checksum: createHash("md5").update(data).digest("hex") }]
+ * }))
+ *
+ * const listed = await Effect.runPromise(
+ *   Effect.flatMap(Effect.service(ObjectStore), (store) => Stream.runCollect(store.list(""))).pipe(
+ *     Effect.provide(layerInventory({ url: `file://${mirror}/inv/clients/daily/`, storePrefix: "" }))
+ *   )
+ * )
+ * assert.deepStrictEqual(Array.from(listed, (entry) => entry.key), ["502/a.pdf"])
+ * await fs.rm(mirror, { recursive: true })
  * ```
  * @category layers
  */

@@ -115,11 +115,6 @@ const localFiles = (root: string): InventoryFiles => {
  * Finds and decodes a local inventory: the manifest (or the newest dated one of a config
  * folder), checked against `manifest.checksum` when that file is beside it.
  *
- * @example
- * ```ts
- * import { locateLocalInventory } from "./LocalInventory.ts"
- * const inventory = locateLocalInventory("file:///mirror/inventory/src-bucket/daily/")
- * ```
  * @category reading
  */
 export const locateLocalInventory = (url: string): Effect.Effect<LocatedInventory, InventoryError> =>

@@ -98,11 +98,6 @@ const s3Files = (connection: S3Connection): InventoryFiles => ({
  * Finds and decodes an inventory on S3. `options` say how to reach the destination bucket (the
  * bucket of `url`); its `bucket` is ignored.
  *
- * @example
- * ```ts
- * import { locateS3Inventory } from "./S3Inventory.ts"
- * const inventory = locateS3Inventory("s3://dest/inventory/src/daily/", { bucket: "s3://dest" })
- * ```
  * @category reading
  */
 export const locateS3Inventory = (

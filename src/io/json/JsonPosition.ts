@@ -11,11 +11,6 @@
  * A 1-based line and column (the column counts UTF-16 units, which is what editors show for
  * the ASCII that JSON structure is made of).
  *
- * @example
- * ```ts
- * import type { JsonPosition } from "./JsonPosition.ts"
- * const position: JsonPosition = { line: 12, column: 5 }
- * ```
  * @category models
  */
 export interface JsonPosition {
@@ -26,11 +21,6 @@ export interface JsonPosition {
 /**
  * The line and column of an offset in a text.
  *
- * @example
- * ```ts
- * import { positionAt } from "./JsonPosition.ts"
- * positionAt("{\n  \"a\": 1\n}", 4) // { line: 2, column: 3 }
- * ```
  * @category positions
  */
 export const positionAt = (text: string, offset: number): JsonPosition => {
@@ -47,14 +37,9 @@ export const positionAt = (text: string, offset: number): JsonPosition => {
 /**
  * The first place a text stops being JSON, and what was expected there.
  *
- * @example
- * ```ts
- * import type { JsonSyntaxError } from "./JsonPosition.ts"
- * const error: JsonSyntaxError = { offset: 6, expected: "a value" }
- * ```
  * @category models
  */
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   readonly offset: number
   readonly expected: string
 }
@@ -63,13 +48,6 @@ export interface JsonSyntaxError {
  * Finds the first syntax error of a text that `JSON.parse` refused (V8 does not always say
  * where): an offset at the text's end means the text is cut short.
  *
- * @example
- * ```ts
- * import { findJsonSyntaxError } from "./JsonPosition.ts"
- * findJsonSyntaxError("{\"a\": x}") // { offset: 6, expected: "a value" }
- * findJsonSyntaxError("{\"a\":") // { offset: 5, expected: "a value" }
- * findJsonSyntaxError("{}") // undefined
- * ```
  * @category positions
  */
 export const findJsonSyntaxError = (text: string): JsonSyntaxError | undefined => {
@@ -214,11 +192,6 @@ const memberOffset = (text: string, index: number, step: PropertyKey): number | 
  * The offset of the value at `path` in a valid JSON text; where the path leaves the text (a
  * missing key), the offset of the deepest value it reaches.
  *
- * @example
- * ```ts
- * import { offsetOfPath } from "./JsonPosition.ts"
- * offsetOfPath("{\"a\": [1, {\"b\": true}]}", ["a", 1, "b"]) // 16
- * ```
  * @category positions
  */
 export const offsetOfPath = (text: string, path: ReadonlyArray<PropertyKey>): number => {
@@ -234,11 +207,6 @@ export const offsetOfPath = (text: string, path: ReadonlyArray<PropertyKey>): nu
 /**
  * A path as people read it: `changes.ledger[3].after.uuid`.
  *
- * @example
- * ```ts
- * import { formatJsonPath } from "./JsonPosition.ts"
- * formatJsonPath(["changes", "ledger", 3, "after"]) // "changes.ledger[3].after"
- * ```
  * @category formatting
  */
 export const formatJsonPath = (path: ReadonlyArray<PropertyKey>): string =>

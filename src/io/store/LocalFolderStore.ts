@@ -28,11 +28,13 @@ import { problemOf, type WalkedEntry, type WalkedFile, walkFolder } from "./Loca
  * literally, without percent-decoding (as for an S3 prefix): a folder may be named `100%` or
  * `a%20b`, and decoding would name another folder, or crash on `%zz`.
  *
- * @example
+ * @example Taken literally
  * ```ts
+ * import assert from "node:assert/strict"
  * import { folderFromUrl } from "./LocalFolderStore.ts"
- * folderFromUrl("file:///tmp/bucket") // "/tmp/bucket"
- * folderFromUrl("file:///data/50%25 off") // "/data/50%25 off"
+ *
+ * assert.equal(folderFromUrl("file:///tmp/bucket"), "/tmp/bucket")
+ * assert.equal(folderFromUrl("file:///data/50%25 off"), "/data/50%25 off")
  * ```
  * @category parsing
  */
@@ -94,11 +96,6 @@ const readFile = async (file: WalkedFile): Promise<ListedEntry> => {
  * Reads one walked entry into a listing entry: a file's facts, or what kept it from being
  * read (deleted since the walk saw it, no permission). Only an unexpected failure is an error.
  *
- * @example
- * ```ts
- * import { readWalkedEntry } from "./LocalFolderStore.ts"
- * const read = readWalkedEntry("file:///tmp/bucket")
- * ```
  * @category reading
  */
 export const readWalkedEntry = (location: string) => (walked: WalkedEntry): Effect.Effect<ListedEntry, StoreError> => {
@@ -120,11 +117,6 @@ const leavesFolder = (prefix: string): boolean => prefix.startsWith("/") || pref
  * how many files are hashed at once. A prefix that would lead out of the folder (`..`, `/…`)
  * is refused.
  *
- * @example
- * ```ts
- * import { makeLocalFolderStore } from "./LocalFolderStore.ts"
- * const store = makeLocalFolderStore("/tmp/bucket", 8)
- * ```
  * @category constructors
  */
 export const makeLocalFolderStore = (root: string, concurrency: number): ObjectStore["Service"] => {
@@ -153,10 +145,26 @@ export const makeLocalFolderStore = (root: string, concurrency: number): ObjectS
 /**
  * The store as a Layer. Fails with a StoreError when the folder does not exist.
  *
- * @example
+ * @example Listing a folder
  * ```ts
- * import { layerLocalFolder } from "./LocalFolderStore.ts"
- * const layer = layerLocalFolder("file:///tmp/bucket")
+ * import assert from "node:assert/strict"
+ * import * as fs from "node:fs/promises"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { layerLocalFolder, ObjectStore } from "uuidmap"
+ *
+ * const bucket = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
+ * await fs.mkdir(path.join(bucket, "502"))
+ * await fs.writeFile(path.join(bucket, "502", "a.txt"), "hello")
+ * const listed = await Effect.runPromise(
+ *   Effect.flatMap(Effect.service(ObjectStore), (store) => Stream.runCollect(store.list(""))).pipe(Effect.provide(layerLocalFolder(`file://${bucket}`)))
+ * )
+ * assert.deepStrictEqual(Array.from(listed, (entry) => ("etag" in entry ? [entry.key, entry.size, entry.etag] : entry.key)), [
+ *   ["502/a.txt", 5, "\"5d41402abc4b2a76b9719d911017c592\""] // the MD5 of the content, as S3 gives it
+ * ])
+ * await fs.rm(bucket, { recursive: true })
  * ```
  * @category layers
  */

@@ -27,7 +27,7 @@ export interface WalkedFile {
  * - `bad-name`: a name that is not valid UTF-8 (an S3 key is UTF-8);
  * - `skipped`: a symbolic link, socket, pipe or device, never followed or read.
  */
-export interface WalkedProblem {
+interface WalkedProblem {
   readonly _tag: "Problem"
   readonly key: string
   readonly problem: "vanished" | "unreadable" | "bad-name" | "skipped"

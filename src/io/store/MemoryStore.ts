@@ -20,17 +20,24 @@ import type { ObjectMetadata, ObjectStore } from "./ObjectStore.ts"
 /**
  * User metadata by object key, as a Map or a plain record.
  *
- * @example
+ * @example Metadata by key
  * ```ts
- * import type { MemoryMetadata } from "./MemoryStore.ts"
- * const metadata: MemoryMetadata = { "files/3f2a9c4e-8b1d-4c2e-9f00-0123456789ab.pdf": { "row-id": "502" } }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type MemoryMetadata, ObjectStore, unsafeObjectKey } from "uuidmap"
+ *
+ * const key = unsafeObjectKey("files/3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f.pdf")
+ * const metadata: MemoryMetadata = { [key]: { "Row-Id": "502" } }
+ * const layer = ObjectStore.layerMemory([{ key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }], metadata)
+ * const read = await Effect.runPromise(Effect.flatMap(Effect.service(ObjectStore), (store) => store.metadata(key)).pipe(Effect.provide(layer)))
+ * assert.deepStrictEqual(read, { "row-id": "502" }) // names in lower case, as S3 gives them
  * ```
  * @category models
  */
 export type MemoryMetadata = ReadonlyMap<string, ObjectMetadata> | Readonly<Record<string, ObjectMetadata>>
 
 /** How the in-memory store names itself in messages. */
-export const memoryLocation = "memory://"
+const memoryLocation = "memory://"
 
 const refuse = (path: string, message: string) => new PipelineInputError({ reason: "InvalidValue", path, message })
 
@@ -48,13 +55,6 @@ const lowerCaseNames = (key: string, given: ObjectMetadata): ObjectMetadata | Pi
 /**
  * Builds the store from a snapshot of the objects and metadata.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { makeMemoryStore } from "./MemoryStore.ts"
- * const store = Effect.runSync(makeMemoryStore([], new Map()))
- * store.location // "memory://"
- * ```
  * @category constructors
  */
 export const makeMemoryStore = (
@@ -93,11 +93,6 @@ export const makeMemoryStore = (
 /**
  * Copies the caller's objects and metadata, so that the layer is a snapshot.
  *
- * @example
- * ```ts
- * import { snapshotMemoryInput } from "./MemoryStore.ts"
- * snapshotMemoryInput([], { a: {} }).metadata.size // 1
- * ```
  * @category constructors
  */
 export const snapshotMemoryInput = (

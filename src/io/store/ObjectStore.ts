@@ -19,24 +19,59 @@ import { makeMemoryStore, type MemoryMetadata, snapshotMemoryInput } from "./Mem
 /**
  * User metadata of one object: lower-case names without the `x-amz-meta-` prefix.
  *
- * @example
+ * @example What a metadata read gives
  * ```ts
- * import type { ObjectMetadata } from "./ObjectStore.ts"
- * const metadata: ObjectMetadata = { "row-id": "502" }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { type ObjectMetadata, ObjectStore, unsafeObjectKey } from "uuidmap"
+ *
+ * const key = unsafeObjectKey("files/a.pdf")
+ * const layer = ObjectStore.layerMemory([{ key, size: 1, etag: "\"e\"", lastModified: "2024-05-01T12:00:00.000Z" }], { [key]: { "row-id": "502" } })
+ * const metadata: ObjectMetadata = await Effect.runPromise(Effect.flatMap(Effect.service(ObjectStore), (store) => store.metadata(key)).pipe(Effect.provide(layer)))
+ * assert.equal(metadata["row-id"], "502")
  * ```
  * @category models
  */
 export type ObjectMetadata = Readonly<Record<string, string>>
 
-// The service's shape and a named base with an explicit type, so that JSR can read the
-// public API without inference.
-interface ObjectStoreShape {
+/**
+ * What an object store does; see `ObjectStore` for each operation. A store of your own is a
+ * value of this shape, provided with `Layer.succeed(ObjectStore, …)`.
+ *
+ * @example An empty store
+ * ```ts
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import type { ObjectStoreShape } from "uuidmap"
+ *
+ * const empty: ObjectStoreShape = {
+ *   location: "empty://",
+ *   list: () => Stream.empty,
+ *   metadata: () => Effect.succeed({}),
+ *   requests: Effect.succeed({ list: 0, head: 0 })
+ * }
+ * assert.equal(await Effect.runPromise(Stream.runCount(empty.list(""))), 0)
+ * ```
+ * @category services
+ */
+export interface ObjectStoreShape {
+  /** How to name the store in messages; never holds a credential. */
   readonly location: string
+  /** Every object whose key starts with `prefix`, streamed page by page. */
   readonly list: (prefix: string) => Stream.Stream<ListedEntry, StoreError | InventoryError>
+  /** The user metadata of one object. */
   readonly metadata: (key: ObjectKey) => Effect.Effect<ObjectMetadata, StoreError>
+  /** The requests sent so far. */
   readonly requests: Effect.Effect<StoreRequests>
 }
-const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
+/**
+ * The `Context.Service` class `ObjectStore` extends. It is exported only because JSR and
+ * `deno doc` need the base of a public class to have a name; use `ObjectStore`.
+ *
+ * @ignore
+ */
+export const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", ObjectStoreShape> = Context.Service<
   ObjectStore,
   ObjectStoreShape
 >()("uuidmap/ObjectStore")
@@ -47,27 +82,40 @@ const ObjectStoreBase: Context.ServiceClass<ObjectStore, "uuidmap/ObjectStore", 
  * a link it does not follow. `key` ends with `/` when it is a whole folder. The program decides
  * whether it matters: reported when it is not a file uuidmap would map, fatal when it is.
  *
- * @example
+ * @example A file the store could not read
  * ```ts
- * import type { UnreadableEntry } from "./ObjectStore.ts"
+ * import assert from "node:assert/strict"
+ * import { isUnreadable, type UnreadableEntry } from "uuidmap"
+ *
  * const entry: UnreadableEntry = { _tag: "Unreadable", key: "502/a.pdf", problem: "vanished", detail: "it was deleted while the folder was being read" }
+ * assert.equal(isUnreadable(entry), true)
  * ```
  * @category models
  */
 export interface UnreadableEntry {
+  /** Tells the entry from an object. */
   readonly _tag: "Unreadable"
+  /** Its path relative to the store, ending with `/` for a folder. */
   readonly key: string
+  /** What went wrong. */
   readonly problem: "vanished" | "unreadable" | "bad-name" | "skipped"
+  /** One line for people. */
   readonly detail: string
 }
 
 /**
  * One entry of a listing: an object, or something that could not be read as one.
  *
- * @example
+ * @example Objects and what could not be read
  * ```ts
- * import { isUnreadable, type ListedEntry } from "./ObjectStore.ts"
- * const objects = (entries: ReadonlyArray<ListedEntry>) => entries.filter((entry) => !isUnreadable(entry))
+ * import assert from "node:assert/strict"
+ * import { isUnreadable, type ListedEntry, unsafeObjectKey } from "uuidmap"
+ *
+ * const entries: ReadonlyArray<ListedEntry> = [
+ *   { key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"e\"", lastModified: "2024-05-01T12:00:00.000Z" },
+ *   { _tag: "Unreadable", key: "502/b.pdf", problem: "unreadable", detail: "permission denied" }
+ * ]
+ * assert.deepStrictEqual(entries.filter((entry) => !isUnreadable(entry)).map((entry) => entry.key), ["502/a.pdf"])
  * ```
  * @category models
  */
@@ -76,10 +124,13 @@ export type ListedEntry = StoredObject | UnreadableEntry
 /**
  * Tells an unreadable entry from an object.
  *
- * @example
+ * @example Telling them apart
  * ```ts
- * import { isUnreadable } from "./ObjectStore.ts"
- * isUnreadable({ _tag: "Unreadable", key: "a", problem: "skipped", detail: "a symbolic link" }) // true
+ * import assert from "node:assert/strict"
+ * import { isUnreadable, unsafeObjectKey } from "uuidmap"
+ *
+ * assert.equal(isUnreadable({ _tag: "Unreadable", key: "a", problem: "skipped", detail: "a symbolic link" }), true)
+ * assert.equal(isUnreadable({ key: unsafeObjectKey("a"), size: 1, etag: "\"e\"", lastModified: "2024-05-01T12:00:00.000Z" }), false)
  * ```
  * @category models
  */
@@ -90,15 +141,23 @@ export const isUnreadable = (entry: ListedEntry): entry is UnreadableEntry => "_
  * metadata reads (`head`). A retried request counts once per attempt, since each attempt is
  * sent (and billed). A backend without requests reports zeros.
  *
- * @example
+ * @example A store in memory sends no requests
  * ```ts
- * import type { StoreRequests } from "./ObjectStore.ts"
- * const cost: StoreRequests = { list: 20, head: 0 }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { ObjectStore, type StoreRequests } from "uuidmap"
+ *
+ * const requests: StoreRequests = await Effect.runPromise(
+ *   Effect.flatMap(Effect.service(ObjectStore), (store) => store.requests).pipe(Effect.provide(ObjectStore.layerMemory([])))
+ * )
+ * assert.deepStrictEqual(requests, { list: 0, head: 0 })
  * ```
  * @category models
  */
 export interface StoreRequests {
+  /** Listing pages. */
   readonly list: number
+  /** Metadata reads (HeadObject). */
   readonly head: number
 }
 
@@ -113,15 +172,27 @@ export interface StoreRequests {
  * - `metadata(key)`: the user metadata of one object (empty where the backend has none).
  * - `requests`: the requests sent so far (`StoreRequests`), so a run can say what it cost.
  *
- * @example
+ * @example A store of your own
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
  * import * as Stream from "effect/Stream"
- * import { ObjectStore } from "./ObjectStore.ts"
- * const countObjects = Effect.gen(function*() {
- *   const store = yield* ObjectStore
- *   return yield* Stream.runCount(store.list(""))
+ * import { ObjectStore, runPipeline, unsafeObjectKey, unsafeRowId, UuidGenerator } from "uuidmap"
+ *
+ * // An upload table, served as a store: the pipeline never knows which store it has.
+ * const uploads = Layer.succeed(ObjectStore, {
+ *   location: "uploads://table",
+ *   list: () => Stream.make({ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }),
+ *   metadata: () => Effect.succeed({}),
+ *   requests: Effect.succeed({ list: 0, head: 0 })
  * })
+ * const program = Effect.gen(function*() {
+ *   const store = yield* ObjectStore
+ *   return yield* runPipeline({ clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }], objects: store.list("") })
+ * })
+ * const result = await Effect.runPromise(program.pipe(Effect.provide(Layer.merge(uploads, UuidGenerator.layerTest(1)))))
+ * assert.equal(result.state.ledger[0]?.key, "502/a.pdf")
  * ```
  * @category services
  */
@@ -132,20 +203,18 @@ export class ObjectStore extends ObjectStoreBase {
    * copied now. Building the layer fails with a `PipelineInputError` when a key is given twice
    * or metadata names a key that is not among the objects.
    *
-   * @example
+   * @example Listing what was given
    * ```ts
+   * import assert from "node:assert/strict"
    * import * as Effect from "effect/Effect"
    * import * as Stream from "effect/Stream"
-   * import { ObjectStore } from "./ObjectStore.ts"
-   * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
+   * import { ObjectStore, unsafeObjectKey } from "uuidmap"
+   *
    * const layer = ObjectStore.layerMemory([
    *   { key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }
    * ])
-   * const count = Effect.gen(function*() {
-   *   const store = yield* ObjectStore
-   *   return yield* Stream.runCount(store.list(""))
-   * })
-   * Effect.runSync(Effect.provide(count, layer)) // 1
+   * const count = Effect.flatMap(Effect.service(ObjectStore), (store) => Stream.runCount(store.list("")))
+   * assert.equal(await Effect.runPromise(Effect.provide(count, layer)), 1)
    * ```
    */
   static readonly layerMemory = (

@@ -15,21 +15,12 @@ import type { StoreError } from "../../domain/StoreError.ts"
 import { toStoreError } from "./S3Failure.ts"
 import { formatS3Location, parseS3Location } from "./S3Location.ts"
 import type { S3Location } from "./S3Location.ts"
-import type { S3Settings, S3StoreOptions } from "./S3StoreOptions.ts"
+import type { S3Settings, TunedS3StoreOptions } from "./S3StoreOptions.ts"
 import { resolveS3Settings } from "./S3StoreOptions.ts"
 
 /**
  * A live client and the facts about the store it reads.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { acquireS3Connection } from "./S3Connection.ts"
- * const program = Effect.scoped(Effect.gen(function*() {
- *   const connection = yield* acquireS3Connection({ bucket: "s3://clients" })
- *   return connection.store // "s3://clients"
- * }))
- * ```
  * @category models
  */
 export interface S3Connection {
@@ -45,14 +36,9 @@ export interface S3Connection {
 /**
  * Requests sent through a connection, by kind, counted per attempt.
  *
- * @example
- * ```ts
- * import type { S3RequestCounts } from "./S3Connection.ts"
- * const counts: S3RequestCounts = { list: 0, head: 0 }
- * ```
  * @category models
  */
-export interface S3RequestCounts {
+interface S3RequestCounts {
   list: number
   head: number
 }
@@ -82,22 +68,16 @@ const envRegion = Effect.gen(function*() {
  * when an endpoint is given (local and S3-compatible servers rarely care). Undefined leaves
  * it to the SDK's chain (the profile's `region`).
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { resolveRegion } from "./S3Connection.ts"
- * Effect.runSync(resolveRegion({ bucket: "s3://b", region: "eu-west-1" })) // "eu-west-1"
- * ```
  * @category constructors
  */
-export const resolveRegion = (options: S3StoreOptions): Effect.Effect<string | undefined> =>
+const resolveRegion = (options: TunedS3StoreOptions): Effect.Effect<string | undefined> =>
   options.region !== undefined && options.region !== ""
     ? Effect.succeed(options.region)
     : Effect.map(envRegion, (region) =>
       Option.getOrElse(region, () => (options.endpoint !== undefined ? "us-east-1" : undefined)))
 
 const clientFor = (
-  options: S3StoreOptions,
+  options: TunedS3StoreOptions,
   settings: S3Settings,
   region: string | undefined
 ): S3Client =>
@@ -125,18 +105,10 @@ const clientFor = (
  * Parses the location, resolves the region and builds the client. Fails with
  * `InvalidLocation` for a bad `s3://` form and `WrongRegion` when no region can be found.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { acquireS3Connection } from "./S3Connection.ts"
- * const program = Effect.scoped(
- *   Effect.map(acquireS3Connection({ bucket: "s3://clients", endpoint: "http://127.0.0.1:9000" }), (c) => c.region)
- * )
- * ```
  * @category constructors
  */
 export const acquireS3Connection = (
-  options: S3StoreOptions
+  options: TunedS3StoreOptions
 ): Effect.Effect<S3Connection, StoreError, Scope.Scope> =>
   Effect.gen(function*() {
     const location = yield* parseS3Location(options.bucket)

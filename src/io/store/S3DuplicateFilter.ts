@@ -13,27 +13,15 @@
 /**
  * Remembers recent keys; `firstSeen` is true the first time a key is offered.
  *
- * @example
- * ```ts
- * import { makeDuplicateFilter } from "./S3DuplicateFilter.ts"
- * const filter = makeDuplicateFilter(2)
- * filter.firstSeen("a") // true
- * filter.firstSeen("a") // false
- * ```
  * @category models
  */
-export interface DuplicateFilter {
+interface DuplicateFilter {
   readonly firstSeen: (key: string) => boolean
 }
 
 /**
  * A filter over the last `window` distinct keys (oldest forgotten first).
  *
- * @example
- * ```ts
- * import { makeDuplicateFilter } from "./S3DuplicateFilter.ts"
- * const filter = makeDuplicateFilter(20000)
- * ```
  * @category constructors
  */
 export const makeDuplicateFilter = (window: number): DuplicateFilter => {

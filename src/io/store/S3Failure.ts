@@ -23,14 +23,6 @@ import type { S3FailureFacts } from "./S3FailureFacts.ts"
  *   listing failed halfway.
  * - `attempts`: how many times the request was tried.
  *
- * @example
- * ```ts
- * import type { S3FailureContext } from "./S3Failure.ts"
- * const context: S3FailureContext = {
- *   store: "s3://clients", bucket: "clients", endpoint: undefined, region: "us-east-1",
- *   operation: "list", key: undefined, objectsListed: 0, attempts: 1
- * }
- * ```
  * @category models
  */
 export interface S3FailureContext {
@@ -58,15 +50,9 @@ const redact = (text: string): string =>
 /**
  * Describes an endpoint for messages without any user-info part it may carry.
  *
- * @example
- * ```ts
- * import { describeEndpoint } from "./S3Failure.ts"
- * describeEndpoint("http://127.0.0.1:9000", "us-east-1") // "S3 endpoint http://127.0.0.1:9000"
- * describeEndpoint(undefined, "eu-west-1") // "AWS S3 (region eu-west-1)"
- * ```
  * @category formatting
  */
-export const describeEndpoint = (endpoint: string | undefined, region: string | undefined): string => {
+const describeEndpoint = (endpoint: string | undefined, region: string | undefined): string => {
   if (endpoint === undefined) return region === undefined ? "AWS S3" : `AWS S3 (region ${region})`
   try {
     const url = new URL(endpoint)
@@ -97,15 +83,6 @@ const tries = (attempts: number): string => (attempts === 1 ? "1 attempt" : `${a
  * failure that outlived its retries is `Unreachable`, or `ListingFailed` when the listing had
  * already yielded objects (the caller must not use the partial result).
  *
- * @example
- * ```ts
- * import { toStoreError } from "./S3Failure.ts"
- * const error = toStoreError({ name: "NoSuchBucket", $metadata: { httpStatusCode: 404 } }, {
- *   store: "s3://nope", bucket: "nope", endpoint: undefined, region: "us-east-1",
- *   operation: "list", key: undefined, objectsListed: 0, attempts: 1
- * })
- * error.reason // "NoSuchBucket"
- * ```
  * @category constructors
  */
 export const toStoreError = (error: unknown, context: S3FailureContext): StoreError => {

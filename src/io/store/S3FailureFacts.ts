@@ -9,13 +9,6 @@
  * What can be read off a failed request: the S3 error code (or the SDK's error name), the HTTP
  * status, a socket error code, the region S3 hinted at, and the SDK's message.
  *
- * @example
- * ```ts
- * import type { S3FailureFacts } from "./S3FailureFacts.ts"
- * const facts: S3FailureFacts = {
- *   name: "SlowDown", status: 503, networkCode: undefined, regionHint: undefined, message: "Please reduce your request rate."
- * }
- * ```
  * @category models
  */
 export interface S3FailureFacts {
@@ -92,11 +85,6 @@ const regionFromEndpoint = (endpoint: string | undefined): string | undefined =>
  * Reads the facts off anything the SDK throws (a service exception, a socket error, a
  * credentials error), without keeping the error itself.
  *
- * @example
- * ```ts
- * import { describeS3Failure } from "./S3FailureFacts.ts"
- * describeS3Failure({ name: "NoSuchBucket", $metadata: { httpStatusCode: 404 } }).status // 404
- * ```
  * @category constructors
  */
 export const describeS3Failure = (error: unknown): S3FailureFacts => {
@@ -124,12 +112,6 @@ export const describeS3Failure = (error: unknown): S3FailureFacts => {
  * Tells whether a failed S3 request is worth trying again: throttling, 5xx answers, timeouts
  * and connection errors. Everything else (a missing bucket, denied access) fails at once.
  *
- * @example
- * ```ts
- * import { isTransientS3Failure } from "./S3FailureFacts.ts"
- * isTransientS3Failure({ name: "SlowDown", $metadata: { httpStatusCode: 503 } }) // true
- * isTransientS3Failure({ name: "NoSuchBucket", $metadata: { httpStatusCode: 404 } }) // false
- * ```
  * @category predicates
  */
 export const isTransientS3Failure = (error: unknown): boolean => {

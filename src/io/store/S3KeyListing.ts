@@ -27,12 +27,6 @@ import type { S3ListAnswer, S3ListedEntry, S3ListQuery, S3ListSource } from "./S
  * What every listing of one store shares: the store's name (for messages), its prefix (keys
  * are yielded relative to it), the duplicate window and the progress tracker.
  *
- * @example
- * ```ts
- * import type { S3ListingContext } from "./S3KeyListing.ts"
- * declare const context: S3ListingContext
- * context.storePrefix // "tenant/"
- * ```
  * @category models
  */
 export interface S3ListingContext {
@@ -45,15 +39,6 @@ export interface S3ListingContext {
 /**
  * The context of a connection's listings.
  *
- * @example
- * ```ts
- * import type { S3Connection } from "./S3Connection.ts"
- * import { listingContextOf } from "./S3KeyListing.ts"
- * import type { ProgressTracker } from "./S3ListingProgress.ts"
- * declare const connection: S3Connection
- * declare const tracker: ProgressTracker
- * const context = listingContextOf(connection, tracker)
- * ```
  * @category constructors
  */
 export const listingContextOf = (connection: S3Connection, tracker: ProgressTracker): S3ListingContext => ({
@@ -67,26 +52,14 @@ export const listingContextOf = (connection: S3Connection, tracker: ProgressTrac
  * Tells whether a listed full key belongs to a listing of `listPrefix`: under it, and not the
  * store prefix itself (a folder marker named like the store would have an empty key).
  *
- * @example
- * ```ts
- * import { isListedKey } from "./S3KeyListing.ts"
- * isListedKey("tenant/", "tenant/", "tenant/a.pdf") // true
- * isListedKey("tenant/", "tenant/", "tenant/") // false
- * isListedKey("tenant/", "tenant/", "other/a.pdf") // false
- * ```
  * @category filtering
  */
-export const isListedKey = (listPrefix: string, storePrefix: string, key: string): boolean =>
+const isListedKey = (listPrefix: string, storePrefix: string, key: string): boolean =>
   key.startsWith(listPrefix) && key.length > storePrefix.length
 
 /**
  * A listed entry as a `StoredObject`, its key made relative to the store prefix.
  *
- * @example
- * ```ts
- * import { toStoredObject } from "./S3KeyListing.ts"
- * toStoredObject("tenant/", { key: "tenant/a.pdf", size: 1, etag: "\"e\"", lastModified: "" }).key // "a.pdf"
- * ```
  * @category filtering
  */
 export const toStoredObject = (storePrefix: string, entry: S3ListedEntry): StoredObject => ({
@@ -100,13 +73,6 @@ export const toStoredObject = (storePrefix: string, entry: S3ListedEntry): Store
  * Streams the answers of one listing, page after page, following continuation tokens from
  * `token` (undefined: from the first page) until the server says it is over.
  *
- * @example
- * ```ts
- * import type { S3ListSource } from "./S3ListSource.ts"
- * import { s3AnswersFrom } from "./S3KeyListing.ts"
- * declare const source: S3ListSource
- * const pages = s3AnswersFrom(source, { prefix: "", delimiter: "/" }, undefined)
- * ```
  * @category listing
  */
 export const s3AnswersFrom = (
@@ -123,15 +89,6 @@ export const s3AnswersFrom = (
  * token (undefined: from the start): each key under the prefix once within the duplicate
  * window, counted by the tracker. A key listed again is dropped with a warning naming it.
  *
- * @example
- * ```ts
- * import type { S3ListingContext } from "./S3KeyListing.ts"
- * import type { S3ListSource } from "./S3ListSource.ts"
- * import { listS3FlatEntries } from "./S3KeyListing.ts"
- * declare const source: S3ListSource
- * declare const context: S3ListingContext
- * const entries = listS3FlatEntries(source, context, "tenant/", undefined)
- * ```
  * @category listing
  */
 export const listS3FlatEntries = (
@@ -154,13 +111,6 @@ export const listS3FlatEntries = (
  * The entries of one page that belong to the listing of `prefix` and are seen for the first
  * time; a repeated key is logged as a warning. The caller counts what it yields.
  *
- * @example
- * ```ts
- * import type { S3ListingContext } from "./S3KeyListing.ts"
- * import { firstSeenEntries } from "./S3KeyListing.ts"
- * declare const context: S3ListingContext
- * const kept = firstSeenEntries(context, "", [], () => true)
- * ```
  * @category filtering
  */
 export const firstSeenEntries = (
@@ -187,17 +137,6 @@ export const firstSeenEntries = (
  * Streams the objects of one flat listing of `prefix` (a full S3 prefix) through a
  * connection: every key under it, relative to the store prefix.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import type { S3Connection } from "./S3Connection.ts"
- * import { listS3Objects } from "./S3KeyListing.ts"
- * import { makeProgressTracker } from "./S3ListingProgress.ts"
- * declare const connection: S3Connection
- * const count = Effect.flatMap(makeProgressTracker(undefined), (tracker) =>
- *   Stream.runCount(listS3Objects(connection, "tenant/502/", tracker)))
- * ```
  * @category listing
  */
 export const listS3Objects = (

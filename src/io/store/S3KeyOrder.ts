@@ -14,12 +14,6 @@ const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff
  * Compares two keys in S3's listing order (UTF-8 byte order, which equals code point order):
  * negative when `a` sorts first, positive when `b` does, 0 when equal.
  *
- * @example
- * ```ts
- * import { compareS3Keys } from "./S3KeyOrder.ts"
- * compareS3Keys("a/", "b") // negative
- * compareS3Keys("\u{1F600}", "\uFF01") // positive: 😀 sorts after ！ in UTF-8
- * ```
  * @category ordering
  */
 export const compareS3Keys = (a: string, b: string): number => {
@@ -36,19 +30,3 @@ export const compareS3Keys = (a: string, b: string): number => {
   }
   return a.length - b.length
 }
-
-/**
- * Tells whether every key under `prefix` sorts before `key`, so a listing resumed after `key`
- * has nothing left to find there: `prefix` sorts first and `key` is not under it.
- *
- * @example
- * ```ts
- * import { isPrefixBefore } from "./S3KeyOrder.ts"
- * isPrefixBefore("501/", "502/Sam/a.pdf") // true
- * isPrefixBefore("502/", "502/Sam/a.pdf") // false: later keys of 502/ may follow
- * isPrefixBefore("503/", "502/Sam/a.pdf") // false
- * ```
- * @category ordering
- */
-export const isPrefixBefore = (prefix: string, key: string): boolean =>
-  !key.startsWith(prefix) && compareS3Keys(prefix, key) < 0

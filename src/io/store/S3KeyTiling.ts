@@ -37,11 +37,6 @@ import { firstLevelPrefixOf } from "./S3PrefixParallelListing.ts"
  * `lastSeen` is the last key the tile's listing has read and `ended` says it read to the end
  * of the listing while open: both bound where a later cut may fall.
  *
- * @example
- * ```ts
- * import type { KeyTile } from "./S3KeyTiling.ts"
- * const tile: KeyTile = { index: 0, after: "132/Client_132/doc-7.pdf", upTo: "167/", lastSeen: undefined, ended: false }
- * ```
  * @category models
  */
 export interface KeyTile {
@@ -59,13 +54,6 @@ export interface KeyTile {
  * once the open tile has read to the end, nothing is. Every `prefixesPerTile` accepted
  * candidates, `offer` closes the open tile at the candidate and returns the next open tile.
  *
- * @example
- * ```ts
- * import { makeTilePlanner } from "./S3KeyTiling.ts"
- * const planner = makeTilePlanner("", "a/x", 1)
- * const next = planner.offer("b/") // tile 1, after "b/"; planner.first.upTo is now "b/"
- * planner.offer("a/") // undefined: not after the frontier
- * ```
  * @category constructors
  */
 export const makeTilePlanner = (listPrefix: string, start: string, prefixesPerTile: number) => {
@@ -101,11 +89,6 @@ export const makeTilePlanner = (listPrefix: string, start: string, prefixesPerTi
  * n − 1 whole ones (the last goes on past it). A page within a single prefix means large
  * prefixes: one each.
  *
- * @example
- * ```ts
- * import { prefixesPerTileFor } from "./S3KeyTiling.ts"
- * prefixesPerTileFor("", ["1/a", "1/b", "2/a", "2/b", "3/a"], 4) // 2
- * ```
  * @category constructors
  */
 export const prefixesPerTileFor = (listPrefix: string, keys: ReadonlyArray<string>, targetKeys: number): number => {
@@ -123,12 +106,6 @@ export const prefixesPerTileFor = (listPrefix: string, keys: ReadonlyArray<strin
  * The first pair of neighbours in `keys` that is not in strictly increasing S3 order, as a
  * sentence, or undefined when the sequence is in order.
  *
- * @example
- * ```ts
- * import { orderViolationIn } from "./S3KeyTiling.ts"
- * orderViolationIn(["a", "b"]) // undefined
- * orderViolationIn(["b", "a"]) // 'listed "a" after "b"'
- * ```
  * @category checks
  */
 export const orderViolationIn = (keys: ReadonlyArray<string>): string | undefined => {
@@ -143,14 +120,9 @@ export const orderViolationIn = (keys: ReadonlyArray<string>): string | undefine
  * its end, or past the listed prefix), and the broken rule when the page breaks one (then
  * nothing of it may be used).
  *
- * @example
- * ```ts
- * import type { TilePage } from "./S3KeyTiling.ts"
- * const page: TilePage = { kept: [], passedEnd: true, violation: undefined }
- * ```
  * @category models
  */
-export interface TilePage {
+interface TilePage {
   readonly kept: ReadonlyArray<S3ListedEntry>
   readonly passedEnd: boolean
   readonly violation: string | undefined
@@ -162,14 +134,6 @@ export interface TilePage {
  * tile while it is listed. `first` is the first key under the listed prefix the tile saw,
  * `beyond` the first one past its end (both undefined until seen), for rule 2.
  *
- * @example
- * ```ts
- * import { makeTileScanner } from "./S3KeyTiling.ts"
- * const scanner = makeTileScanner("", { index: 0, after: "a", upTo: "c", lastSeen: undefined, ended: false })
- * const entry = (key: string) => ({ key, size: 0, etag: "", lastModified: "" })
- * scanner.scan([entry("b"), entry("d")]).kept.length // 1
- * scanner.beyond() // "d"
- * ```
  * @category checks
  */
 export const makeTileScanner = (listPrefix: string, tile: KeyTile) => {
@@ -212,14 +176,6 @@ export const makeTileScanner = (listPrefix: string, tile: KeyTile) => {
  * end (null: its listing ended first), tile j the first key it saw (null: none). Whichever
  * reports second gets the verdict: the broken rule as a sentence, or undefined.
  *
- * @example
- * ```ts
- * import { makeBoundaryChecks } from "./S3KeyTiling.ts"
- * const checks = makeBoundaryChecks()
- * const tile = (index: number, after: string, upTo: string | undefined) => ({ index, after, upTo, lastSeen: undefined, ended: false })
- * checks.beyondEnd(tile(0, "a", "c"), "d") // undefined: tile 1 has not reported
- * checks.firstSeen(tile(1, "c", undefined), "e") // a sentence: "d" was skipped
- * ```
  * @category checks
  */
 export const makeBoundaryChecks = () => {

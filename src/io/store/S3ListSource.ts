@@ -22,11 +22,6 @@ import { decodeS3UrlKey } from "./S3UrlEncoding.ts"
  * One ListObjectsV2 request: a full prefix (store prefix included), and optionally a
  * delimiter, a key to start after and a continuation token.
  *
- * @example
- * ```ts
- * import type { S3ListQuery } from "./S3ListSource.ts"
- * const discovery: S3ListQuery = { prefix: "tenant/", delimiter: "/", startAfter: "tenant/502/a.pdf" }
- * ```
  * @category models
  */
 export interface S3ListQuery {
@@ -39,11 +34,6 @@ export interface S3ListQuery {
 /**
  * One listed object: its full key, decoded, and the facts the listing gives.
  *
- * @example
- * ```ts
- * import type { S3ListedEntry } from "./S3ListSource.ts"
- * const entry: S3ListedEntry = { key: "tenant/502/a.pdf", size: 3, etag: "\"abc\"", lastModified: "2024-05-01T10:00:00.000Z" }
- * ```
  * @category models
  */
 export interface S3ListedEntry {
@@ -57,11 +47,6 @@ export interface S3ListedEntry {
  * What the server answered, in its order: the objects, the common prefixes (full, decoded)
  * and the continuation token of the next page (undefined when it says the listing is over).
  *
- * @example
- * ```ts
- * import type { S3ListAnswer } from "./S3ListSource.ts"
- * const last: S3ListAnswer = { entries: [], commonPrefixes: [], next: undefined }
- * ```
  * @category models
  */
 export interface S3ListAnswer {
@@ -73,12 +58,6 @@ export interface S3ListAnswer {
 /**
  * Sends one listing request.
  *
- * @example
- * ```ts
- * import type { S3ListSource } from "./S3ListSource.ts"
- * declare const source: S3ListSource
- * const firstPage = source({ prefix: "" })
- * ```
  * @category models
  */
 export type S3ListSource = (query: S3ListQuery) => Effect.Effect<S3ListAnswer, StoreError>
@@ -90,13 +69,6 @@ const listingFailed = (store: string, message: string): StoreError =>
  * The source of an S3 connection. `objectsListed` says how far the listing got, for the
  * message of a request that fails.
  *
- * @example
- * ```ts
- * import type { S3Connection } from "./S3Connection.ts"
- * import { makeS3ListSource } from "./S3ListSource.ts"
- * declare const connection: S3Connection
- * const source = makeS3ListSource(connection, () => 0)
- * ```
  * @category constructors
  */
 export const makeS3ListSource = (connection: S3Connection, objectsListed: () => number): S3ListSource => {

@@ -14,17 +14,28 @@ import * as Effect from "effect/Effect"
  * and then each first-level prefix after it, done when the key range holding it is listed.
  * The total grows while prefixes are discovered.
  *
- * @example
+ * @example The callback is called only while a listing runs
  * ```ts
- * import type { ListingProgress } from "./S3ListingProgress.ts"
- * const progress: ListingProgress = { objects: 12000, prefixesDone: 3, prefixesTotal: 40, elapsedMs: 2100 }
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { layerS3, type ListingProgress, ObjectStore } from "uuidmap"
+ *
+ * const reports: Array<ListingProgress> = []
+ * const layer = layerS3({ bucket: "s3://clients", region: "eu-west-1", onProgress: (progress) => reports.push(progress) })
+ * // Building the store sends no request, so nothing is listed and nothing is reported yet.
+ * await Effect.runPromise(Effect.flatMap(Effect.service(ObjectStore), (store) => store.requests).pipe(Effect.provide(layer)))
+ * assert.deepStrictEqual(reports, [])
  * ```
  * @category models
  */
 export interface ListingProgress {
+  /** Objects listed so far. */
   readonly objects: number
+  /** Prefixes (or key ranges) listed completely. */
   readonly prefixesDone: number
+  /** Prefixes known so far; grows while they are discovered. */
   readonly prefixesTotal: number
+  /** Milliseconds since the listing began. */
   readonly elapsedMs: number
 }
 
@@ -32,15 +43,6 @@ export interface ListingProgress {
  * Counts a listing's objects and prefixes and reports each change. `objects()` reads the count
  * without reporting (error messages use it).
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { makeProgressTracker } from "./S3ListingProgress.ts"
- * const program = Effect.gen(function*() {
- *   const tracker = yield* makeProgressTracker((p) => console.log(p.objects))
- *   yield* tracker.addObjects(1000)
- * })
- * ```
  * @category models
  */
 export interface ProgressTracker {
@@ -55,12 +57,6 @@ export interface ProgressTracker {
  * A tracker that calls `onProgress` after every page and every change in prefixes; without a
  * callback it only counts and never reads the clock.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { makeProgressTracker } from "./S3ListingProgress.ts"
- * const tracker = Effect.runSync(makeProgressTracker(undefined))
- * ```
  * @category constructors
  */
 export const makeProgressTracker = (

@@ -14,11 +14,6 @@ import { StoreError } from "../../domain/StoreError.ts"
  * A bucket and the key prefix every object of the store shares. `prefix` is empty or ends
  * with `/`.
  *
- * @example
- * ```ts
- * import type { S3Location } from "./S3Location.ts"
- * const location: S3Location = { bucket: "clients", prefix: "tenant/" }
- * ```
  * @category models
  */
 export interface S3Location {
@@ -38,12 +33,6 @@ const invalid = (input: string, message: string): StoreError =>
  * `s3://clients/tenant` and `s3://clients/tenant/` name the same store. Fails with a
  * `StoreError` of reason `InvalidLocation` whose message shows the expected form.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { parseS3Location } from "./S3Location.ts"
- * Effect.runSync(parseS3Location("s3://clients/tenant")) // { bucket: "clients", prefix: "tenant/" }
- * ```
  * @category parsing
  */
 export const parseS3Location = (input: string): Effect.Effect<S3Location, StoreError> => {
@@ -73,11 +62,6 @@ export const parseS3Location = (input: string): Effect.Effect<S3Location, StoreE
 /**
  * Formats a location back to `s3://NAME/PREFIX`, the form used in messages.
  *
- * @example
- * ```ts
- * import { formatS3Location } from "./S3Location.ts"
- * formatS3Location({ bucket: "clients", prefix: "tenant/" }) // "s3://clients/tenant/"
- * ```
  * @category formatting
  */
 export const formatS3Location = (location: S3Location): string =>

@@ -10,21 +10,12 @@ import type { ObjectKey } from "../../domain/ObjectKey.ts"
 import type { StoreError } from "../../domain/StoreError.ts"
 import type { S3Connection } from "./S3Connection.ts"
 import { sendS3 } from "./S3Request.ts"
-import { ObjectStore } from "./ObjectStore.ts"
 import type { ObjectMetadata } from "./ObjectStore.ts"
 
 /**
  * Reads the user metadata of one object (`key` relative to the store prefix). A missing
  * object fails with reason `NoSuchKey`.
  *
- * @example
- * ```ts
- * import type { S3Connection } from "./S3Connection.ts"
- * import { headS3Metadata } from "./S3Metadata.ts"
- * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
- * declare const connection: S3Connection
- * const metadata = headS3Metadata(connection, unsafeObjectKey("files/3f2a.pdf"))
- * ```
  * @category metadata
  */
 export const headS3Metadata = (
@@ -48,29 +39,3 @@ export const headS3Metadata = (
       return metadata
     })
   )
-
-/**
- * Reads the metadata of many objects through any `ObjectStore`, at most `concurrency` at a
- * time (HeadObject is one request per object; callers keep it to the objects that need it).
- *
- * @example
- * ```ts
- * import { metadataMany } from "./S3Metadata.ts"
- * import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
- * const program = metadataMany([unsafeObjectKey("files/a.pdf"), unsafeObjectKey("files/b.pdf")], 16)
- * ```
- * @category metadata
- */
-export const metadataMany = (
-  keys: Iterable<ObjectKey>,
-  concurrency: number
-): Effect.Effect<ReadonlyMap<ObjectKey, ObjectMetadata>, StoreError, ObjectStore> =>
-  Effect.gen(function*() {
-    const store = yield* ObjectStore
-    const entries = yield* Effect.forEach(
-      keys,
-      (key) => Effect.map(store.metadata(key), (metadata) => [key, metadata] as const),
-      { concurrency }
-    )
-    return new Map(entries)
-  })

@@ -33,12 +33,6 @@ type Work =
  * The first-level prefix under `prefix` that holds `key` (`tenant/502/` for
  * `tenant/502/Sam/a.pdf` under `tenant/`), or undefined for a key directly under `prefix`.
  *
- * @example
- * ```ts
- * import { firstLevelPrefixOf } from "./S3PrefixParallelListing.ts"
- * firstLevelPrefixOf("tenant/", "tenant/502/Sam/a.pdf") // "tenant/502/"
- * firstLevelPrefixOf("tenant/", "tenant/readme.txt") // undefined
- * ```
  * @category listing
  */
 export const firstLevelPrefixOf = (prefix: string, key: string): string | undefined => {
@@ -51,17 +45,6 @@ export const firstLevelPrefixOf = (prefix: string, key: string): string | undefi
  * first-level prefixes at once. Fails as soon as any of the listings fails; the others are
  * interrupted and their requests aborted.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import type { S3Connection } from "./S3Connection.ts"
- * import { makeProgressTracker } from "./S3ListingProgress.ts"
- * import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
- * declare const connection: S3Connection
- * const count = Effect.flatMap(makeProgressTracker(undefined), (tracker) =>
- *   Stream.runCount(listS3PrefixParallel(connection, "", 8, tracker)))
- * ```
  * @category listing
  */
 export const listS3PrefixParallel = (

@@ -17,14 +17,9 @@ import { s3RetrySchedule } from "./S3RetrySchedule.ts"
  * What a request is for: the operation, the object (for metadata) and, for a listing, how
  * many objects had been yielded before it (read when it fails).
  *
- * @example
- * ```ts
- * import type { S3RequestPurpose } from "./S3Request.ts"
- * const purpose: S3RequestPurpose = { operation: "metadata", key: "files/a.pdf", objectsListed: () => 0 }
- * ```
  * @category models
  */
-export interface S3RequestPurpose {
+interface S3RequestPurpose {
   readonly operation: S3FailureContext["operation"]
   readonly key: string | undefined
   readonly objectsListed: () => number
@@ -34,18 +29,6 @@ export interface S3RequestPurpose {
  * Sends one request. The same `call` is repeated on each retry, so a page is fetched again
  * whole with the same continuation token.
  *
- * @example
- * ```ts
- * import { HeadObjectCommand } from "@aws-sdk/client-s3"
- * import type { S3Connection } from "./S3Connection.ts"
- * import { sendS3 } from "./S3Request.ts"
- * declare const connection: S3Connection
- * const head = sendS3(
- *   connection,
- *   { operation: "metadata", key: "a.pdf", objectsListed: () => 0 },
- *   (client, abortSignal) => client.send(new HeadObjectCommand({ Bucket: "b", Key: "a.pdf" }), { abortSignal })
- * )
- * ```
  * @category constructors
  */
 export const sendS3 = <A>(

@@ -16,14 +16,9 @@ import * as Schedule from "effect/Schedule"
 /**
  * Settings of the retry schedule: `maxAttempts` counts the first try.
  *
- * @example
- * ```ts
- * import type { S3RetryPolicy } from "./S3RetrySchedule.ts"
- * const policy: S3RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 20000 }
- * ```
  * @category models
  */
-export interface S3RetryPolicy {
+interface S3RetryPolicy {
   readonly maxAttempts: number
   readonly baseDelayMs: number
   readonly maxDelayMs: number
@@ -33,13 +28,6 @@ export interface S3RetryPolicy {
  * Exponential backoff from `baseDelayMs` (doubling, capped at `maxDelayMs`), each delay
  * jittered by ±20%, for at most `maxAttempts - 1` retries.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import { s3RetrySchedule } from "./S3RetrySchedule.ts"
- * const flaky = Effect.fail("SlowDown")
- * const program = Effect.retry(flaky, s3RetrySchedule({ maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 }))
- * ```
  * @category constructors
  */
 export const s3RetrySchedule = (policy: S3RetryPolicy): Schedule.Schedule<Duration.Duration> =>

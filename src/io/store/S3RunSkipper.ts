@@ -14,11 +14,6 @@
  * The keys a tile yielded before the listing fell back: a run of consecutive keys of the
  * server's own order, from `first` to `last`.
  *
- * @example
- * ```ts
- * import type { YieldedRun } from "./S3RunSkipper.ts"
- * const run: YieldedRun = { first: "502/a.pdf", last: "517/z.pdf" }
- * ```
  * @category models
  */
 export interface YieldedRun {
@@ -32,13 +27,6 @@ export interface YieldedRun {
  * same keys in the same order every time shows each run whole and once; anything else is a
  * problem, reported by `problem` (checked after each page and at the end).
  *
- * @example
- * ```ts
- * import { makeRunSkipper } from "./S3RunSkipper.ts"
- * const skipper = makeRunSkipper([{ first: "b", last: "c" }])
- * ;["a", "b", "c", "d"].filter(skipper.isNew) // ["a", "d"]
- * skipper.problem(true) // undefined
- * ```
  * @category checks
  */
 export const makeRunSkipper = (runs: ReadonlyArray<YieldedRun>) => {

@@ -22,7 +22,7 @@ import { makeProgressTracker } from "./S3ListingProgress.ts"
 import { headS3Metadata } from "./S3Metadata.ts"
 import { makeS3ListSource } from "./S3ListSource.ts"
 import { listS3PrefixParallel } from "./S3PrefixParallelListing.ts"
-import type { S3StoreOptions } from "./S3StoreOptions.ts"
+import type { S3StoreOptions, TunedS3StoreOptions } from "./S3StoreOptions.ts"
 import { listS3Tiled } from "./S3TiledListing.ts"
 
 /**
@@ -32,11 +32,6 @@ import { listS3Tiled } from "./S3TiledListing.ts"
  * listed on its own, concurrently; kept for benchmarks only: it costs a request per prefix
  * and trusts the server's `Delimiter` answer, so it misses what a server leaves out).
  *
- * @example
- * ```ts
- * import type { S3ListingStrategy } from "./S3Store.ts"
- * const strategy: S3ListingStrategy = "flat"
- * ```
  * @category models
  */
 export type S3ListingStrategy = "auto" | "flat" | "prefix-parallel"
@@ -45,17 +40,6 @@ export type S3ListingStrategy = "auto" | "flat" | "prefix-parallel"
  * Lists the objects under `prefix` (relative to the store prefix) with a given strategy,
  * reporting progress to `onProgress`. The service's `list` is this with `"auto"`.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { acquireS3Connection } from "./S3Connection.ts"
- * import { listS3 } from "./S3Store.ts"
- * const program = Effect.scoped(Effect.gen(function*() {
- *   const connection = yield* acquireS3Connection({ bucket: "s3://clients" })
- *   return yield* Stream.runCount(listS3(connection, "", "flat", undefined))
- * }))
- * ```
  * @category listing
  */
 export const listS3 = (
@@ -86,20 +70,10 @@ export const listS3 = (
  * Fails at once only for a bad `s3://` location or a missing region; an unknown bucket or
  * wrong credentials show up on the first request.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { makeS3Store } from "./S3Store.ts"
- * const program = Effect.scoped(Effect.gen(function*() {
- *   const store = yield* makeS3Store({ bucket: "s3://clients", endpoint: "http://127.0.0.1:9000", forcePathStyle: true })
- *   return yield* Stream.runCount(store.list(""))
- * }))
- * ```
  * @category constructors
  */
 export const makeS3Store = (
-  options: S3StoreOptions
+  options: TunedS3StoreOptions
 ): Effect.Effect<ObjectStore["Service"], StoreError, Scope.Scope> =>
   Effect.map(acquireS3Connection(options), (connection) => ({
     location: connection.store,
@@ -112,19 +86,9 @@ export const makeS3Store = (
   }))
 
 /**
- * The S3 store as a Layer of `ObjectStore`.
+ * The S3 store as a Layer of `ObjectStore`, loading this module (and the AWS SDK) eagerly.
+ * The public `layerS3` (`S3Layer.ts`) loads it on demand.
  *
- * @example
- * ```ts
- * import * as Effect from "effect/Effect"
- * import * as Stream from "effect/Stream"
- * import { ObjectStore } from "./ObjectStore.ts"
- * import { layerS3 } from "./S3Store.ts"
- * const count = Effect.gen(function*() {
- *   const store = yield* ObjectStore
- *   return yield* Stream.runCount(store.list(""))
- * }).pipe(Effect.provide(layerS3({ bucket: "s3://clients", region: "eu-west-1" })))
- * ```
  * @category layers
  */
 export const layerS3 = (options: S3StoreOptions): Layer.Layer<ObjectStore, StoreError> =>

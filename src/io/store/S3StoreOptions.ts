@@ -20,29 +20,50 @@ import type { ListingProgress } from "./S3ListingProgress.ts"
  * - `maxAttempts`: how many times one request (a page, a HeadObject) is tried before the store
  *   gives up (default 5). Each try goes through the SDK's standard retry mode as well.
  * - `onProgress`: called as listing advances; the caller decides how to render it.
- * - `tuning`: internal knobs for tests and benchmarks; the CLI leaves it out.
  *
- * @example
+ * @example MinIO on this machine
  * ```ts
- * import type { S3StoreOptions } from "./S3StoreOptions.ts"
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import { layerS3, ObjectStore, type S3StoreOptions } from "uuidmap"
+ *
  * const options: S3StoreOptions = {
  *   bucket: "s3://clients/tenant",
  *   endpoint: "http://127.0.0.1:9000",
  *   forcePathStyle: true,
  *   concurrency: 8
  * }
+ * const store = await Effect.runPromise(Effect.provide(Effect.service(ObjectStore), layerS3(options)))
+ * assert.equal(store.location, "s3://clients/tenant/")
  * ```
  * @category models
  */
 export interface S3StoreOptions {
+  /** `s3://NAME[/PREFIX]`. */
   readonly bucket: string
+  /** An S3-compatible server; AWS when absent. */
   readonly endpoint?: string | undefined
+  /** The region; else the environment's or the profile's. */
   readonly region?: string | undefined
+  /** Path-style URLs (`http://host/bucket/key`), as most S3-compatible servers want. */
   readonly forcePathStyle?: boolean | undefined
+  /** The shared-config profile to take credentials and region from. */
   readonly profile?: string | undefined
+  /** How many listings run at once (default 8). */
   readonly concurrency?: number | undefined
+  /** How many times one request is tried (default 5). */
   readonly maxAttempts?: number | undefined
+  /** Called as listing advances. */
   readonly onProgress?: ((progress: ListingProgress) => void) | undefined
+}
+
+/**
+ * The options with the internal knobs (`tuning`) that tests and benchmarks set. The public
+ * `layerS3` takes `S3StoreOptions` only, so that the knobs stay out of the API.
+ *
+ * @category models
+ */
+export interface TunedS3StoreOptions extends S3StoreOptions {
   readonly tuning?: S3StoreTuning | undefined
 }
 
@@ -60,11 +81,6 @@ export interface S3StoreOptions {
  *   the server says it encoded them).
  * - `credentials`: fixed credentials, for local test servers only.
  *
- * @example
- * ```ts
- * import type { S3StoreTuning } from "./S3StoreOptions.ts"
- * const fastFailing: S3StoreTuning = { pageSize: 100, baseDelayMs: 5, sdkMaxAttempts: 1 }
- * ```
  * @category models
  */
 export interface S3StoreTuning {
@@ -83,11 +99,6 @@ export interface S3StoreTuning {
 /**
  * The options with every default filled in.
  *
- * @example
- * ```ts
- * import { resolveS3Settings } from "./S3StoreOptions.ts"
- * resolveS3Settings({ bucket: "s3://clients" }).pageSize // 1000
- * ```
  * @category models
  */
 export interface S3Settings {
@@ -111,14 +122,9 @@ const positiveInt = (value: number | undefined, fallback: number): number =>
  * Fills in the defaults; out-of-range numbers fall back to them (a page holds at most 1,000
  * keys on S3).
  *
- * @example
- * ```ts
- * import { resolveS3Settings } from "./S3StoreOptions.ts"
- * resolveS3Settings({ bucket: "s3://clients", concurrency: 16 }).concurrency // 16
- * ```
  * @category constructors
  */
-export const resolveS3Settings = (options: S3StoreOptions): S3Settings => {
+export const resolveS3Settings = (options: TunedS3StoreOptions): S3Settings => {
   const tuning = options.tuning ?? {}
   const pageSize = Math.min(1000, positiveInt(tuning.pageSize, 1000))
   return {

@@ -47,14 +47,9 @@ import { makeRunSkipper, type YieldedRun } from "./S3RunSkipper.ts"
  * How to tile: the listed prefix (full, the store prefix included), how many listings run at
  * once and how many keys a tile should hold.
  *
- * @example
- * ```ts
- * import type { S3TiledListingOptions } from "./S3TiledListing.ts"
- * const options: S3TiledListingOptions = { prefix: "", concurrency: 8, tileTargetKeys: 2000 }
- * ```
  * @category models
  */
-export interface S3TiledListingOptions {
+interface S3TiledListingOptions {
   readonly prefix: string
   readonly concurrency: number
   readonly tileTargetKeys: number
@@ -72,16 +67,6 @@ interface Batch {
  * Streams every entry under `options.prefix`, each once. Fails with the first `StoreError`
  * of any request; the other listings are then interrupted and their requests aborted.
  *
- * @example
- * ```ts
- * import * as Stream from "effect/Stream"
- * import type { S3ListingContext } from "./S3KeyListing.ts"
- * import type { S3ListSource } from "./S3ListSource.ts"
- * import { listS3Tiled } from "./S3TiledListing.ts"
- * declare const source: S3ListSource
- * declare const context: S3ListingContext
- * const count = Stream.runCount(listS3Tiled(source, context, { prefix: "", concurrency: 8, tileTargetKeys: 2000 }))
- * ```
  * @category listing
  */
 export const listS3Tiled = (

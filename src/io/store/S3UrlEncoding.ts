@@ -13,12 +13,6 @@
 /**
  * Decodes one url-encoded key, or returns undefined when it is not valid percent-encoding.
  *
- * @example
- * ```ts
- * import { decodeS3UrlKey } from "./S3UrlEncoding.ts"
- * decodeS3UrlKey("a+b%2Bc%20d%25") // "a b+c d%"
- * decodeS3UrlKey("100%") // undefined
- * ```
  * @category decoding
  */
 export const decodeS3UrlKey = (encoded: string): string | undefined => {

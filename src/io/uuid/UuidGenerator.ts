@@ -10,12 +10,36 @@ import * as Layer from "effect/Layer"
 import { v4, v7 } from "uuid"
 import type { FileUuid } from "../../domain/FileUuid.ts"
 
-// The service's shape and a named base with an explicit type, so that JSR can read the
-// public API without inference.
-interface UuidGeneratorShape {
+/**
+ * What the `UuidGenerator` service does: `draw(count)` gives `count` new UUIDs, none of them
+ * given before.
+ *
+ * @example Drawing from a hand-made generator
+ * ```ts
+ * import assert from "node:assert/strict"
+ * import * as Effect from "effect/Effect"
+ * import type { FileUuid, UuidGeneratorShape } from "uuidmap"
+ *
+ * let next = 0
+ * const counting: UuidGeneratorShape = {
+ *   draw: (count) => Effect.sync(() => Array.from({ length: count }, () => `00000000-0000-4000-8000-${String(++next).padStart(12, "0")}` as FileUuid))
+ * }
+ * assert.deepStrictEqual(Effect.runSync(counting.draw(1)), ["00000000-0000-4000-8000-000000000001"])
+ * ```
+ * @category services
+ */
+export interface UuidGeneratorShape {
+  /** `count` new UUIDs. */
   readonly draw: (count: number) => Effect.Effect<ReadonlyArray<FileUuid>>
 }
-const UuidGeneratorBase: Context.ServiceClass<UuidGenerator, "uuidmap/UuidGenerator", UuidGeneratorShape> = Context.Service<
+
+/**
+ * The `Context.Service` class `UuidGenerator` extends. It is exported only because JSR and
+ * `deno doc` need the base of a public class to have a name; use `UuidGenerator`.
+ *
+ * @ignore
+ */
+export const UuidGeneratorBase: Context.ServiceClass<UuidGenerator, "uuidmap/UuidGenerator", UuidGeneratorShape> = Context.Service<
   UuidGenerator,
   UuidGeneratorShape
 >()("uuidmap/UuidGenerator")
@@ -23,14 +47,18 @@ const UuidGeneratorBase: Context.ServiceClass<UuidGenerator, "uuidmap/UuidGenera
 /**
  * Draws `count` new UUIDs.
  *
- * @example
+ * @example Random, or reproducible
  * ```ts
+ * import assert from "node:assert/strict"
  * import * as Effect from "effect/Effect"
- * import { UuidGenerator } from "./UuidGenerator.ts"
- * const program = Effect.gen(function*() {
- *   const generator = yield* UuidGenerator
- *   return yield* generator.draw(3)
- * }).pipe(Effect.provide(UuidGenerator.layerV4))
+ * import { isFileUuid, UuidGenerator } from "uuidmap"
+ *
+ * const drawThree = Effect.flatMap(Effect.service(UuidGenerator), (generator) => generator.draw(3))
+ * const random = await Effect.runPromise(Effect.provide(drawThree, UuidGenerator.layerV4))
+ * assert.equal(new Set(random).size, 3)
+ * assert.ok(random.every(isFileUuid))
+ * const seeded = await Effect.runPromise(Effect.provide(drawThree, UuidGenerator.layerTest(7)))
+ * assert.deepStrictEqual(seeded, await Effect.runPromise(Effect.provide(drawThree, UuidGenerator.layerTest(7))))
  * ```
  * @category services
  */
@@ -61,10 +89,12 @@ export class UuidGenerator extends UuidGeneratorBase {
 /**
  * A valid version-4-shaped UUID derived from two numbers, without randomness.
  *
- * @example
+ * @example A sequence without randomness
  * ```ts
+ * import assert from "node:assert/strict"
  * import { deterministicUuid } from "./UuidGenerator.ts"
- * deterministicUuid(0, 1) // "00000000-0000-4000-8000-000000000001"
+ *
+ * assert.equal(deterministicUuid(0, 1), "00000000-0000-4000-8000-000000000001")
  * ```
  * @category constructors
  */

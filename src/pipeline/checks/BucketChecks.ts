@@ -11,11 +11,6 @@ import type { Offence } from "./VerifyInput.ts"
 /**
  * Every mapped, review or unmapped ledger row has a key, and that key is in the bucket.
  *
- * @example
- * ```ts
- * import { keysInBucket } from "./BucketChecks.ts"
- * keysInBucket.run(input) // a mapped "502/gone.pdf" not in the listing: an offence naming the key
- * ```
  * @category checks
  */
 export const keysInBucket: Check = {

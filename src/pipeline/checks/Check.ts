@@ -9,10 +9,13 @@ import type { Offence, VerifyInput } from "./VerifyInput.ts"
 /**
  * The names of the checks, in the order they run and are shown.
  *
- * @example
+ * @example The checks, in the order they run
  * ```ts
- * import { checkNames } from "./Check.ts"
- * checkNames.includes("owners-agree") // true
+ * import assert from "node:assert/strict"
+ * import { checkNames } from "uuidmap"
+ *
+ * assert.equal(checkNames[0], "row-ids-not-empty")
+ * assert.equal(checkNames.at(-1), "idempotent")
  * ```
  * @category models
  */
@@ -33,10 +36,14 @@ export const checkNames = [
 /**
  * A check's name.
  *
- * @example
+ * @example Naming a check to lower
  * ```ts
- * import type { CheckName } from "./Check.ts"
- * const name: CheckName = "keys-in-bucket"
+ * import assert from "node:assert/strict"
+ * import { type CheckName, defaultVerifyOptions, type VerifyOptions } from "uuidmap"
+ *
+ * const lowered: CheckName = "keys-in-bucket"
+ * const options: VerifyOptions = { ...defaultVerifyOptions, warn: new Set([lowered]) }
+ * assert.equal(options.warn.has("keys-in-bucket"), true)
  * ```
  * @category models
  */
@@ -45,11 +52,13 @@ export type CheckName = typeof checkNames[number]
 /**
  * Tells whether a string names a check (for `--warn CHECK`).
  *
- * @example
+ * @example A flag's value
  * ```ts
+ * import assert from "node:assert/strict"
  * import { isCheckName } from "./Check.ts"
- * isCheckName("idempotent") // true
- * isCheckName("nope") // false
+ *
+ * assert.equal(isCheckName("idempotent"), true)
+ * assert.equal(isCheckName("nope"), false)
  * ```
  * @category guards
  */
@@ -58,11 +67,6 @@ export const isCheckName = (name: string): name is CheckName => (checkNames as R
 /**
  * A check.
  *
- * @example
- * ```ts
- * import type { Check } from "./Check.ts"
- * const never: Check = { name: "idempotent", description: "planning again changes nothing", run: () => [] }
- * ```
  * @category models
  */
 export interface Check {
@@ -74,11 +78,6 @@ export interface Check {
 /**
  * `file:line`, the way offences cite a row.
  *
- * @example
- * ```ts
- * import { at } from "./Check.ts"
- * at("clients.csv", 3) // "clients.csv:3"
- * ```
  * @category formatting
  */
 export const at = (file: string, line: number): string => `${file}:${line}`
@@ -86,11 +85,6 @@ export const at = (file: string, line: number): string => `${file}:${line}`
 /**
  * A value quoted for a message.
  *
- * @example
- * ```ts
- * import { quote } from "./Check.ts"
- * quote("502") // "\"502\""
- * ```
  * @category formatting
  */
 export const quote = (value: string): string => JSON.stringify(value)

@@ -11,11 +11,6 @@ import { cellItems, type Offence } from "./VerifyInput.ts"
 /**
  * Every client row has a row id.
  *
- * @example
- * ```ts
- * import { rowIdsNotEmpty } from "./ClientRowChecks.ts"
- * rowIdsNotEmpty.run(input) // one offence per row whose id cell is empty or blank
- * ```
  * @category checks
  */
 export const rowIdsNotEmpty: Check = {
@@ -33,11 +28,6 @@ export const rowIdsNotEmpty: Check = {
 /**
  * No row id is used twice.
  *
- * @example
- * ```ts
- * import { rowIdsUnique } from "./ClientRowChecks.ts"
- * rowIdsUnique.run(input) // one offence per repeated use, naming the first line
- * ```
  * @category checks
  */
 export const rowIdsUnique: Check = {
@@ -60,11 +50,6 @@ export const rowIdsUnique: Check = {
 /**
  * Each count cell is empty (not tracked, no UUIDs) or the number of UUIDs listed.
  *
- * @example
- * ```ts
- * import { fileCountsMatch } from "./ClientRowChecks.ts"
- * fileCountsMatch.run(input) // a row "502,<one uuid>,2" is an offence
- * ```
  * @category checks
  */
 export const fileCountsMatch: Check = {

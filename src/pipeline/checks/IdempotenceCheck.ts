@@ -25,11 +25,6 @@ const changedFields = (before: Mapping, after: Mapping): string => {
 /**
  * Planning again gives no changes.
  *
- * @example
- * ```ts
- * import { idempotent } from "./IdempotenceCheck.ts"
- * idempotent.run({ ...input, replan: { _tag: "Planned", changes: { cells: [], ledger: [] } } }) // []
- * ```
  * @category checks
  */
 export const idempotent: Check = {

@@ -51,11 +51,6 @@ const rowProblems = (row: LedgerRecord): ReadonlyArray<string> => {
 /**
  * Every ledger row's cells are well formed.
  *
- * @example
- * ```ts
- * import { ledgerCellsValid } from "./LedgerCellChecks.ts"
- * ledgerCellsValid.run(input) // a row with status "maybe" is an offence
- * ```
  * @category checks
  */
 export const ledgerCellsValid: Check = {

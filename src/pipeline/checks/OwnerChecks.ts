@@ -61,11 +61,6 @@ const firstLedgerRows = (input: VerifyInput): ReadonlyMap<string, LedgerRecord> 
  * No UUID has two owners: not two client rows, and not one owner in the ledger and another
  * in the CSV.
  *
- * @example
- * ```ts
- * import { uuidsSingleOwner } from "./OwnerChecks.ts"
- * uuidsSingleOwner.run(input) // a UUID in the cells of 502 and 503: an offence
- * ```
  * @category checks
  */
 export const uuidsSingleOwner: Check = {
@@ -102,11 +97,6 @@ export const uuidsSingleOwner: Check = {
  * lists the UUID, and each UUID a client lists is owned by that client in the ledger.
  * (A UUID with two different owners is `uuids-single-owner`'s, and is not repeated here.)
  *
- * @example
- * ```ts
- * import { ownersAgree } from "./OwnerChecks.ts"
- * ownersAgree.run(input) // a UUID in 502's cell that the ledger has as "review": an offence
- * ```
  * @category checks
  */
 export const ownersAgree: Check = {

@@ -11,11 +11,6 @@ import { cellItems, type Offence } from "./VerifyInput.ts"
 /**
  * Every tracking cell is a list of distinct lower-case UUIDs, and every ledger UUID is one.
  *
- * @example
- * ```ts
- * import { uuidsValid } from "./UuidChecks.ts"
- * uuidsValid.run(input) // "502,not-a-uuid,1" is an offence
- * ```
  * @category checks
  */
 export const uuidsValid: Check = {
@@ -45,11 +40,6 @@ export const uuidsValid: Check = {
 /**
  * No UUID is on two ledger rows.
  *
- * @example
- * ```ts
- * import { ledgerUuidsUnique } from "./UuidChecks.ts"
- * ledgerUuidsUnique.run(input) // one offence per repeated row, naming the first line
- * ```
  * @category checks
  */
 export const ledgerUuidsUnique: Check = {
@@ -70,11 +60,6 @@ export const ledgerUuidsUnique: Check = {
 /**
  * No key has two UUIDs.
  *
- * @example
- * ```ts
- * import { ledgerKeysUnique } from "./UuidChecks.ts"
- * ledgerKeysUnique.run(input) // two ledger rows for "502/a.pdf" with different UUIDs: an offence
- * ```
  * @category checks
  */
 export const ledgerKeysUnique: Check = {

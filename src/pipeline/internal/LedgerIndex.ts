@@ -16,10 +16,6 @@ import { compareMappings, type Mapping } from "../../domain/Mapping.ts"
 /**
  * One layer of a UUID index.
  *
- * @example
- * ```ts
- * import type { IndexLayer } from "./LedgerIndex.ts"
- * ```
  * @category models
  */
 export interface IndexLayer {
@@ -38,10 +34,6 @@ const derivations = new WeakMap<ReadonlyArray<Mapping>, Derivation>()
  * How a closed book made a ledger: from which ledger, with which rows changed or added (by
  * UUID), and whether any row's owner (`ownerOf`) differs from that ledger's.
  *
- * @example
- * ```ts
- * import type { Derivation } from "./LedgerIndex.ts"
- * ```
  * @category models
  */
 export interface Derivation {
@@ -56,11 +48,6 @@ const uuidIndexes = new WeakMap<ReadonlyArray<Mapping>, IndexLayer | null>()
  * Tells whether a ledger is strictly in canonical order (`compareMappings`) with no key on
  * two rows. Checked once per array.
  *
- * @example
- * ```ts
- * import { isSortedLedger } from "./LedgerIndex.ts"
- * isSortedLedger(state.ledger) // true for every ledger a phase returns
- * ```
  * @category indexing
  */
 export const isSortedLedger = (ledger: ReadonlyArray<Mapping>): boolean => {
@@ -80,12 +67,6 @@ export const isSortedLedger = (ledger: ReadonlyArray<Mapping>): boolean => {
 /**
  * The UUID index of a sorted ledger, or undefined when a UUID is on two rows.
  *
- * @example
- * ```ts
- * import { lookupUuid, uuidIndexOf } from "./LedgerIndex.ts"
- * const index = uuidIndexOf(state.ledger)
- * const mapping = index === undefined ? undefined : lookupUuid(index, uuid)
- * ```
  * @category indexing
  */
 export const uuidIndexOf = (ledger: ReadonlyArray<Mapping>): IndexLayer | undefined => {
@@ -104,11 +85,6 @@ export const uuidIndexOf = (ledger: ReadonlyArray<Mapping>): IndexLayer | undefi
  * UUID, whose UUID index is `below` with `uuids` (the rows the book changed) on top, made from
  * the ledger `from` (and whether any row's owner differs from that ledger's).
  *
- * @example
- * ```ts
- * import { rememberLedger } from "./LedgerIndex.ts"
- * rememberLedger(closed, base, edits, ledger, true)
- * ```
  * @category indexing
  */
 export const rememberLedger = (
@@ -129,11 +105,6 @@ export const rememberLedger = (
 /**
  * How a ledger was made, when a closed book made it.
  *
- * @example
- * ```ts
- * import { derivationOf } from "./LedgerIndex.ts"
- * derivationOf(next.ledger)?.from === state.ledger // when a phase's book made it
- * ```
  * @category indexing
  */
 export const derivationOf = (ledger: ReadonlyArray<Mapping>): Derivation | undefined => derivations.get(ledger)
@@ -141,11 +112,6 @@ export const derivationOf = (ledger: ReadonlyArray<Mapping>): Derivation | undef
 /**
  * The mapping with a UUID.
  *
- * @example
- * ```ts
- * import { lookupUuid } from "./LedgerIndex.ts"
- * lookupUuid(index, uuid)
- * ```
  * @category indexing
  */
 export const lookupUuid = (index: IndexLayer, uuid: FileUuid): Mapping | undefined => {
@@ -161,12 +127,6 @@ export const lookupUuid = (index: IndexLayer, uuid: FileUuid): Mapping | undefin
  * ended, so keys asked for in increasing order (phases walk keys in order) cost a step or two
  * each; any other order costs a binary search.
  *
- * @example
- * ```ts
- * import { keyFinder } from "./LedgerIndex.ts"
- * const find = keyFinder(state.ledger)
- * find("502/Sam/resume.pdf") // the row with that key, or undefined
- * ```
  * @category indexing
  */
 export const keyFinder = (ledger: ReadonlyArray<Mapping>): (key: string) => Mapping | undefined => {

@@ -11,12 +11,6 @@
  * A memo on two keys: `memo(input, key, compute)` returns what `compute` returned the first
  * time it was called with the same input object and key.
  *
- * @example
- * ```ts
- * import { memoOnInput } from "./Memo.ts"
- * const sortedKeys = memoOnInput<ReadonlyMap<string, unknown>, string, ReadonlyArray<string>>()
- * const keys = sortedKeys(objects, "files/", () => [...objects.keys()].sort())
- * ```
  * @category memoisation
  */
 export const memoOnInput = <Input extends object, Key, Value>() => {

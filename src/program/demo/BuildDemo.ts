@@ -18,14 +18,9 @@ const fixedTime = new Date("2024-05-01T12:00:00.000Z")
 /**
  * Where the demo's parts live inside its folder.
  *
- * @example
- * ```ts
- * import { demoPaths } from "./BuildDemo.ts"
- * demoPaths("uuidmap-demo").clientsFile // "uuidmap-demo/clients.csv"
- * ```
  * @category models
  */
-export const demoPaths = (dir: string) => ({
+const demoPaths = (dir: string) => ({
   dir,
   bucket: path.join(dir, "bucket"),
   clientsFile: path.join(dir, "clients.csv"),
@@ -46,11 +41,6 @@ const prepareFolder = async (dir: string): Promise<void> => {
 /**
  * Builds the demo in `dir`, replacing an earlier demo there.
  *
- * @example
- * ```ts
- * import { buildDemo } from "./BuildDemo.ts"
- * const paths = buildDemo("./uuidmap-demo")
- * ```
  * @category programs
  */
 export const buildDemo = (dir: string): Effect.Effect<ReturnType<typeof demoPaths>, UsageError> =>

@@ -15,13 +15,9 @@
 /**
  * One file of the scenario: its key and its content.
  *
- * @example
- * ```ts
- * import type { DemoFile } from "./DemoScenario.ts"
- * ```
  * @category models
  */
-export interface DemoFile {
+interface DemoFile {
   readonly key: string
   readonly content: string
 }
@@ -29,12 +25,6 @@ export interface DemoFile {
 /**
  * The whole scenario.
  *
- * @example
- * ```ts
- * import { makeDemoScenario } from "./DemoScenario.ts"
- * const scenario = makeDemoScenario()
- * scenario.files.length // 138
- * ```
  * @category models
  */
 export interface DemoScenario {
@@ -88,11 +78,6 @@ const csvCell = (value: string): string => (/[",\n]/.test(value) ? `"${value.rep
 /**
  * Builds the scenario.
  *
- * @example
- * ```ts
- * import { makeDemoScenario } from "./DemoScenario.ts"
- * const { clientsCsv, files } = makeDemoScenario()
- * ```
  * @category constructors
  */
 export const makeDemoScenario = (): DemoScenario => {

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { defaultCsvDialect, detectDelimiter, detectLineEnding } from "../../../src/io/csv/CsvDialect.ts"
+import { detectDelimiter, detectLineEnding } from "../../../src/io/csv/CsvDialect.ts"
 
 describe("detectDelimiter", () => {
   it("picks the candidate that occurs most often in the header line", () => {
@@ -39,11 +39,5 @@ describe("detectLineEnding", () => {
 
   it("defaults to LF for a single line", () => {
     assert.strictEqual(detectLineEnding("a,b"), "\n")
-  })
-})
-
-describe("defaultCsvDialect", () => {
-  it("is comma, LF, UTF-8 without BOM", () => {
-    assert.deepStrictEqual(defaultCsvDialect, { delimiter: ",", bom: false, lineEnding: "\n", encoding: "utf-8" })
   })
 })

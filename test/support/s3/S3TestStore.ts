@@ -16,7 +16,7 @@ import { acquireS3Connection } from "../../../src/io/store/S3Connection.ts"
 import { listS3 } from "../../../src/io/store/S3Store.ts"
 import type { S3ListingStrategy } from "../../../src/io/store/S3Store.ts"
 import { makeS3Store } from "../../../src/io/store/S3Store.ts"
-import type { S3StoreOptions, S3StoreTuning } from "../../../src/io/store/S3StoreOptions.ts"
+import type { S3StoreTuning, TunedS3StoreOptions } from "../../../src/io/store/S3StoreOptions.ts"
 import { byKey, testCredentials } from "./S3Seeding.ts"
 
 /**
@@ -32,8 +32,8 @@ import { byKey, testCredentials } from "./S3Seeding.ts"
 export const localStoreOptions = (
   endpoint: string,
   bucket: string,
-  overrides: Partial<Omit<S3StoreOptions, "tuning">> & { readonly tuning?: S3StoreTuning } = {}
-): S3StoreOptions => ({
+  overrides: Partial<Omit<TunedS3StoreOptions, "tuning">> & { readonly tuning?: S3StoreTuning } = {}
+): TunedS3StoreOptions => ({
   bucket,
   endpoint,
   forcePathStyle: true,
@@ -59,7 +59,7 @@ export const localStoreOptions = (
  * @category listing
  */
 export const listSorted = (
-  options: S3StoreOptions,
+  options: TunedS3StoreOptions,
   strategy: S3ListingStrategy,
   prefix = ""
 ): Effect.Effect<Array<StoredObject>, StoreError> =>
@@ -82,7 +82,7 @@ export const listSorted = (
  * @category listing
  */
 export const listAndCount = (
-  options: S3StoreOptions,
+  options: TunedS3StoreOptions,
   heads: ReadonlyArray<ObjectKey> = []
 ): Effect.Effect<{ readonly objects: Array<StoredObject>; readonly requests: StoreRequests }, StoreError> =>
   Effect.scoped(Effect.gen(function*() {
@@ -106,7 +106,7 @@ export const listAndCount = (
  * @category metadata
  */
 export const readMetadata = (
-  options: S3StoreOptions,
+  options: TunedS3StoreOptions,
   key: ObjectKey
 ): Effect.Effect<ObjectMetadata, StoreError> =>
   Effect.scoped(Effect.flatMap(makeS3Store(options), (store) => store.metadata(key)))

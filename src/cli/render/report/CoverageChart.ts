@@ -13,11 +13,6 @@ import { percent } from "./MetricRows.ts"
 /**
  * The chart's colours, shared with the legend and the page's CSS.
  *
- * @example
- * ```ts
- * import { chartColours } from "./CoverageChart.ts"
- * chartColours.mapped // "#2f855a"
- * ```
  * @category constants
  */
 export const chartColours = {
@@ -72,11 +67,6 @@ const columnBars = (column: ReportColumn, index: number): string => {
 /**
  * The chart as an `<svg>` element; it scales to the page's width.
  *
- * @example
- * ```ts
- * import { renderCoverageChart } from "./CoverageChart.ts"
- * const svg = renderCoverageChart(data.columns) // "<svg viewBox=\"0 0 900 …\" …>…</svg>"
- * ```
  * @category rendering
  */
 export const renderCoverageChart = (columns: ReadonlyArray<ReportColumn>): string => {

@@ -9,11 +9,6 @@ import { chartColours } from "./CoverageChart.ts"
 /**
  * The CSS text.
  *
- * @example
- * ```ts
- * import { reportCss } from "./HtmlStyle.ts"
- * const style = `<style>${reportCss}</style>`
- * ```
  * @category constants
  */
 export const reportCss = `

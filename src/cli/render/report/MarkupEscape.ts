@@ -15,12 +15,6 @@ const entities: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", 
 /**
  * Escapes text for an XML or HTML text node or a quoted attribute value.
  *
- * @example
- * ```ts
- * import { escapeMarkup } from "./MarkupEscape.ts"
- * escapeMarkup("<a href=\"x\">Tom & Jerry's</a>") // "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
- * escapeMarkup("bell\u0007") // "bell\uFFFD"
- * ```
  * @category escaping
  */
 export const escapeMarkup = (text: string): string =>

@@ -11,14 +11,9 @@ import type { ReportColumn } from "../../../program/ReportData.ts"
 /**
  * One row: its label and how to show it for a column.
  *
- * @example
- * ```ts
- * import { metricRows } from "./MetricRows.ts"
- * metricRows[0]!.label // "Files mapped"
- * ```
  * @category models
  */
-export interface MetricRow {
+interface MetricRow {
   readonly label: string
   readonly value: (column: ReportColumn) => string
 }
@@ -31,11 +26,6 @@ const metric = (label: string, value: (metrics: Metrics) => string): MetricRow =
 /**
  * A verification in a few words: `pass`, `pass, 1 warning`, `fail (2 checks)`.
  *
- * @example
- * ```ts
- * import { verdictOf } from "./MetricRows.ts"
- * verdictOf({ checks: [], ok: false, passed: 9, failedErrors: 2, failedWarnings: 0 }) // "fail (2 checks)"
- * ```
  * @category formatting
  */
 export const verdictOf = (report: VerifyReport): string => {
@@ -46,11 +36,6 @@ export const verdictOf = (report: VerifyReport): string => {
 /**
  * The names of the error-level checks that failed.
  *
- * @example
- * ```ts
- * import { failedCheckNames } from "./MetricRows.ts"
- * failedCheckNames(report) // ["idempotent"]
- * ```
  * @category formatting
  */
 export const failedCheckNames = (report: VerifyReport): ReadonlyArray<string> =>
@@ -59,11 +44,6 @@ export const failedCheckNames = (report: VerifyReport): ReadonlyArray<string> =>
 /**
  * The table's rows, in the plan's order, the verification last.
  *
- * @example
- * ```ts
- * import { metricRows } from "./MetricRows.ts"
- * metricRows.map((row) => row.value(column))
- * ```
  * @category models
  */
 export const metricRows: ReadonlyArray<MetricRow> = [
@@ -82,11 +62,6 @@ export const metricRows: ReadonlyArray<MetricRow> = [
 /**
  * A ratio as a percentage for charts: 0 to 100, 0 when the whole is 0.
  *
- * @example
- * ```ts
- * import { percent } from "./MetricRows.ts"
- * percent(23, 138) // 16.666…
- * ```
  * @category formatting
  */
 export const percent = (part: number, whole: number): number => (whole === 0 ? 0 : (part / whole) * 100)

@@ -94,11 +94,6 @@ const fileTable = (id: string, title: string, files: ReadonlyArray<FileLine>, li
 /**
  * The page. `limit` caps each file table (a bucket of millions would make an unreadable page).
  *
- * @example
- * ```ts
- * import { renderReportHtml } from "./ReportHtml.ts"
- * const html = renderReportHtml(data, 500) // "<!DOCTYPE html>\n<html lang=\"en\">…"
- * ```
  * @category rendering
  */
 export const renderReportHtml = (data: ReportData, limit: number): string => {

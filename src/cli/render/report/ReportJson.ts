@@ -19,11 +19,6 @@ const fileJson = (file: FileLine) => ({
 /**
  * The report as a JSON-ready value.
  *
- * @example
- * ```ts
- * import { reportJson } from "./ReportJson.ts"
- * JSON.stringify(reportJson(data), null, 2)
- * ```
  * @category rendering
  */
 export const reportJson = (data: ReportData) => ({

@@ -15,11 +15,6 @@ import { failedCheckNames, metricRows, verdictOf } from "./MetricRows.ts"
  * Escapes text for a Markdown table cell: markup and Markdown punctuation neutralised, `|`
  * escaped, line breaks flattened.
  *
- * @example
- * ```ts
- * import { escapeMarkdownCell } from "./ReportMarkdown.ts"
- * escapeMarkdownCell("a|b *c*") // "a\\|b \\*c\\*"
- * ```
  * @category escaping
  */
 export const escapeMarkdownCell = (text: string): string =>
@@ -54,11 +49,6 @@ const verdictLine = (label: string, report: ReportData["verification"]): string 
 /**
  * The report as Markdown. `limit` caps each file table.
  *
- * @example
- * ```ts
- * import { renderReportMarkdown } from "./ReportMarkdown.ts"
- * const markdown = renderReportMarkdown(data, 50) // "## uuidmap report\n\n…| Files mapped | 23/138 (17%) |…"
- * ```
  * @category rendering
  */
 export const renderReportMarkdown = (data: ReportData, limit: number): string => {

@@ -31,11 +31,6 @@ const verificationLine = (label: string, report: ReportData["verification"]): st
 /**
  * The report as lines of text. `limit` caps each file list.
  *
- * @example
- * ```ts
- * import { renderReportText } from "./ReportText.ts"
- * console.log(renderReportText(data, 20).join("\n"))
- * ```
  * @category rendering
  */
 export const renderReportText = (data: ReportData, limit: number): ReadonlyArray<string> => {
@@ -61,11 +56,6 @@ export const renderReportText = (data: ReportData, limit: number): ReadonlyArray
 /**
  * `summary`: the mapping statistics of the files as they are, and what a run would change.
  *
- * @example
- * ```ts
- * import { renderSummary } from "./ReportText.ts"
- * renderSummary(data)[0] // "Files mapped: 23/138 (17%) - client folders 23/39, pool 0/99 (0 in review, 99 unmapped)"
- * ```
  * @category rendering
  */
 export const renderSummary = (data: ReportData): ReadonlyArray<string> => {

@@ -24,12 +24,6 @@ const checkLines = (check: CheckResult, width: number, paint: Painter): Readonly
 /**
  * The verification as lines of text.
  *
- * @example
- * ```ts
- * import { renderVerifyText } from "./VerifyText.ts"
- * import { makePainter } from "../Colour.ts"
- * renderVerifyText(report, makePainter(false)).at(-1) // "Verification passed: 11 checks passed."
- * ```
  * @category rendering
  */
 export const renderVerifyText = (report: VerifyReport, paint: Painter): ReadonlyArray<string> => {
@@ -43,11 +37,6 @@ export const renderVerifyText = (report: VerifyReport, paint: Painter): Readonly
 /**
  * The verification as a JSON-ready value (snake_case, like the other machine outputs).
  *
- * @example
- * ```ts
- * import { verifyJson } from "./VerifyText.ts"
- * JSON.stringify(verifyJson(report)) // {"ok":true,"summary":{"checks":11,…},"checks":[…]}
- * ```
  * @category rendering
  */
 export const verifyJson = (report: VerifyReport) => ({

@@ -12,11 +12,6 @@ import { writeFileAtomic } from "../../../io/files/AtomicFile.ts"
 /**
  * Writes `text` to `file`, or prints it when `file` is undefined. `text` ends with a newline.
  *
- * @example
- * ```ts
- * import { writeOutput } from "./WriteOutput.ts"
- * const program = writeOutput(undefined, "hello\n") // prints "hello"
- * ```
  * @category output
  */
 export const writeOutput = (file: string | undefined, text: string): Effect.Effect<void, UsageError> =>

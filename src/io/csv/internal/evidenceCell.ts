@@ -11,11 +11,6 @@ import { quoteValue } from "./textPosition.ts"
 /**
  * Evidence as its cell text.
  *
- * @example
- * ```ts
- * import { renderEvidence } from "./evidenceCell.ts"
- * renderEvidence([]) // "[]"
- * ```
  */
 export const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
   JSON.stringify(evidence.map(({ detail, rowId, source }) => ({ source, row_id: rowId, detail })))
@@ -24,11 +19,6 @@ export const renderEvidence = (evidence: ReadonlyArray<Evidence>): string =>
  * The evidence of a ledger cell (none when empty), or the message saying why it is not what
  * uuidmap writes.
  *
- * @example
- * ```ts
- * import { parseEvidence } from "./evidenceCell.ts"
- * parseEvidence("") // []
- * ```
  */
 export const parseEvidence = (text: string): Array<Evidence> | string => {
   if (text === "") return []

@@ -11,12 +11,6 @@ import { quoteValue } from "./textPosition.ts"
  * A reading as its cell text, values in name order, so the same reading always renders the
  * same bytes.
  *
- * @example
- * ```ts
- * import { renderReading } from "./metadataCell.ts"
- * renderReading({ etag: "\"e\"", lastModified: "t", names: ["row-id"], values: {} })
- * // '{"etag":"\\"e\\"","last_modified":"t","names":["row-id"],"values":{}}'
- * ```
  */
 export const renderReading = (reading: MetadataReading): string =>
   JSON.stringify({
@@ -30,11 +24,6 @@ export const renderReading = (reading: MetadataReading): string =>
  * The reading of a metadata cell (null when empty), or the message saying why it is not what
  * uuidmap writes.
  *
- * @example
- * ```ts
- * import { parseReading } from "./metadataCell.ts"
- * parseReading("") // null
- * ```
  */
 export const parseReading = (text: string): MetadataReading | null | string => {
   if (text === "") return null

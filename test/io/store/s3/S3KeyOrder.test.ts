@@ -5,8 +5,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Buffer } from "node:buffer"
 import { fc } from "../../../../property-tests/arbitraries/fc.ts"
-import { makeReach } from "../../../../property-tests/arbitraries/Reach.ts"
-import { compareS3Keys, isPrefixBefore } from "../../../../src/io/store/S3KeyOrder.ts"
+import { compareS3Keys } from "../../../../src/io/store/S3KeyOrder.ts"
 import { firstLevelPrefixOf } from "../../../../src/io/store/S3PrefixParallelListing.ts"
 
 const utf8Order = (a: string, b: string) => Math.sign(Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")))
@@ -25,23 +24,6 @@ describe("S3 key order", () => {
 
   it("property: agrees with comparing the UTF-8 bytes of any two keys", () => {
     fc.assert(fc.property(key, key, (a, b) => Math.sign(compareS3Keys(a, b)) === utf8Order(a, b)))
-  })
-
-  it("property: a prefix is before a key exactly when every key under it sorts before that key", () => {
-    const reach = makeReach("keys under a prefix before the key")
-    fc.assert(fc.property(key, key, key, reach.counted((prefix, suffix, after) => {
-      fc.pre(isPrefixBefore(prefix, after))
-      reach.reached()
-      return compareS3Keys(prefix + suffix, after) < 0
-    })))
-    reach.expectReached(0.2)
-  })
-
-  it("keeps the prefix that holds the key and every later one", () => {
-    assert.isTrue(isPrefixBefore("501/", "502/Sam/a.pdf"))
-    assert.isFalse(isPrefixBefore("502/", "502/Sam/a.pdf"))
-    assert.isFalse(isPrefixBefore("503/", "502/Sam/a.pdf"))
-    assert.isFalse(isPrefixBefore("\u{1F600}/", "\uFF01/a.txt"))
   })
 })
 
