@@ -62,11 +62,6 @@ export const splitRawRecord = (raw: string, delimiter: CsvDelimiter): RawRecord 
  * How many fields a record's text has, as `splitRawRecord` would split it, without building
  * them.
  *
- * @example
- * ```ts
- * import { rawFieldCount } from "./CsvRawFields.ts"
- * rawFieldCount("502,\"Torode, Sam\"\r\n", ",") // 2
- * ```
  * @category parsing
  */
 export const rawFieldCount = (raw: string, delimiter: CsvDelimiter): number => {

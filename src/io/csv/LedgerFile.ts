@@ -118,10 +118,14 @@ export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string
  * encoded as the rows are rendered rather than from one joined text (at a million rows, the
  * text alone would be some 300 MB).
  *
- * @example
+ * @example A ledger's bytes, as a run writes them
  * ```ts
- * import { encodeLedger } from "./LedgerFile.ts"
- * encodeLedger([]).length // 95: the header line
+ * import assert from "node:assert/strict"
+ * import { encodeLedger, renderLedger } from "uuidmap"
+ *
+ * const written = encodeLedger([])
+ * assert.deepStrictEqual(written, new TextEncoder().encode(renderLedger([])))
+ * assert.equal(written.length, 95)
  * ```
  * @category rendering
  */
