@@ -1,7 +1,7 @@
 /**
  * P4, the clients CSV: rewrite a 1,000,000-row clients CSV whose tracking cells all change,
- * through uuidmap's lossless CSV layer (read the table, set every row's cells, render, encode,
- * write), against a plain csv-parse + csv-stringify round trip of the same file making the
+ * through uuidmap's lossless CSV layer (read the table, set every row's cells, render and encode
+ * with `encodeClientsCsv` as a run does, write), against a plain csv-parse + csv-stringify round trip of the same file making the
  * same change. Both in this process, alternating. Target: <= 1.2x.
  * `npm run bench -- p4 [--rows N] [--runs R]`
  */
@@ -13,8 +13,7 @@ import { parse } from "csv-parse/sync"
 import { stringify } from "csv-stringify/sync"
 import * as Effect from "effect/Effect"
 import type { FileUuid } from "../src/domain/FileUuid.ts"
-import { readClientsTable, renderClientsCsv } from "../src/io/csv/ClientsTable.ts"
-import { encodeCsvText } from "../src/io/csv/CsvEncoding.ts"
+import { encodeClientsCsv, readClientsTable } from "../src/io/csv/ClientsTable.ts"
 import { deterministicUuid } from "../src/io/uuid/UuidGenerator.ts"
 import { loadNote, showSpread, spread } from "./inventory/Figures.ts"
 import { clientsCsvLines } from "./scenario/Scenario.ts"
@@ -31,7 +30,7 @@ const viaUuidmap = async () => {
   const bytes = await fs.readFile(input)
   const table = await Effect.runPromise(readClientsTable(input, bytes, { idColumn: "row_id", uuidsColumn: "file_uuids", countColumn: "file_count", encoding: "utf-8" }))
   const clients = table.clients.map((client, index) => ({ ...client, tracked: true, uuids: cellOf(index) }))
-  await fs.writeFile(path.join(dir, "out-uuidmap.csv"), encodeCsvText(renderClientsCsv(table, clients), table.document.dialect))
+  await fs.writeFile(path.join(dir, "out-uuidmap.csv"), encodeClientsCsv(table, clients))
 }
 
 const viaCsvParse = async () => {

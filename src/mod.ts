@@ -109,6 +109,7 @@ export {
   type ClientsTable,
   type ClientsTableOptions,
   defaultClientsColumns,
+  encodeClientsCsv,
   readClientsTable,
   renderClientsCsv
 } from "./io/csv/ClientsTable.ts"
@@ -116,7 +117,7 @@ export { type CsvDelimiter, type CsvDialect, type CsvLineEnding } from "./io/csv
 export { type CsvEncoding, encodeCsvText } from "./io/csv/CsvEncoding.ts"
 export { type CsvDocument, type CsvReadOptions, type CsvRecord } from "./io/csv/CsvReader.ts"
 export { type LedgerContent, readLedgerContent } from "./io/csv/LedgerContent.ts"
-export { readLedger, renderLedger } from "./io/csv/LedgerFile.ts"
+export { encodeLedger, readLedger, renderLedger } from "./io/csv/LedgerFile.ts"
 
 // The services and their layers.
 export { type MigrationColumns } from "./io/evidence/MigrationLogFile.ts"

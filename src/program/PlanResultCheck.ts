@@ -15,7 +15,7 @@ import * as Effect from "effect/Effect"
 import type { PlanFile } from "../domain/Plan.ts"
 import type { State } from "../domain/State.ts"
 import { UsageError } from "../domain/UsageError.ts"
-import { readLedger, renderLedger } from "../io/csv/LedgerFile.ts"
+import { encodeLedger, readLedger } from "../io/csv/LedgerFile.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import { fileInvariantOffences } from "../pipeline/VerifyState.ts"
 import type { Settings } from "./Settings.ts"
@@ -56,7 +56,7 @@ export const checkPlannedResult = (
       ...fileInvariantOffences(state, files).map((offence) => `${offence.check}: ${offence.location}: ${offence.message}`),
       ...keyOffences(plan, changes)
     ]
-    const unreadable = yield* readLedger(settings.ledgerFile, new TextEncoder().encode(renderLedger(state.ledger))).pipe(
+    const unreadable = yield* readLedger(settings.ledgerFile, encodeLedger(state.ledger)).pipe(
       Effect.as(undefined),
       Effect.catchTag("CsvError", (error) => Effect.succeed(error.message))
     )

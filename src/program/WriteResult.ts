@@ -9,9 +9,8 @@
 import type * as Effect from "effect/Effect"
 import type { State } from "../domain/State.ts"
 import type { UsageError } from "../domain/UsageError.ts"
-import { renderClientsCsv } from "../io/csv/ClientsTable.ts"
-import { encodeCsvText } from "../io/csv/CsvEncoding.ts"
-import { renderLedger } from "../io/csv/LedgerFile.ts"
+import { encodeClientsCsv } from "../io/csv/ClientsTable.ts"
+import { encodeLedger } from "../io/csv/LedgerFile.ts"
 import type { FileChange } from "../io/files/CommitPreflight.ts"
 import type { Disk } from "../io/files/Disk.ts"
 import { commitChanges } from "../io/files/FileCommit.ts"
@@ -65,9 +64,9 @@ export interface WrittenFile {
  * @category rendering
  */
 const renderResult = (loaded: LoadedRun, state: State) => {
-  const clientsBytes = encodeCsvText(renderClientsCsv(loaded.table, state.clients), loaded.table.document.dialect)
+  const clientsBytes = encodeClientsCsv(loaded.table, state.clients)
   const clientsChanged = !sameBytes(clientsBytes, loaded.clientsBytes)
-  const encode = (digest: string | undefined) => new TextEncoder().encode(renderLedger(state.ledger, digest))
+  const encode = (digest: string | undefined) => encodeLedger(state.ledger, digest)
   const ledgerBytes = encode(sha256Hex(clientsBytes))
   const old = loaded.ledgerBytes
   const ledgerChanged = old === undefined

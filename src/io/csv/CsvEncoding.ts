@@ -11,6 +11,7 @@
 import * as Effect from "effect/Effect"
 import { CsvError } from "../../domain/CsvError.ts"
 import { countCodePoints, quoteValue } from "./internal/textPosition.ts"
+import { windows1252Byte, windows1252Decoder } from "./internal/windows1252.ts"
 
 /**
  * The text encodings uuidmap reads and writes. `windows-1252` is the WHATWG one, which also
@@ -49,16 +50,6 @@ const hasUtf8Bom = (bytes: Uint8Array): boolean =>
 // `ignoreBOM: true` keeps a second, in-text BOM as data; the leading one is sliced off first.
 const strictUtf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
 const lenientUtf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true })
-const windows1252Decoder = new TextDecoder("windows-1252")
-
-// The decoder maps the 256 bytes to 256 distinct characters (0x81, 0x8D, 0x8F, 0x90 and 0x9D
-// to the matching C1 controls), so its inverse encodes every decoded text back byte for byte.
-const windows1252Bytes = ((): ReadonlyMap<number, number> => {
-  const characters = windows1252Decoder.decode(Uint8Array.from({ length: 256 }, (_, byte) => byte))
-  const table = new Map<number, number>()
-  for (let byte = 0; byte < 256; byte++) table.set(characters.charCodeAt(byte), byte)
-  return table
-})()
 
 /**
  * Decodes a CSV file. UTF-8 (the default) is decoded strictly: an invalid byte fails with
@@ -123,8 +114,6 @@ export const encodeCsvText = (
   bytes.set(body, 3)
   return bytes
 }
-
-const windows1252Byte = (code: number): number | undefined => (code < 0x80 ? code : windows1252Bytes.get(code))
 
 /**
  * The index of the first character of `text` that `encoding` cannot store (for UTF-8: a lone

@@ -9,6 +9,7 @@
  * @module
  */
 import type { CsvDelimiter } from "./CsvDialect.ts"
+import { findFieldEnd } from "./internal/fieldBounds.ts"
 import { positionIn, type TextPosition } from "./internal/textPosition.ts"
 
 /**
@@ -57,24 +58,20 @@ export const splitRawRecord = (raw: string, delimiter: CsvDelimiter): RawRecord 
   return { fields, terminator }
 }
 
-const findFieldEnd = (raw: string, start: number, end: number, delimiter: string): number => {
-  let searchFrom = start
-  if (start < end && raw.charCodeAt(start) === 34) {
-    // Skip the quoted section; `""` is an escaped quote, any other `"` closes it.
-    let cursor = start + 1
-    for (;;) {
-      const quote = raw.indexOf('"', cursor)
-      if (quote === -1 || quote >= end) return end
-      if (quote + 1 < end && raw.charCodeAt(quote + 1) === 34) {
-        cursor = quote + 2
-        continue
-      }
-      searchFrom = quote + 1
-      break
-    }
+/**
+ * How many fields a record's text has, as `splitRawRecord` would split it, without building
+ * them.
+ *
+ * @category parsing
+ */
+export const rawFieldCount = (raw: string, delimiter: CsvDelimiter): number => {
+  const end = raw.length - rawTerminator(raw).length
+  let count = 1
+  for (let start = 0;; count++) {
+    const fieldEnd = findFieldEnd(raw, start, end, delimiter)
+    if (fieldEnd >= end) return count
+    start = fieldEnd + 1
   }
-  const next = raw.indexOf(delimiter, searchFrom)
-  return next === -1 || next > end ? end : next
 }
 
 /**

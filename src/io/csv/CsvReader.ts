@@ -1,12 +1,15 @@
 /**
  * The lossless CSV reader. csv-parse does the parsing (quotes, escapes, embedded newlines);
- * uuidmap keeps, next to each record's fields, the record's exact text, cut from the input
- * between the byte offsets csv-parse reports (`info.bytes`). csv-parse's own `raw` option is
+ * uuidmap keeps, next to each record's fields, the record's exact text, cut from the decoded
+ * input where csv-parse's fields say the record ends (internal/recordCutter.ts explains how,
+ * and a property test holds it to csv-parse's own byte offsets). csv-parse's `raw` option is
  * not used: it drops the `\n` of CRLF and the byte-order mark. Line numbers are counted from
  * those texts too, because csv-parse's `lines` drifts on quoted line breaks.
  *
- * Records come as an Effect `Stream`, in batches, so that a million-row file costs one Effect
- * step per thousand rows; `readCsvDocument` collects the stream into a document.
+ * `readCsvDocument` reads a whole file in one synchronous pass (the document is held whole
+ * anyway); `streamCsvRecords` streams the records, in batches, so that a million-row file
+ * costs one Effect step per thousand rows and memory stays bounded by a batch. Both refuse a
+ * file at its first problem in file order, with the same error.
  *
  * @module
  */
@@ -15,7 +18,8 @@ import * as Stream from "effect/Stream"
 import { CsvError } from "../../domain/CsvError.ts"
 import { type CsvDelimiter, type CsvDialect, detectDelimiter, detectLineEnding } from "./CsvDialect.ts"
 import { type CsvEncoding, decodeCsvBytes } from "./CsvEncoding.ts"
-import { emptyFileError, parserError } from "./internal/readerErrors.ts"
+import { documentRecords } from "./internal/documentRecords.ts"
+import { parserError } from "./internal/readerErrors.ts"
 import { recordBatches } from "./internal/recordBatches.ts"
 import { binaryFileError, forbiddenCharacterError } from "./internal/textContent.ts"
 
@@ -192,10 +196,11 @@ export const readCsvDocument = (
 ): Effect.Effect<CsvDocument, CsvError> =>
   Effect.gen(function*() {
     const source = yield* decodeCsvSource(file, bytes, options)
-    const records = yield* Stream.runCollect(streamCsvRecords(source))
-    const [header, ...rows] = records
-    if (header === undefined) return yield* Effect.fail(emptyFileError(file))
+    const records = yield* Effect.try({
+      try: () => documentRecords(source),
+      catch: (error) => (error instanceof CsvError ? error : parserError(source, error))
+    })
     let consumed = 0
-    for (const record of records) consumed += record.raw.length
-    return { file, dialect: source.dialect, header, rows, trailer: source.text.slice(consumed) }
+    for (let index = 0; index < records.length; index++) consumed += records[index]!.raw.length
+    return { file, dialect: source.dialect, header: records[0]!, rows: records.slice(1), trailer: source.text.slice(consumed) }
   })

@@ -14,16 +14,15 @@
  */
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../../domain/CsvError.ts"
-import { isFileUuid } from "../../domain/FileUuid.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
-import { MappingStatus } from "../../domain/MappingStatus.ts"
-import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
-import { unsafeRowId } from "../../domain/RowId.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
+import { makeByteSink } from "./internal/byteSink.ts"
 import { cellError } from "./internal/cellError.ts"
-import { parseEvidence, renderEvidence } from "./internal/evidenceCell.ts"
-import { parseReading, renderReading } from "./internal/metadataCell.ts"
+import { type CsvSink, makeTextSink, write } from "./internal/csvSink.ts"
+import { renderEvidence } from "./internal/evidenceCell.ts"
+import { type LedgerColumnIndexes, readLedgerRows } from "./internal/ledgerRows.ts"
+import { renderReading } from "./internal/metadataCell.ts"
 import { quoteValue } from "./internal/textPosition.ts"
 
 /**
@@ -109,28 +108,53 @@ export const formatConfidence = (confidence: number): string => {
  * @category rendering
  */
 export const renderLedger = (mappings: Iterable<Mapping>, clientsSha256?: string): string => {
-  const lines = [ledgerColumns.join(",") + "," + clientsDigestColumn + "\n"]
+  const sink = makeTextSink()
+  writeLedger(mappings, clientsSha256, sink)
+  return sink.text()
+}
+
+/**
+ * The ledger's bytes: exactly `new TextEncoder().encode(renderLedger(mappings, clientsSha256))`,
+ * encoded as the rows are rendered rather than from one joined text (at a million rows, the
+ * text alone would be some 300 MB).
+ *
+ * @example A ledger's bytes, as a run writes them
+ * ```ts
+ * import assert from "node:assert/strict"
+ * import { encodeLedger, renderLedger } from "uuidmap"
+ *
+ * const written = encodeLedger([])
+ * assert.deepStrictEqual(written, new TextEncoder().encode(renderLedger([])))
+ * assert.equal(written.length, 95)
+ * ```
+ * @category rendering
+ */
+export const encodeLedger = (mappings: Iterable<Mapping>, clientsSha256?: string): Uint8Array => {
+  // Room for rows of up to 512 bytes in the first chunk, so the result is a view of it
+  // rather than a copy of chunks (pages never written cost no memory).
+  const sink = makeByteSink({ bom: false, encoding: "utf-8" }, Array.isArray(mappings) ? 512 * mappings.length : undefined)
+  writeLedger(mappings, clientsSha256, sink)
+  return sink.bytes()
+}
+
+const header = ledgerColumns.join(",") + "," + clientsDigestColumn + "\n"
+
+const writeLedger = (mappings: Iterable<Mapping>, clientsSha256: string | undefined, sink: CsvSink): void => {
+  write(sink, header)
   let digest = clientsSha256 ?? ""
   for (const mapping of mappings) {
-    const cells = [
-      mapping.uuid,
-      mapping.key ?? "",
-      mapping.rowId ?? "",
-      mapping.status,
-      renderEvidence(mapping.evidence),
-      formatConfidence(mapping.confidence),
-      mapping.size === null ? "" : String(mapping.size),
-      mapping.etag ?? "",
-      mapping.lastModified ?? "",
-      mapping.why,
-      mapping.metadata === null ? "" : renderReading(mapping.metadata),
-      digest
-    ]
+    // One string per row, built by concatenation: no array of cells per row.
+    const line = cell(mapping.uuid) + "," + cell(mapping.key ?? "") + "," + cell(mapping.rowId ?? "") + "," +
+      mapping.status + "," + cell(renderEvidence(mapping.evidence)) + "," + formatConfidence(mapping.confidence) + "," +
+      (mapping.size === null ? "" : String(mapping.size)) + "," + cell(mapping.etag ?? "") + "," +
+      cell(mapping.lastModified ?? "") + "," + cell(mapping.why) + "," +
+      (mapping.metadata === null ? "" : cell(renderReading(mapping.metadata))) + "," + cell(digest) + "\n"
+    write(sink, line)
     digest = ""
-    lines.push(cells.map((cell) => quoteCsvField(cell, ",")).join(",") + "\n")
   }
-  return lines.join("")
 }
+
+const cell = (value: string): string => quoteCsvField(value, ",")
 
 /**
  * Reads and validates a ledger (UTF-8, LF or CRLF, BOM tolerated). Fails, naming the file
@@ -164,8 +188,6 @@ export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<Reado
     const result = validateLedger(file, document.header, document.rows)
     return Array.isArray(result) ? result : yield* Effect.fail(result as CsvError)
   })
-
-type ColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
 
 /**
  * Validates a read ledger document (see `readLedger`), accepting `clients_sha256`.
@@ -206,95 +228,6 @@ export const validateLedger = (
       )
     }
   }
-  const columns = Object.fromEntries(ledgerColumns.map((name) => [name, indexes.get(name)])) as ColumnIndexes
-
-  const mappings: Array<Mapping> = []
-  const uuidLines = new Map<string, number>()
-  const keyLines = new Map<string, { readonly line: number; readonly uuid: string }>()
-  for (const row of rows) {
-    const mapping = readMapping(file, row, columns, uuidLines)
-    if (!("uuid" in mapping)) return mapping
-    // One key is one object, so it has one UUID: two rows for a key would spread two UUIDs
-    // for one file into the CSV (verify's ledger-keys-unique check).
-    if (mapping.key !== null) {
-      const earlier = keyLines.get(mapping.key)
-      if (earlier !== undefined) {
-        return cellError(
-          file,
-          row,
-          columns.key ?? 0,
-          ",",
-          "DuplicateKey",
-          `Key ${quoteValue(mapping.key)} is already listed on line ${earlier.line} with UUID ${quoteValue(earlier.uuid)}; ` +
-            "one file has one UUID: delete one of the two rows (uuidmap verify lists every such row)"
-        )
-      }
-      keyLines.set(mapping.key, { line: row.line, uuid: mapping.uuid })
-    }
-    mappings.push(mapping)
-  }
-  return mappings
-}
-
-const readMapping = (
-  file: string,
-  row: CsvRecord,
-  columns: ColumnIndexes,
-  uuidLines: Map<string, number>
-): Mapping | CsvError => {
-  const cell = (name: LedgerColumn): string => {
-    const index = columns[name]
-    return index === undefined ? "" : row.fields[index]!
-  }
-  const error = (name: LedgerColumn, reason: "InvalidUuid" | "DuplicateUuid" | "InvalidCell", message: string) =>
-    cellError(file, row, columns[name] ?? 0, ",", reason, message)
-
-  const uuid = cell("uuid")
-  if (!isFileUuid(uuid)) return error("uuid", "InvalidUuid", `Ledger UUID ${quoteValue(uuid)} is not a lower-case UUID`)
-  const earlier = uuidLines.get(uuid)
-  if (earlier !== undefined) {
-    return error("uuid", "DuplicateUuid", `UUID ${quoteValue(uuid)} is already listed on line ${earlier}`)
-  }
-  uuidLines.set(uuid, row.line)
-
-  const status = cell("status")
-  if (!(MappingStatus.literals as ReadonlyArray<string>).includes(status)) {
-    return error(
-      "status",
-      "InvalidCell",
-      `Status ${quoteValue(status)} is not one of ${MappingStatus.literals.map(quoteValue).join(", ")}`
-    )
-  }
-  if ((status === "mapped" || status === "review") && cell("row_id") === "") {
-    return error("row_id", "InvalidCell", `Status is ${quoteValue(status)} but row_id is empty; a ${status} file names its client`)
-  }
-  const evidence = parseEvidence(cell("evidence"))
-  if (typeof evidence === "string") return error("evidence", "InvalidCell", evidence)
-  const confidence = cell("confidence")
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(confidence) || Number(confidence) > 1) {
-    return error("confidence", "InvalidCell", `Confidence ${quoteValue(confidence)} is not a number from 0 to 1`)
-  }
-  const size = cell("size")
-  if (size !== "" && !(/^[0-9]+$/.test(size) && Number.isSafeInteger(Number(size)))) {
-    return error("size", "InvalidCell", `Size ${quoteValue(size)} is not a non-negative integer`)
-  }
-  const metadata = parseReading(cell("metadata"))
-  if (typeof metadata === "string") return error("metadata", "InvalidCell", metadata)
-  const key = cell("key")
-  const rowId = cell("row_id")
-  const etag = cell("etag")
-  const lastModified = cell("last_modified")
-  return {
-    uuid,
-    key: key === "" ? null : unsafeObjectKey(key),
-    rowId: rowId === "" ? null : unsafeRowId(rowId),
-    status: status as MappingStatus,
-    evidence,
-    confidence: Number(confidence),
-    why: cell("why"),
-    size: size === "" ? null : Number(size),
-    etag: etag === "" ? null : etag,
-    lastModified: lastModified === "" ? null : lastModified,
-    metadata
-  }
+  const columns = Object.fromEntries(ledgerColumns.map((name) => [name, indexes.get(name)])) as LedgerColumnIndexes
+  return readLedgerRows(file, rows, columns)
 }

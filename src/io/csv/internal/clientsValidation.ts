@@ -13,7 +13,8 @@ import type { ClientsColumns, ClientsTable } from "../ClientsTable.ts"
 import { findUnencodable } from "../CsvEncoding.ts"
 import type { CsvDocument, CsvRecord } from "../CsvReader.ts"
 import { cellError } from "./cellError.ts"
-import { rowIdChecker } from "./rowIds.ts"
+import { makeRepeatFinder } from "./repeatFinder.ts"
+import { rowIdChecker, type RowIdProblem, unsharedRowIdProblem } from "./rowIds.ts"
 import { countNewlines, quoteValue } from "./textPosition.ts"
 
 /** Checks a clients document and builds its table, or returns the first problem. */
@@ -71,27 +72,59 @@ export const validateClients = (document: CsvDocument, columns: ClientsColumns):
     })
   }
 
+  const found = { idColumn, uuidsColumn, countColumn }
+  // Nearly every file has no repeated id or UUID, and the fast pass proves it without an index
+  // of every row; a file it has any doubt about (it will be refused) is checked again exactly.
+  const fast = checkRows(document, columns, found, false)
+  return fast !== undefined && "clients" in fast ? fast : checkRows(document, columns, found, true)!
+}
+
+interface ColumnIndexes {
+  readonly idColumn: number
+  readonly uuidsColumn: number | undefined
+  readonly countColumn: number | undefined
+}
+
+// The fast pass's answer when a repeat turns up: only the exact pass can say which row is wrong.
+const repeated = "repeated"
+
+/**
+ * Checks every row and builds the table, or returns the first problem. With `exact` false
+ * (the fast pass) repeats are only detected, and the answer is undefined; its other answers
+ * are the exact ones only when the file holds no repeat, so a problem is checked again too.
+ */
+const checkRows = (
+  document: CsvDocument,
+  columns: ClientsColumns,
+  { countColumn, idColumn, uuidsColumn }: ColumnIndexes,
+  exact: boolean
+): ClientsTable | CsvError | undefined => {
+  const { file } = document
+  const { delimiter } = document.dialect
   const error = (row: CsvRecord, column: number, reason: CsvErrorReason, message: string) =>
     cellError(file, row, column, delimiter, reason, message)
-  const idProblem = rowIdChecker(document.rows, idColumn)
+  const rows = document.rows
+  const idProblem = exact ? rowIdChecker(rows, idColumn) : unsharedRowIdChecker(rows, idColumn)
+  const ownerOf = exact ? exactOwners() : repeatedOwners()
   const clients: Array<ClientRow> = []
-  const uuidOwners = new Map<string, CsvRecord>()
-  for (const row of document.rows) {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!
     const rowId = row.fields[idColumn]!
-    const problem = idProblem(row)
+    const problem = idProblem(row, index)
+    if (problem === repeated) return undefined
     if (problem !== undefined) return error(row, idColumn, problem.reason, problem.message)
 
     const uuidsCell = uuidsColumn === undefined ? "" : row.fields[uuidsColumn]!
     const uuids = parseUuidsCell(uuidsCell)
     if (!Array.isArray(uuids)) return error(row, uuidsColumn!, uuids.reason, uuids.message)
     for (const uuid of uuids) {
-      const owner = uuidOwners.get(uuid)
+      const owner = ownerOf(uuid, row)
+      if (owner === repeated) return undefined
       if (owner !== undefined) {
         const ownerId = quoteValue(owner.fields[idColumn]!)
         const message = `UUID ${quoteValue(uuid)} is also listed for row id ${ownerId} on line ${owner.line}`
         return error(row, uuidsColumn!, "DuplicateUuid", message)
       }
-      uuidOwners.set(uuid, row)
     }
 
     const countCell = countColumn === undefined ? "" : row.fields[countColumn]!
@@ -106,7 +139,7 @@ export const validateClients = (document: CsvDocument, columns: ClientsColumns):
           )
           : error(row, countColumn, "CountMismatch", `Count is empty but the tracking cell lists ${uuids.length} UUIDs`)
       }
-    } else if (!/^[0-9]+$/.test(countCell)) {
+    } else if (!digitsPattern.test(countCell)) {
       return error(row, countColumn!, "CountMismatch", `Count ${quoteValue(countCell)} is not a non-negative integer`)
     } else if (Number(countCell) !== uuids.length) {
       return error(
@@ -116,9 +149,35 @@ export const validateClients = (document: CsvDocument, columns: ClientsColumns):
         `Count is ${countCell} but the tracking cell lists ${uuids.length} UUIDs`
       )
     }
-    clients.push({ rowId: unsafeRowId(rowId), tracked: countCell !== "", uuids: uuids.sort() })
+    clients.push({ rowId: unsafeRowId(rowId), tracked: countCell !== "", uuids: uuids.length < 2 ? uuids : uuids.sort() })
   }
   return { document, columns, idColumn, uuidsColumn, countColumn, clients }
+}
+
+// The fast pass's id check: each id as if no other row shared it, and a finder for repeats.
+// Only ids without spaces around them are added, so they are their own trimmed text.
+const unsharedRowIdChecker = (rows: ReadonlyArray<CsvRecord>, idColumn: number) => {
+  const ids = makeRepeatFinder(rows.length, (index) => rows[index]!.fields[idColumn]!)
+  return (row: CsvRecord, index: number): RowIdProblem | typeof repeated | undefined => {
+    const rowId = row.fields[idColumn]!
+    return unsharedRowIdProblem(rowId) ?? (ids.add(index, rowId) ? repeated : undefined)
+  }
+}
+
+// The row that listed a UUID first; the fast pass only knows that some row did.
+const exactOwners = () => {
+  const owners = new Map<string, CsvRecord>()
+  return (uuid: string, row: CsvRecord): CsvRecord | undefined => {
+    const owner = owners.get(uuid)
+    if (owner === undefined) owners.set(uuid, row)
+    return owner
+  }
+}
+
+const repeatedOwners = () => {
+  const listed: Array<string> = []
+  const uuids = makeRepeatFinder(1024, (index) => listed[index]!)
+  return (uuid: string): typeof repeated | undefined => (uuids.add(listed.push(uuid) - 1, uuid) ? repeated : undefined)
 }
 
 interface CellProblem {
@@ -126,13 +185,20 @@ interface CellProblem {
   readonly message: string
 }
 
+const digitsPattern = /^[0-9]+$/
+
+// Shared (and frozen) by every row with an empty tracking cell, rather than a new array per row.
+const noUuids = Object.freeze([]) as unknown as Array<FileUuid>
+
 /** The UUIDs of a tracking cell, or why it is invalid. */
 const parseUuidsCell = (cell: string): Array<FileUuid> | CellProblem => {
-  if (cell === "") return []
-  const uuids: Array<FileUuid> = []
-  const seen = new Set<string>()
+  if (cell === "") return noUuids
+  const items = cell.split(";")
+  // A cell of a few UUIDs is checked for repeats by comparing them; a long one with a set.
+  const seen = items.length > 8 ? new Set<string>() : undefined
   const invalid = (message: string): CellProblem => ({ reason: "InvalidUuid", message })
-  for (const item of cell.split(";")) {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!
     if (!isFileUuid(item)) {
       if (item === "") {
         return invalid(`Tracking cell ${quoteValue(cell)} has an empty item; separate UUIDs with a single ";"`)
@@ -142,12 +208,10 @@ const parseUuidsCell = (cell: string): Array<FileUuid> | CellProblem => {
       }
       return invalid(`Tracking cell item ${quoteValue(item)} is not a UUID`)
     }
-    if (seen.has(item)) {
+    if (seen === undefined ? index > 0 && items.lastIndexOf(item, index - 1) !== -1 : seen.size === seen.add(item).size) {
       return { reason: "DuplicateUuid", message: `UUID ${quoteValue(item)} appears twice in the tracking cell` }
     }
-    seen.add(item)
-    uuids.push(item)
   }
-  return uuids
+  return items as Array<FileUuid>
 }
 

@@ -15,6 +15,23 @@ export interface RowIdProblem {
   readonly message: string
 }
 
+const emptyRowId: RowIdProblem = { reason: "EmptyRowId", message: "Row id is empty" }
+
+const paddedRowId = (rowId: string): RowIdProblem => ({
+  reason: "PaddedRowId",
+  message: `Row id ${quoteValue(rowId)} has spaces around it; remove them (row ids are matched to folder names exactly)`
+})
+
+/**
+ * The check of an id that no other row shares (by its trimmed text): what `rowIdChecker`
+ * says of it, without indexing every row first.
+ */
+export const unsharedRowIdProblem = (rowId: string): RowIdProblem | undefined => {
+  const trimmed = rowId.trim()
+  if (trimmed === "") return emptyRowId
+  return trimmed === rowId ? undefined : paddedRowId(rowId)
+}
+
 interface FirstUse {
   readonly line: number
   readonly rowId: string
@@ -41,7 +58,7 @@ export const rowIdChecker = (
   return (row) => {
     const rowId = row.fields[idColumn]!
     const trimmed = rowId.trim()
-    if (trimmed === "") return { reason: "EmptyRowId", message: "Row id is empty" }
+    if (trimmed === "") return emptyRowId
     const known = uses.get(trimmed)!
     const others = Array.isArray(known) ? known.filter((use) => use.line !== row.line) : []
     // The first use of an id is fine, unless it is the padded twin of a later one.
@@ -53,12 +70,6 @@ export const rowIdChecker = (
           "row ids must be unique"
       return { reason: "DuplicateRowId", message }
     }
-    if (trimmed !== rowId) {
-      return {
-        reason: "PaddedRowId",
-        message: `Row id ${quoteValue(rowId)} has spaces around it; remove them (row ids are matched to folder names exactly)`
-      }
-    }
-    return undefined
+    return trimmed !== rowId ? paddedRowId(rowId) : undefined
   }
 }

@@ -3,10 +3,10 @@
  * not reliably *where* (its line counter drifts on embedded newlines), so on the error path
  * uuidmap rescans the text with the same rules: RFC 4180 with `"` as quote and `""` as escape,
  * `\r\n` or `\n` ending a record, a quote inside an unquoted field taken as text. It runs on
- * the whole text after csv-parse failed, and on each record that has a quote or a carriage
- * return, because csv-parse (with `relax_quotes`) accepts text after a closing quote and a
- * lone CR outside quotes, which uuidmap refuses: a lone CR ends a line in old Mac files and
- * in some spreadsheets, so reading it as data would silently merge records.
+ * the whole text after csv-parse failed, and on a record whose text the cutter could not find
+ * field by field, because csv-parse (with `relax_quotes`) accepts text after a closing quote
+ * and a lone CR outside quotes, which uuidmap refuses: a lone CR ends a line in old Mac files
+ * and in some spreadsheets, so reading it as data would silently merge records.
  *
  * @internal
  * @module
@@ -36,8 +36,22 @@ const loneCarriageReturn = (index: number): SyntaxProblem => ({
 
 /** Scans `text` and returns its first quoting problem, or undefined when it has none. */
 export const findSyntaxProblem = (text: string, delimiter: string): SyntaxProblem | undefined => {
-  const length = text.length
   let index = 0
+  while (index < text.length) {
+    const scanned = scanRecord(text, index, delimiter)
+    if (typeof scanned !== "number") return scanned
+    index = scanned
+  }
+  return undefined
+}
+
+/**
+ * Scans the record that starts at `start` by the rules above and returns the index just past
+ * its terminator (or the text's length), or its first quoting problem.
+ */
+export const scanRecord = (text: string, start: number, delimiter: string): number | SyntaxProblem => {
+  const length = text.length
+  let index = start
   let atFieldStart = true
   while (index < length) {
     const char = text[index]
@@ -73,12 +87,13 @@ export const findSyntaxProblem = (text: string, delimiter: string): SyntaxProble
       atFieldStart = false
       continue
     }
-    if (char === delimiter || char === "\n") {
+    if (char === delimiter) {
       atFieldStart = true
       index++
+    } else if (char === "\n") {
+      return index + 1
     } else if (char === "\r" && text[index + 1] === "\n") {
-      atFieldStart = true
-      index += 2
+      return index + 2
     } else if (char === "\r") {
       return loneCarriageReturn(index)
     } else {
@@ -87,5 +102,5 @@ export const findSyntaxProblem = (text: string, delimiter: string): SyntaxProble
       index++
     }
   }
-  return undefined
+  return length
 }

@@ -1,0 +1,170 @@
+/**
+ * The rows of a ledger, each checked and read into a `Mapping`, with no UUID and no key on
+ * two rows. At a million rows, indexing every UUID and key in a `Map` (with the line each was
+ * first seen on, for the message) took a second and two million entries for the collector;
+ * the fast pass only proves them unique, with repeat finders, and the exact pass, the one
+ * that names the earlier line, runs only on a ledger that repeats one (and will be refused).
+ * No check looks ahead, so every other answer of the fast pass is already the exact one.
+ *
+ * Internal to `LedgerFile`.
+ *
+ * @internal
+ * @module
+ */
+import type { CsvError } from "../../../domain/CsvError.ts"
+import { isFileUuid } from "../../../domain/FileUuid.ts"
+import type { Mapping } from "../../../domain/Mapping.ts"
+import { MappingStatus } from "../../../domain/MappingStatus.ts"
+import { unsafeObjectKey } from "../../../domain/ObjectKey.ts"
+import { unsafeRowId } from "../../../domain/RowId.ts"
+import type { CsvRecord } from "../CsvReader.ts"
+import type { LedgerColumn } from "../LedgerFile.ts"
+import { cellError } from "./cellError.ts"
+import { parseEvidence } from "./evidenceCell.ts"
+import { parseReading } from "./metadataCell.ts"
+import { makeRepeatFinder } from "./repeatFinder.ts"
+import { quoteValue } from "./textPosition.ts"
+
+/** Where each ledger column is in the header (undefined: absent). */
+export type LedgerColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
+
+/** Reads every row, or returns the first problem. */
+export const readLedgerRows = (
+  file: string,
+  rows: ReadonlyArray<CsvRecord>,
+  columns: LedgerColumnIndexes
+): ReadonlyArray<Mapping> | CsvError => readRows(file, rows, columns, fastUniqueness(rows, columns)) ?? readRows(file, rows, columns, exactUniqueness())!
+
+// What a pass says of a UUID or key seen before: the earlier line (and UUID), or, in the fast
+// pass, only that there was one.
+const repeated = "repeated"
+
+interface Uniqueness {
+  readonly uuid: (uuid: string, row: CsvRecord, index: number) => number | typeof repeated | undefined
+  readonly key: (key: string, uuid: string, row: CsvRecord) => { readonly line: number; readonly uuid: string } | typeof repeated | undefined
+}
+
+const exactUniqueness = (): Uniqueness => {
+  const uuidLines = new Map<string, number>()
+  const keyLines = new Map<string, { readonly line: number; readonly uuid: string }>()
+  return {
+    uuid: (uuid, row) => {
+      const earlier = uuidLines.get(uuid)
+      if (earlier === undefined) uuidLines.set(uuid, row.line)
+      return earlier
+    },
+    key: (key, uuid, row) => {
+      const earlier = keyLines.get(key)
+      if (earlier === undefined) keyLines.set(key, { line: row.line, uuid })
+      return earlier
+    }
+  }
+}
+
+const fastUniqueness = (rows: ReadonlyArray<CsvRecord>, columns: LedgerColumnIndexes): Uniqueness => {
+  const uuidColumn = columns.uuid ?? 0
+  const uuids = makeRepeatFinder(rows.length, (index) => rows[index]!.fields[uuidColumn]!)
+  const keys: Array<string> = []
+  const keyFinder = makeRepeatFinder(rows.length, (index) => keys[index]!)
+  return {
+    uuid: (uuid, _, index) => (uuids.add(index, uuid) ? repeated : undefined),
+    key: (key) => (keyFinder.add(keys.push(key) - 1, key) ? repeated : undefined)
+  }
+}
+
+/** One pass; undefined when the fast pass met a repeat. */
+const readRows = (
+  file: string,
+  rows: ReadonlyArray<CsvRecord>,
+  columns: LedgerColumnIndexes,
+  uniqueness: Uniqueness
+): ReadonlyArray<Mapping> | CsvError | undefined => {
+  const mappings: Array<Mapping> = []
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!
+    const mapping = readMapping(file, row, index, columns, uniqueness)
+    if (mapping === repeated) return undefined
+    if (!("uuid" in mapping)) return mapping
+    // One key is one object, so it has one UUID: two rows for a key would spread two UUIDs
+    // for one file into the CSV (verify's ledger-keys-unique check).
+    if (mapping.key !== null) {
+      const earlier = uniqueness.key(mapping.key, mapping.uuid, row)
+      if (earlier === repeated) return undefined
+      if (earlier !== undefined) {
+        return cellError(
+          file,
+          row,
+          columns.key ?? 0,
+          ",",
+          "DuplicateKey",
+          `Key ${quoteValue(mapping.key)} is already listed on line ${earlier.line} with UUID ${quoteValue(earlier.uuid)}; ` +
+            "one file has one UUID: delete one of the two rows (uuidmap verify lists every such row)"
+        )
+      }
+    }
+    mappings.push(mapping)
+  }
+  return mappings
+}
+
+const confidencePattern = /^[0-9]+(\.[0-9]+)?$/
+const digitsPattern = /^[0-9]+$/
+const statuses: ReadonlyArray<string> = MappingStatus.literals
+
+const readMapping = (
+  file: string,
+  row: CsvRecord,
+  index: number,
+  columns: LedgerColumnIndexes,
+  uniqueness: Uniqueness
+): Mapping | CsvError | typeof repeated => {
+  const fields = row.fields
+  const cell = (column: number | undefined): string => (column === undefined ? "" : fields[column]!)
+  const error = (name: LedgerColumn, reason: "InvalidUuid" | "DuplicateUuid" | "InvalidCell", message: string) =>
+    cellError(file, row, columns[name] ?? 0, ",", reason, message)
+
+  const uuid = cell(columns.uuid)
+  if (!isFileUuid(uuid)) return error("uuid", "InvalidUuid", `Ledger UUID ${quoteValue(uuid)} is not a lower-case UUID`)
+  const earlier = uniqueness.uuid(uuid, row, index)
+  if (earlier === repeated) return repeated
+  if (earlier !== undefined) {
+    return error("uuid", "DuplicateUuid", `UUID ${quoteValue(uuid)} is already listed on line ${earlier}`)
+  }
+
+  const status = cell(columns.status)
+  if (!statuses.includes(status)) {
+    return error("status", "InvalidCell", `Status ${quoteValue(status)} is not one of ${statuses.map(quoteValue).join(", ")}`)
+  }
+  const rowId = cell(columns.row_id)
+  if ((status === "mapped" || status === "review") && rowId === "") {
+    return error("row_id", "InvalidCell", `Status is ${quoteValue(status)} but row_id is empty; a ${status} file names its client`)
+  }
+  const evidence = parseEvidence(cell(columns.evidence))
+  if (typeof evidence === "string") return error("evidence", "InvalidCell", evidence)
+  const confidence = cell(columns.confidence)
+  if (!confidencePattern.test(confidence) || Number(confidence) > 1) {
+    return error("confidence", "InvalidCell", `Confidence ${quoteValue(confidence)} is not a number from 0 to 1`)
+  }
+  const size = cell(columns.size)
+  if (size !== "" && !(digitsPattern.test(size) && Number.isSafeInteger(Number(size)))) {
+    return error("size", "InvalidCell", `Size ${quoteValue(size)} is not a non-negative integer`)
+  }
+  const metadata = parseReading(cell(columns.metadata))
+  if (typeof metadata === "string") return error("metadata", "InvalidCell", metadata)
+  const key = cell(columns.key)
+  const etag = cell(columns.etag)
+  const lastModified = cell(columns.last_modified)
+  return {
+    uuid,
+    key: key === "" ? null : unsafeObjectKey(key),
+    rowId: rowId === "" ? null : unsafeRowId(rowId),
+    status: status as MappingStatus,
+    evidence,
+    confidence: Number(confidence),
+    why: cell(columns.why),
+    size: size === "" ? null : Number(size),
+    etag: etag === "" ? null : etag,
+    lastModified: lastModified === "" ? null : lastModified,
+    metadata
+  }
+}
