@@ -11,10 +11,9 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
-import type { State } from "../domain/State.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
-import type { KeyPlace } from "./ClassifyKey.ts"
-import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
+import type { ObjectCatalogue } from "./ObjectCatalogue.ts"
 
 /**
  * Client-folder files by content identity (`size:md5`), each with its client.
@@ -33,62 +32,43 @@ export const contentIdentity = (object: StoredObject): string | undefined =>
   object.size > 0 && isContentEtag(object.etag) ? `${object.size}:${object.etag.replaceAll("\"", "").toLowerCase()}` : undefined
 
 /**
- * Indexes the files in the folders of known clients. Memory is bounded by the client-folder
- * files, never by the pool (SPEC §7).
+ * The content index phase 2 uses: the files in the folders of known clients (the catalogue)
+ * whose content identity is that of a pool file, since only pool files are ever looked up.
+ * Memory is bounded by the client-folder files, never by the pool (SPEC §7). Lists hold their
+ * files in key order.
  *
  * @category indexing
  */
-export const indexClientFolderContent = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): ContentIndex => {
+export const buildContentIndex = (
+  objects: ReadonlyMap<ObjectKey, StoredObject>,
+  pool: ReadonlyMap<FileUuid, ObjectKey>,
+  catalogue: ObjectCatalogue
+): ContentIndex => {
+  // Pool files' content, by size and then by ETag in one canonical form (`"` + lower-case
+  // MD5 + `"`, which most ETags already are): no identity string is built for a folder file
+  // that matches nothing.
+  const wanted = new Map<number, Set<string>>()
+  for (const key of pool.values()) {
+    const object = objects.get(key)!
+    if (!(object.size > 0) || !isContentEtag(object.etag)) continue
+    const etags = wanted.get(object.size) ?? new Set<string>()
+    etags.add(canonicalEtag(object.etag))
+    wanted.set(object.size, etags)
+  }
   const index = new Map<string, Array<{ rowId: RowId; key: ObjectKey }>>()
-  for (const [key, object] of state.objects) {
-    const place = classify(key)
-    if (place._tag !== "ClientFolder") continue
-    const identity = contentIdentity(object)
-    if (identity === undefined) continue
+  const { folderKeys, folderObjects, folderRowIds } = catalogue
+  for (let i = 0; i < folderKeys.length; i++) {
+    const object = folderObjects[i]!
+    const etags = wanted.get(object.size)
+    if (etags === undefined || !isContentEtag(object.etag) || !etags.has(canonicalEtag(object.etag))) continue
+    const identity = contentIdentity(object)!
     const list = index.get(identity)
-    if (list) list.push({ rowId: place.rowId, key })
-    else index.set(identity, [{ rowId: place.rowId, key }])
+    const entry = { rowId: folderRowIds[i]!, key: folderKeys[i]! }
+    if (list) list.push(entry)
+    else index.set(identity, [entry])
   }
   return index
 }
-
-const contentIndexes = memoOnPool<ContentIndex>()
-
-/**
- * The content index phase 2 uses: the files in the folders of known clients (`catalogueOf`)
- * whose content identity is that of a pool file, since only pool files are ever looked up.
- * Built once per listing and classifier. Lists hold their files in key order.
- *
- * @category indexing
- */
-export const contentIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): ContentIndex =>
-  contentIndexes(poolIndexOf(state.objects, state.layout.poolPrefix), classify, (pool) => {
-    const { objects } = state
-    // Pool files' content, by size and then by ETag in one canonical form (`"` + lower-case
-    // MD5 + `"`, which most ETags already are): no identity string is built for a folder file
-    // that matches nothing.
-    const wanted = new Map<number, Set<string>>()
-    for (const key of pool.values()) {
-      const object = objects.get(key)!
-      if (!(object.size > 0) || !isContentEtag(object.etag)) continue
-      const etags = wanted.get(object.size) ?? new Set<string>()
-      etags.add(canonicalEtag(object.etag))
-      wanted.set(object.size, etags)
-    }
-    const index = new Map<string, Array<{ rowId: RowId; key: ObjectKey }>>()
-    const { folderKeys, folderObjects, folderRowIds } = catalogueOf(objects, classify)
-    for (let i = 0; i < folderKeys.length; i++) {
-      const object = folderObjects[i]!
-      const etags = wanted.get(object.size)
-      if (etags === undefined || !isContentEtag(object.etag) || !etags.has(canonicalEtag(object.etag))) continue
-      const identity = contentIdentity(object)!
-      const list = index.get(identity)
-      const entry = { rowId: folderRowIds[i]!, key: folderKeys[i]! }
-      if (list) list.push(entry)
-      else index.set(identity, [entry])
-    }
-    return index
-  })
 
 // `"` + the MD5 in lower case + `"`: the same for two content ETags exactly when their
 // identities (given the same size) are the same.

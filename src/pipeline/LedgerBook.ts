@@ -6,16 +6,16 @@
  * Why it is built this way: a run opens books on ledgers of a million rows several times, and
  * each phase changes only some rows. So a book on a canonical ledger (strictly sorted, one row
  * per key and per UUID: what phases produce) copies nothing: it finds rows by key by searching
- * the sorted array, by UUID through an index built once per array and remembered (the array
- * is immutable), and records only its own edits. Closing merges the edits into the old order
- * instead of sorting everything again, and the closed ledger's UUID index is the old one with
- * the edits on top. Any other ledger gets a plain copy indexed from scratch.
+ * the sorted array, by UUID through the ledger's index (`IndexedLedger`, handed from phase to
+ * phase), and records only its own edits. Closing merges the edits into the old order instead
+ * of sorting everything again, and the closed ledger's UUID index is the old one with the
+ * edits on top. Any other ledger gets a plain copy indexed from scratch.
  *
  * @module
  */
 import type { FileUuid } from "../domain/FileUuid.ts"
 import { compareMappings, type Mapping, ownerOf } from "../domain/Mapping.ts"
-import { type IndexLayer, isSortedLedger, keyFinder, lookupUuid, rememberLedger, uuidIndexOf } from "./internal/LedgerIndex.ts"
+import { derivedLedger, type IndexedLedger, indexLedger, type IndexLayer, keyFinder, lookupUuid } from "./internal/LedgerIndex.ts"
 
 /**
  * The book: look up by UUID or key, put a mapping (replacing the one with the same UUID, which
@@ -28,7 +28,7 @@ export interface LedgerBook {
   readonly byKey: (key: string) => Mapping | undefined
   readonly put: (mapping: Mapping) => Mapping | undefined
   readonly all: () => IterableIterator<Mapping>
-  readonly close: () => ReadonlyArray<Mapping>
+  readonly close: () => IndexedLedger
 }
 
 /**
@@ -37,10 +37,10 @@ export interface LedgerBook {
  *
  * @category constructors
  */
-export const ledgerKeyLookup = (ledger: ReadonlyArray<Mapping>): (key: string) => Mapping | undefined => {
-  if (isSortedLedger(ledger)) return keyFinder(ledger)
+export const ledgerKeyLookup = (ledger: IndexedLedger): (key: string) => Mapping | undefined => {
+  if (ledger.sorted) return keyFinder(ledger.rows)
   const keys = new Map<string, Mapping>()
-  for (const mapping of ledger) if (mapping.key !== null) keys.set(mapping.key, mapping)
+  for (const mapping of ledger.rows) if (mapping.key !== null) keys.set(mapping.key, mapping)
   return (key) => keys.get(key)
 }
 
@@ -49,22 +49,23 @@ export const ledgerKeyLookup = (ledger: ReadonlyArray<Mapping>): (key: string) =
  *
  * @category constructors
  */
-export const hasOneRowPerUuid = (ledger: ReadonlyArray<Mapping>): boolean =>
-  isSortedLedger(ledger) ? uuidIndexOf(ledger) !== undefined : new Set(ledger.map((mapping) => mapping.uuid)).size === ledger.length
+export const hasOneRowPerUuid = (ledger: IndexedLedger): boolean =>
+  ledger.sorted ? ledger.uuidIndex() !== undefined : new Set(ledger.rows.map((mapping) => mapping.uuid)).size === ledger.rows.length
 
 /**
  * Opens a book on a ledger.
  *
  * @category constructors
  */
-export const openLedgerBook = (ledger: ReadonlyArray<Mapping>): LedgerBook =>
-  isSortedLedger(ledger) ? openSortedBook(ledger) : openPlainBook(ledger)
+export const openLedgerBook = (ledger: IndexedLedger): LedgerBook =>
+  ledger.sorted ? openSortedBook(ledger) : openPlainBook(ledger)
 
 // Edits over a sorted ledger. Its UUID index is fetched on first need; if a UUID turns out to
 // be on two rows, the book becomes a plain one before anything was put, so nothing differs.
-const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
+const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
+  const rows = ledger.rows
   let uuids = new Map<FileUuid, Mapping>()
-  const find = keyFinder(ledger)
+  const find = keyFinder(rows)
   // Keys whose row this book changed (null: the key was given up), worked out from the puts
   // only when a lookup by key needs them: phases that put many rows rarely look up by key.
   const keys = new Map<string, Mapping | null>()
@@ -77,7 +78,7 @@ const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
   let shared = false
   const resolve = (): IndexLayer | undefined => {
     if (base === undefined && plain === undefined) {
-      base = uuidIndexOf(ledger)
+      base = ledger.uuidIndex()
       if (base === undefined) plain = openPlainBook(ledger)
     }
     return base
@@ -120,19 +121,17 @@ const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
     all: function*() {
       const index = resolve()
       if (index === undefined) return yield* plain!.all()
-      for (const mapping of ledger) yield uuids.get(mapping.uuid) ?? mapping
+      for (const mapping of rows) yield uuids.get(mapping.uuid) ?? mapping
       for (const [uuid, mapping] of uuids) if (lookupUuid(index, uuid) === undefined) yield mapping
     },
     // An untouched book returns the very same array, so unchanged phases allocate nothing.
     close: () => {
       if (plain !== undefined) return plain.close()
       if (uuids.size === 0) return ledger
-      const { merged, ownersChanged } = mergeEdits(ledger, base!, uuids)
-      if (oneRowPerKey(merged)) {
-        rememberLedger(merged, base!, uuids, ledger, ownersChanged)
-        shared = true
-      }
-      return merged
+      const { merged, ownersChanged } = mergeEdits(rows, base!, uuids)
+      if (!oneRowPerKey(merged)) return indexLedger(merged)
+      shared = true
+      return derivedLedger(merged, base!, uuids, ledger, ownersChanged)
     }
   }
 }
@@ -182,10 +181,10 @@ const oneRowPerKey = (ledger: ReadonlyArray<Mapping>): boolean => {
 
 // A ledger that is not canonical (unsorted, or a UUID or key on two rows): copied and indexed
 // from scratch on every open, and sorted in full on close.
-const openPlainBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
+const openPlainBook = (ledger: IndexedLedger): LedgerBook => {
   const uuids = new Map<FileUuid, Mapping>()
   const keys = new Map<string, Mapping>()
-  for (const mapping of ledger) {
+  for (const mapping of ledger.rows) {
     uuids.set(mapping.uuid, mapping)
     if (mapping.key !== null) keys.set(mapping.key, mapping)
   }
@@ -203,6 +202,6 @@ const openPlainBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
       return previous
     },
     all: () => uuids.values(),
-    close: () => (changed ? [...uuids.values()].sort(compareMappings) : ledger)
+    close: () => (changed ? indexLedger([...uuids.values()].sort(compareMappings)) : ledger)
   }
 }

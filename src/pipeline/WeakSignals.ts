@@ -10,10 +10,9 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import { fileName, type ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
-import type { State } from "../domain/State.ts"
+import type { FileUuid } from "../domain/FileUuid.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
-import type { KeyPlace } from "./ClassifyKey.ts"
-import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
+import type { ObjectCatalogue } from "./ObjectCatalogue.ts"
 
 /**
  * More clients than this sharing a weak signal make it noise.
@@ -83,41 +82,22 @@ export const extensionOf = (key: string): string => {
 }
 
 /**
- * Indexes the files in the folders of known clients by size.
+ * The weak-signal index phase 2 uses: the files in the folders of known clients (the
+ * catalogue) that have the size of a pool file, since only pool files are ever looked up.
+ * Lists hold their files in key order.
  *
  * @category indexing
  */
-export const indexWeakSignals = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): WeakIndex => {
-  const keys: Array<ObjectKey> = []
-  const rowIds: Array<RowId> = []
-  const objects: Array<StoredObject> = []
-  for (const [key, object] of state.objects) {
-    const place = classify(key)
-    if (place._tag !== "ClientFolder") continue
-    keys.push(key)
-    rowIds.push(place.rowId)
-    objects.push(object)
-  }
-  return lazyWeakIndex(keys, rowIds, objects, () => true)
+export const buildWeakIndex = (
+  objects: ReadonlyMap<ObjectKey, StoredObject>,
+  pool: ReadonlyMap<FileUuid, ObjectKey>,
+  catalogue: ObjectCatalogue
+): WeakIndex => {
+  const sizes = new Set<number>()
+  for (const key of pool.values()) sizes.add(objects.get(key)!.size)
+  const { folderKeys, folderObjects, folderRowIds } = catalogue
+  return lazyWeakIndex(folderKeys, folderRowIds, folderObjects, (object) => sizes.has(object.size))
 }
-
-const weakIndexes = memoOnPool<WeakIndex>()
-
-/**
- * The weak-signal index phase 2 uses: the files in the folders of known clients
- * (`catalogueOf`) that have the size of a pool file, since only pool files are ever looked up.
- * Built once per listing and classifier. Lists hold their files in key order.
- *
- * @category indexing
- */
-export const weakIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): WeakIndex =>
-  weakIndexes(poolIndexOf(state.objects, state.layout.poolPrefix), classify, (pool) => {
-    const { objects } = state
-    const sizes = new Set<number>()
-    for (const key of pool.values()) sizes.add(objects.get(key)!.size)
-    const { folderKeys, folderObjects, folderRowIds } = catalogueOf(objects, classify)
-    return lazyWeakIndex(folderKeys, folderRowIds, folderObjects, (object) => sizes.has(object.size))
-  })
 
 const describeWindow = (windowMs: number): string =>
   windowMs % 3_600_000 === 0 ? `${windowMs / 3_600_000}h` : windowMs % 60_000 === 0 ? `${windowMs / 60_000}m` : `${windowMs / 1000}s`
