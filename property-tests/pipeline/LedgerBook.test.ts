@@ -50,14 +50,14 @@ const keyOf = (n: number | null) => (n === null ? null : unsafeObjectKey(`50${n 
 const row = (id: number, key: number | null, version: number): Mapping => ({ ...undecidedMapping(uuid(id), keyOf(key), undefined), why: `v${version}` })
 
 type Step =
-  | { readonly op: "put"; readonly id: number; readonly key: number | null; readonly keepKey: boolean }
+  | { readonly op: "put"; readonly id: number; readonly key: number | null; readonly keepKey: boolean; readonly replace: boolean }
   | { readonly op: "byKey"; readonly key: number }
   | { readonly op: "byUuid"; readonly id: number }
   | { readonly op: "all" }
   | { readonly op: "reopen" }
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant("put" as const), id: fc.nat(14), key: fc.option(fc.nat(20)), keepKey: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({ op: fc.constant("put" as const), id: fc.nat(14), key: fc.option(fc.nat(20)), keepKey: fc.boolean(), replace: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant("byKey" as const), key: fc.nat(20) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant("byUuid" as const), id: fc.nat(14) }) },
   { weight: 1, arbitrary: fc.constant({ op: "all" as const }) },
@@ -97,7 +97,12 @@ describe("openLedgerBook", () => {
           const mapping = { ...row(s.id, null, version++), key }
           const replaced = reference.put(mapping)
           if (replaced !== undefined) reach.reached()
-          expect(book.put(mapping)).toBe(replaced)
+          if (s.replace) {
+            // `replace` after the look-up a phase makes, instead of `put`.
+            const previous = book.byUuid(mapping.uuid)
+            expect(previous).toBe(replaced)
+            book.replace(mapping, previous)
+          } else expect(book.put(mapping)).toBe(replaced)
         } else if (s.op === "byKey") {
           // A lookup that finds a row, or a put over one, is where the book's indexes show.
           if (reference.byKey(keyOf(s.key)!) !== undefined) reach.reached()

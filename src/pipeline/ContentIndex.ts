@@ -11,25 +11,17 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
-import type { FileUuid } from "../domain/FileUuid.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
 import type { ObjectCatalogue } from "./ObjectCatalogue.ts"
 
 /**
- * Client-folder files by content identity (`size:md5`), each with its client.
+ * Client-folder files by content identity, each with its client: by size, then by ETag in one
+ * canonical form (`"` + the MD5 in lower case + `"`), so a pool file whose size no folder file
+ * has is answered by one numeric look-up, without building an identity string.
  *
  * @category models
  */
-export type ContentIndex = ReadonlyMap<string, ReadonlyArray<{ readonly rowId: RowId; readonly key: ObjectKey }>>
-
-/**
- * The content identity of an object, or undefined when its ETag is no content hash or it is
- * empty.
- *
- * @category indexing
- */
-export const contentIdentity = (object: StoredObject): string | undefined =>
-  object.size > 0 && isContentEtag(object.etag) ? `${object.size}:${object.etag.replaceAll("\"", "").toLowerCase()}` : undefined
+export type ContentIndex = ReadonlyMap<number, ReadonlyMap<string, ReadonlyArray<{ readonly rowId: RowId; readonly key: ObjectKey }>>>
 
 /**
  * The content index phase 2 uses: the files in the folders of known clients (the catalogue)
@@ -39,33 +31,34 @@ export const contentIdentity = (object: StoredObject): string | undefined =>
  *
  * @category indexing
  */
-export const buildContentIndex = (
-  objects: ReadonlyMap<ObjectKey, StoredObject>,
-  pool: ReadonlyMap<FileUuid, ObjectKey>,
-  catalogue: ObjectCatalogue
-): ContentIndex => {
+export const buildContentIndex = (catalogue: ObjectCatalogue): ContentIndex => {
   // Pool files' content, by size and then by ETag in one canonical form (`"` + lower-case
   // MD5 + `"`, which most ETags already are): no identity string is built for a folder file
   // that matches nothing.
   const wanted = new Map<number, Set<string>>()
-  for (const key of pool.values()) {
-    const object = objects.get(key)!
+  const { poolObjects, poolFirst } = catalogue
+  for (let i = 0; i < poolObjects.length; i++) {
+    const object = poolObjects[i]!
+    if (!poolFirst[i]) continue
     if (!(object.size > 0) || !isContentEtag(object.etag)) continue
     const etags = wanted.get(object.size) ?? new Set<string>()
     etags.add(canonicalEtag(object.etag))
     wanted.set(object.size, etags)
   }
-  const index = new Map<string, Array<{ rowId: RowId; key: ObjectKey }>>()
+  const index = new Map<number, Map<string, Array<{ rowId: RowId; key: ObjectKey }>>>()
   const { folderKeys, folderObjects, folderRowIds } = catalogue
   for (let i = 0; i < folderKeys.length; i++) {
     const object = folderObjects[i]!
     const etags = wanted.get(object.size)
-    if (etags === undefined || !isContentEtag(object.etag) || !etags.has(canonicalEtag(object.etag))) continue
-    const identity = contentIdentity(object)!
-    const list = index.get(identity)
+    if (etags === undefined || !isContentEtag(object.etag)) continue
+    const etag = canonicalEtag(object.etag)
+    if (!etags.has(etag)) continue
+    let byEtag = index.get(object.size)
+    if (byEtag === undefined) index.set(object.size, byEtag = new Map())
+    const list = byEtag.get(etag)
     const entry = { rowId: folderRowIds[i]!, key: folderKeys[i]! }
     if (list) list.push(entry)
-    else index.set(identity, [entry])
+    else byEtag.set(etag, [entry])
   }
   return index
 }
@@ -91,8 +84,9 @@ const canonicalEtag = (etag: string): string => {
  * @category evidence
  */
 export const contentEvidence = (index: ContentIndex, object: StoredObject): ReadonlyArray<Evidence> => {
-  const identity = contentIdentity(object)
-  const copies = identity === undefined ? undefined : index.get(identity)
+  const byEtag = index.get(object.size)
+  if (byEtag === undefined || !(object.size > 0) || !isContentEtag(object.etag)) return []
+  const copies = byEtag.get(canonicalEtag(object.etag))
   if (copies === undefined) return []
   const byClient = new Map<RowId, Array<ObjectKey>>()
   for (const copy of copies) byClient.set(copy.rowId, [...(byClient.get(copy.rowId) ?? []), copy.key])

@@ -75,7 +75,7 @@ export const reconcileStep = (step: PhaseStep, index: RunIndex): PhaseStep => {
     const present = object !== undefined
     const wasPresent = mapping.status !== "missing"
     const next = present === wasPresent && refreshed.key === mapping.key ? refreshed : redecide(refreshed, refreshed.evidence, order, present)
-    if (next !== mapping) book.put(next)
+    if (next !== mapping) book.replace(next, mapping)
   }
 
   for (const [uuid, claimants] of unexplainedClaims(state, index, book.byUuid)) {

@@ -27,6 +27,8 @@ export interface LedgerBook {
   readonly byUuid: (uuid: FileUuid) => Mapping | undefined
   readonly byKey: (key: string) => Mapping | undefined
   readonly put: (mapping: Mapping) => Mapping | undefined
+  /** `put`, when the caller has just found `previous` by the mapping's UUID: no second look-up. */
+  readonly replace: (mapping: Mapping, previous: Mapping | undefined) => void
   readonly all: () => IterableIterator<Mapping>
   readonly close: () => IndexedLedger
 }
@@ -102,21 +104,25 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
     }
     return keyed(key)
   }
+  const record = (mapping: Mapping, previous: Mapping | undefined): Mapping | undefined => {
+    if (plain !== undefined) return plain.put(mapping)
+    if (previous === mapping) return previous
+    if (shared) {
+      uuids = new Map(uuids)
+      shared = false
+    }
+    uuids.set(mapping.uuid, mapping)
+    puts.push(mapping)
+    replaced.push(previous)
+    return previous
+  }
   return {
     byUuid,
     byKey,
-    put: (mapping) => {
-      const previous = byUuid(mapping.uuid)
-      if (plain !== undefined) return plain.put(mapping)
-      if (previous === mapping) return previous
-      if (shared) {
-        uuids = new Map(uuids)
-        shared = false
-      }
-      uuids.set(mapping.uuid, mapping)
-      puts.push(mapping)
-      replaced.push(previous)
-      return previous
+    put: (mapping) => record(mapping, byUuid(mapping.uuid)),
+    replace: (mapping, previous) => {
+      // The look-up that found `previous` has settled whether the book is a plain one.
+      record(mapping, previous)
     },
     all: function*() {
       const index = resolve()
@@ -189,17 +195,21 @@ const openPlainBook = (ledger: IndexedLedger): LedgerBook => {
     if (mapping.key !== null) keys.set(mapping.key, mapping)
   }
   let changed = false
+  const put = (mapping: Mapping): Mapping | undefined => {
+    const previous = uuids.get(mapping.uuid)
+    if (previous === mapping) return previous
+    changed = true
+    if (previous?.key != null && keys.get(previous.key) === previous) keys.delete(previous.key)
+    uuids.set(mapping.uuid, mapping)
+    if (mapping.key !== null) keys.set(mapping.key, mapping)
+    return previous
+  }
   return {
     byUuid: (uuid) => uuids.get(uuid),
     byKey: (key) => keys.get(key),
-    put: (mapping) => {
-      const previous = uuids.get(mapping.uuid)
-      if (previous === mapping) return previous
-      changed = true
-      if (previous?.key != null && keys.get(previous.key) === previous) keys.delete(previous.key)
-      uuids.set(mapping.uuid, mapping)
-      if (mapping.key !== null) keys.set(mapping.key, mapping)
-      return previous
+    put,
+    replace: (mapping) => {
+      put(mapping)
     },
     all: () => uuids.values(),
     close: () => (changed ? indexLedger([...uuids.values()].sort(compareMappings)) : ledger)

@@ -1,7 +1,9 @@
 /**
- * Indexes of the listed objects that several phases need: the pool by UUID, and the files in
- * the folders of known clients in key order. `RunIndex` builds each once per run, so that
- * sorting and classifying a million keys happens once instead of in every phase.
+ * Indexes of the listed objects that several phases need: the files in the folders of known
+ * clients and the UUID-named pool files, each in key order with its object beside it, and the
+ * pool by UUID. `RunIndex` builds them once per run, in one pass over the listing and one
+ * radix sort of each group's keys (`keyOrder`), so that no phase sorts a million keys again or
+ * looks objects up by key in a map of a million entries.
  *
  * @module
  */
@@ -11,30 +13,16 @@ import { fileName, type ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import type { KeyPlace } from "./ClassifyKey.ts"
-
-type Objects = ReadonlyMap<ObjectKey, StoredObject>
-
-/**
- * Each UUID-named object under the pool prefix by its UUID; when two objects carry one UUID,
- * the first by key wins. The map iterates in key order.
- *
- * @category indexing
- */
-export const indexPool = (objects: Objects, prefix: string): ReadonlyMap<FileUuid, ObjectKey> => {
-  const keys: Array<ObjectKey> = []
-  for (const key of objects.keys()) if (key.startsWith(prefix)) keys.push(key)
-  const index = new Map<FileUuid, ObjectKey>()
-  for (const key of keys.sort()) {
-    const uuid = uuidFromFileName(fileName(key))
-    if (uuid !== undefined && !index.has(uuid)) index.set(uuid, key)
-  }
-  return index
-}
+import { inOrder, keyOrder } from "./internal/KeyOrder.ts"
 
 /**
- * The objects as one classifier sees them: the files in the folders of known clients (keys
- * in key order, with each one's row id and object at the same position) and the keys of
- * UUID-named pool objects (in key order).
+ * The objects as one classifier and pool prefix see them, each group in key order with the
+ * same position in each of its arrays:
+ * - the files in the folders of known clients, with their row ids and objects;
+ * - the pool files (under the prefix, named by a UUID), with their UUIDs and objects; when two
+ *   carry one UUID, `poolFirst` marks the first by key, the one the phases map, and `pool`
+ *   finds it by UUID (iterating in key order);
+ * - `uuidPoolKeys`: the keys the classifier counts as UUID-named pool files (the metrics).
  *
  * @category models
  */
@@ -42,26 +30,64 @@ export interface ObjectCatalogue {
   readonly folderKeys: ReadonlyArray<ObjectKey>
   readonly folderRowIds: ReadonlyArray<RowId>
   readonly folderObjects: ReadonlyArray<StoredObject>
+  readonly poolKeys: ReadonlyArray<ObjectKey>
+  readonly poolUuids: ReadonlyArray<FileUuid>
+  readonly poolObjects: ReadonlyArray<StoredObject>
+  readonly poolFirst: ReadonlyArray<boolean>
+  readonly pool: ReadonlyMap<FileUuid, ObjectKey>
   readonly uuidPoolKeys: ReadonlyArray<ObjectKey>
 }
 
 /**
- * Classifies every object once.
+ * Classifies every object once and sorts each group by key.
  *
  * @category indexing
  */
-export const catalogueObjects = (objects: Objects, classify: (key: string) => KeyPlace): ObjectCatalogue => {
+export const catalogueObjects = (
+  objects: ReadonlyMap<ObjectKey, StoredObject>,
+  classify: (key: string) => KeyPlace,
+  poolPrefix: string
+): ObjectCatalogue => {
   const folderKeys: Array<ObjectKey> = []
-  const uuidPoolKeys: Array<ObjectKey> = []
-  for (const key of objects.keys()) {
+  const folderRowIds: Array<RowId> = []
+  const folderObjects: Array<StoredObject> = []
+  const poolKeys: Array<ObjectKey> = []
+  const poolUuids: Array<FileUuid> = []
+  const poolObjects: Array<StoredObject> = []
+  for (const [key, object] of objects) {
     const place = classify(key)
-    if (place._tag === "ClientFolder") folderKeys.push(key)
-    else if (place._tag === "Pool" && place.uuid !== undefined) uuidPoolKeys.push(key)
+    if (place._tag === "ClientFolder") {
+      folderKeys.push(key)
+      folderRowIds.push(place.rowId)
+      folderObjects.push(object)
+    }
+    // With an empty prefix nothing classifies as pool, yet every UUID-named key is under it.
+    const uuid = place._tag === "Pool" ? place.uuid : poolPrefix === "" ? uuidFromFileName(fileName(key)) : undefined
+    if (uuid !== undefined) {
+      poolKeys.push(key)
+      poolUuids.push(uuid)
+      poolObjects.push(object)
+    }
   }
-  folderKeys.sort()
-  uuidPoolKeys.sort()
-  // A client folder's row id is the key's first segment.
-  const folderRowIds = folderKeys.map((key) => key.slice(0, key.indexOf("/")) as RowId)
-  const folderObjects = folderKeys.map((key) => objects.get(key)!)
-  return { folderKeys, folderRowIds, folderObjects, uuidPoolKeys }
+  const folderOrder = keyOrder(folderKeys)
+  const poolOrder = keyOrder(poolKeys)
+  const sortedPoolKeys = inOrder(poolKeys, poolOrder)
+  const sortedPoolUuids = inOrder(poolUuids, poolOrder)
+  const pool = new Map<FileUuid, ObjectKey>()
+  const poolFirst = sortedPoolUuids.map((uuid, i) => {
+    if (pool.has(uuid)) return false
+    pool.set(uuid, sortedPoolKeys[i]!)
+    return true
+  })
+  return {
+    folderKeys: inOrder(folderKeys, folderOrder),
+    folderRowIds: inOrder(folderRowIds, folderOrder),
+    folderObjects: inOrder(folderObjects, folderOrder),
+    poolKeys: sortedPoolKeys,
+    poolUuids: sortedPoolUuids,
+    poolObjects: inOrder(poolObjects, poolOrder),
+    poolFirst,
+    pool,
+    uuidPoolKeys: poolPrefix === "" ? [] : sortedPoolKeys
+  }
 }

@@ -80,9 +80,13 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
   const holderOf = ledgerKeyLookup(reconciled.ledger)
   const findings: Array<Finding> = []
 
-  // The pool index iterates in key order already.
-  for (const [uuid, key] of pool) {
-    const object = state.objects.get(key)!
+  const { poolKeys, poolUuids, poolObjects, poolFirst } = index.catalogue
+  // The catalogue holds the pool in key order.
+  for (let i = 0; i < poolKeys.length; i++) {
+    if (!poolFirst[i]) continue
+    const key = poolKeys[i]!
+    const uuid = poolUuids[i]!
+    const object = poolObjects[i]!
     const holder = holderOf(key)
     const existing = book.byUuid(uuid)
     if ((holder !== undefined && holder.uuid !== uuid) || (existing !== undefined && existing.key !== key)) {
@@ -96,7 +100,7 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
     const decided = existing === undefined ? decideNew(uuid, key, object, evidence, order) : redecide(existing, evidence, order, true)
     const reading = state.evidence.metadataReadings.get(key)
     const next = reading === undefined || sameReading(decided.metadata, reading) ? decided : { ...decided, metadata: reading }
-    if (next !== existing) book.put(next)
+    if (next !== existing) book.replace(next, existing)
     findings.push(...unknownRowIds(evidence, order, key))
   }
   const ledger = book.close()

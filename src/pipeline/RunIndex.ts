@@ -16,7 +16,7 @@ import type { State } from "../domain/State.ts"
 import { type KeyPlace, makeKeyClassifier } from "./ClassifyKey.ts"
 import { buildContentIndex, type ContentIndex } from "./ContentIndex.ts"
 import { once } from "./internal/Once.ts"
-import { catalogueObjects, indexPool, type ObjectCatalogue } from "./ObjectCatalogue.ts"
+import { catalogueObjects, type ObjectCatalogue } from "./ObjectCatalogue.ts"
 import { clientOrderOf } from "./Redecide.ts"
 import { buildWeakIndex, type WeakIndex } from "./WeakSignals.ts"
 
@@ -50,15 +50,13 @@ export const buildRunIndex = (state: Pick<State, "clients" | "objects" | "layout
   const order = clientOrderOf(state.clients)
   // Only the prefix of the layout matters to the classifier.
   const classify = makeKeyClassifier(new Set(order.keys()), { poolPrefix: state.layout.poolPrefix })
-  const pool = indexPool(state.objects, state.layout.poolPrefix)
-  const catalogue = catalogueObjects(state.objects, classify)
-  const { objects } = state
+  const catalogue = catalogueObjects(state.objects, classify, state.layout.poolPrefix)
   return {
     order,
     classify,
-    pool,
+    pool: catalogue.pool,
     catalogue,
-    content: once(() => buildContentIndex(objects, pool, catalogue)),
-    weak: once(() => buildWeakIndex(objects, pool, catalogue))
+    content: once(() => buildContentIndex(catalogue)),
+    weak: once(() => buildWeakIndex(catalogue))
   }
 }

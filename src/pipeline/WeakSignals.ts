@@ -10,7 +10,6 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import { fileName, type ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
-import type { FileUuid } from "../domain/FileUuid.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
 import type { ObjectCatalogue } from "./ObjectCatalogue.ts"
 
@@ -88,13 +87,10 @@ export const extensionOf = (key: string): string => {
  *
  * @category indexing
  */
-export const buildWeakIndex = (
-  objects: ReadonlyMap<ObjectKey, StoredObject>,
-  pool: ReadonlyMap<FileUuid, ObjectKey>,
-  catalogue: ObjectCatalogue
-): WeakIndex => {
+export const buildWeakIndex = (catalogue: ObjectCatalogue): WeakIndex => {
   const sizes = new Set<number>()
-  for (const key of pool.values()) sizes.add(objects.get(key)!.size)
+  const { poolObjects, poolFirst } = catalogue
+  for (let i = 0; i < poolObjects.length; i++) if (poolFirst[i]) sizes.add(poolObjects[i]!.size)
   const { folderKeys, folderObjects, folderRowIds } = catalogue
   return lazyWeakIndex(folderKeys, folderRowIds, folderObjects, (object) => sizes.has(object.size))
 }
