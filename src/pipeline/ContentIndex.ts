@@ -12,55 +12,17 @@ import type { Evidence } from "../domain/Evidence.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
-import type { ObjectCatalogue } from "./ObjectCatalogue.ts"
+import { type ObjectCatalogue, ofSize, type SizeIndex } from "./ObjectCatalogue.ts"
 
 /**
- * Client-folder files by content identity, each with its client: by size, then by ETag in one
- * canonical form (`"` + the MD5 in lower case + `"`), so a pool file whose size no folder file
- * has is answered by one numeric look-up, without building an identity string.
+ * Client-folder files by content identity: the catalogue and its files by size (the ETag is
+ * compared only among files of the pool file's size, in one canonical form).
  *
  * @category models
  */
-export type ContentIndex = ReadonlyMap<number, ReadonlyMap<string, ReadonlyArray<{ readonly rowId: RowId; readonly key: ObjectKey }>>>
-
-/**
- * The content index phase 2 uses: the files in the folders of known clients (the catalogue)
- * whose content identity is that of a pool file, since only pool files are ever looked up.
- * Memory is bounded by the client-folder files, never by the pool (SPEC §7). Lists hold their
- * files in key order.
- *
- * @category indexing
- */
-export const buildContentIndex = (catalogue: ObjectCatalogue): ContentIndex => {
-  // Pool files' content, by size and then by ETag in one canonical form (`"` + lower-case
-  // MD5 + `"`, which most ETags already are): no identity string is built for a folder file
-  // that matches nothing.
-  const wanted = new Map<number, Set<string>>()
-  const { poolObjects, poolFirst } = catalogue
-  for (let i = 0; i < poolObjects.length; i++) {
-    const object = poolObjects[i]!
-    if (!poolFirst[i]) continue
-    if (!(object.size > 0) || !isContentEtag(object.etag)) continue
-    const etags = wanted.get(object.size) ?? new Set<string>()
-    etags.add(canonicalEtag(object.etag))
-    wanted.set(object.size, etags)
-  }
-  const index = new Map<number, Map<string, Array<{ rowId: RowId; key: ObjectKey }>>>()
-  const { folderKeys, folderObjects, folderRowIds } = catalogue
-  for (let i = 0; i < folderKeys.length; i++) {
-    const object = folderObjects[i]!
-    const etags = wanted.get(object.size)
-    if (etags === undefined || !isContentEtag(object.etag)) continue
-    const etag = canonicalEtag(object.etag)
-    if (!etags.has(etag)) continue
-    let byEtag = index.get(object.size)
-    if (byEtag === undefined) index.set(object.size, byEtag = new Map())
-    const list = byEtag.get(etag)
-    const entry = { rowId: folderRowIds[i]!, key: folderKeys[i]! }
-    if (list) list.push(entry)
-    else byEtag.set(etag, [entry])
-  }
-  return index
+export interface ContentIndex {
+  readonly catalogue: ObjectCatalogue
+  readonly sizes: SizeIndex
 }
 
 // `"` + the MD5 in lower case + `"`: the same for two content ETags exactly when their
@@ -84,10 +46,16 @@ const canonicalEtag = (etag: string): string => {
  * @category evidence
  */
 export const contentEvidence = (index: ContentIndex, object: StoredObject): ReadonlyArray<Evidence> => {
-  const byEtag = index.get(object.size)
-  if (byEtag === undefined || !(object.size > 0) || !isContentEtag(object.etag)) return []
-  const copies = byEtag.get(canonicalEtag(object.etag))
-  if (copies === undefined) return []
+  const sameSize = ofSize(index.sizes, object.size)
+  if (sameSize.length === 0 || !isContentEtag(object.etag)) return []
+  const etag = canonicalEtag(object.etag)
+  const { folderObjects, folderRowIds, folderKeys } = index.catalogue
+  const copies: Array<{ readonly rowId: RowId; readonly key: ObjectKey }> = []
+  for (const position of sameSize) {
+    const folderEtag = folderObjects[position]!.etag
+    if (isContentEtag(folderEtag) && canonicalEtag(folderEtag) === etag) copies.push({ rowId: folderRowIds[position]!, key: folderKeys[position]! })
+  }
+  if (copies.length === 0) return []
   const byClient = new Map<RowId, Array<ObjectKey>>()
   for (const copy of copies) byClient.set(copy.rowId, [...(byClient.get(copy.rowId) ?? []), copy.key])
   return [...byClient].map(([rowId, keys]) => {

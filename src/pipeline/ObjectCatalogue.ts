@@ -91,3 +91,43 @@ export const catalogueObjects = (
     uuidPoolKeys: poolPrefix === "" ? [] : sortedPoolKeys
   }
 }
+
+/**
+ * Positions of the client-folder files of each size (above 0) in the catalogue, in key order:
+ * a position alone when one file has the size (most sizes), else an array. Content and weak
+ * signals look pool files up here by size, so memory follows the folder files, never the pool.
+ *
+ * @category models
+ */
+export type SizeIndex = ReadonlyMap<number, number | ReadonlyArray<number>>
+
+/**
+ * Indexes the client-folder files of a catalogue by size.
+ *
+ * @category indexing
+ */
+export const indexFolderSizes = (catalogue: ObjectCatalogue): SizeIndex => {
+  const index = new Map<number, number | Array<number>>()
+  const { folderObjects } = catalogue
+  for (let i = 0; i < folderObjects.length; i++) {
+    const size = folderObjects[i]!.size
+    if (!(size > 0)) continue
+    const found = index.get(size)
+    if (found === undefined) index.set(size, i)
+    else if (typeof found === "number") index.set(size, [found, i])
+    else found.push(i)
+  }
+  return index
+}
+
+const none: ReadonlyArray<number> = []
+
+/**
+ * The positions of the client-folder files of a size, in key order.
+ *
+ * @category indexing
+ */
+export const ofSize = (index: SizeIndex, size: number): ReadonlyArray<number> => {
+  const found = index.get(size)
+  return found === undefined ? none : typeof found === "number" ? [found] : found
+}

@@ -14,9 +14,9 @@ import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { type KeyPlace, makeKeyClassifier } from "./ClassifyKey.ts"
-import { buildContentIndex, type ContentIndex } from "./ContentIndex.ts"
+import type { ContentIndex } from "./ContentIndex.ts"
 import { once } from "./internal/Once.ts"
-import { catalogueObjects, type ObjectCatalogue } from "./ObjectCatalogue.ts"
+import { catalogueObjects, indexFolderSizes, type ObjectCatalogue } from "./ObjectCatalogue.ts"
 import { clientOrderOf } from "./Redecide.ts"
 import { buildWeakIndex, type WeakIndex } from "./WeakSignals.ts"
 
@@ -51,12 +51,13 @@ export const buildRunIndex = (state: Pick<State, "clients" | "objects" | "layout
   // Only the prefix of the layout matters to the classifier.
   const classify = makeKeyClassifier(new Set(order.keys()), { poolPrefix: state.layout.poolPrefix })
   const catalogue = catalogueObjects(state.objects, classify, state.layout.poolPrefix)
+  const sizes = once(() => indexFolderSizes(catalogue))
   return {
     order,
     classify,
     pool: catalogue.pool,
     catalogue,
-    content: once(() => buildContentIndex(catalogue)),
-    weak: once(() => buildWeakIndex(catalogue))
+    content: () => ({ catalogue, sizes: sizes() }),
+    weak: once(() => buildWeakIndex(catalogue, sizes()))
   }
 }

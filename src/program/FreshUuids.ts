@@ -13,15 +13,16 @@ import { indexLedger } from "../pipeline/internal/LedgerIndex.ts"
 import { buildRunIndex, type RunIndex } from "../pipeline/RunIndex.ts"
 
 /**
- * Every UUID a state already holds.
+ * Whether a UUID is one the state already holds (a pool name, a ledger row, a tracking cell).
+ * The pool is asked through the run's index rather than copied into the set.
  *
  * @category uuids
  */
-export const usedUuids = (state: State, index: RunIndex): ReadonlySet<string> => {
-  const used = new Set<string>(index.pool.keys())
+export const usedUuids = (state: State, index: RunIndex): (uuid: string) => boolean => {
+  const used = new Set<string>()
   for (const mapping of state.ledger) used.add(mapping.uuid)
   for (const client of state.clients) for (const uuid of client.uuids) used.add(uuid)
-  return used
+  return (uuid) => used.has(uuid) || index.pool.has(uuid as FileUuid)
 }
 
 /**
@@ -34,11 +35,12 @@ export const withFreshUuids = (state: State, index: RunIndex = buildRunIndex(sta
   Effect.gen(function*() {
     const generator = yield* UuidGenerator
     const needed = keysNeedingUuidsIn(index, indexLedger(state.ledger)).length
-    const used = usedUuids(state, index)
+    if (needed === 0) return state.freshUuids.length === 0 ? state : { ...state, freshUuids: [] }
+    const isUsed = usedUuids(state, index)
     const fresh = new Set<FileUuid>()
     while (fresh.size < needed) {
       for (const uuid of yield* generator.draw(needed - fresh.size)) {
-        if (!used.has(uuid)) fresh.add(uuid)
+        if (!isUsed(uuid)) fresh.add(uuid)
       }
     }
     return { ...state, freshUuids: [...fresh] }
