@@ -134,7 +134,9 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
     close: () => {
       if (plain !== undefined) return plain.close()
       if (uuids.size === 0) return ledger
-      const { merged, ownersChanged } = mergeEdits(rows, base!, uuids)
+      // Each UUID put once (what phases do): every put's `previous` is the row it replaces.
+      const olds = puts.length === uuids.size ? replaced : undefined
+      const { merged, ownersChanged } = mergeEdits(rows, base!, uuids, olds === undefined ? undefined : { puts, olds })
       if (!oneRowPerKey(merged)) return indexLedger(merged)
       shared = true
       return derivedLedger(merged, base!, uuids, ledger, ownersChanged)
@@ -145,21 +147,25 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
 // The canonical order of the ledger with the edits applied. Rows that keep their key keep
 // their place; new rows and rows whose key changed are sorted on their own and merged in,
 // which gives the same array as sorting everything (UUIDs are unique, so the order is total).
+// When every UUID was put once, `once` gives each put with the row it replaced, in put order,
+// so no row is looked up again.
 const mergeEdits = (
   ledger: ReadonlyArray<Mapping>,
   base: IndexLayer,
-  edits: ReadonlyMap<FileUuid, Mapping>
+  edits: ReadonlyMap<FileUuid, Mapping>,
+  once: { readonly puts: ReadonlyArray<Mapping>; readonly olds: ReadonlyArray<Mapping | undefined> } | undefined
 ): { readonly merged: ReadonlyArray<Mapping>; readonly ownersChanged: boolean } => {
   const placed: Array<Mapping> = []
   let replaced = 0
   let ownersChanged = false
   const empty = base.below === undefined && base.uuids.size === 0
-  for (const [uuid, mapping] of edits) {
-    const old = empty ? undefined : lookupUuid(base, uuid)
+  const visit = (mapping: Mapping, old: Mapping | undefined): void => {
     if (old !== undefined) replaced++
     if (old === undefined || old.key !== mapping.key) placed.push(mapping)
     if (!ownersChanged && ownerOf(mapping) !== (old === undefined ? null : ownerOf(old))) ownersChanged = true
   }
+  if (once !== undefined) for (let i = 0; i < once.puts.length; i++) visit(once.puts[i]!, once.olds[i])
+  else for (const [uuid, mapping] of edits) visit(mapping, empty ? undefined : lookupUuid(base, uuid))
   if (placed.length === 0) return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownersChanged }
   placed.sort(compareMappings)
   const merged: Array<Mapping> = []

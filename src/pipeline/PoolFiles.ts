@@ -126,7 +126,7 @@ const poolCellClaims = (clients: State["clients"], pool: ReadonlyMap<FileUuid, O
 
 // Adds evidence not already present, in the canonical order.
 const merge = (evidence: ReadonlyArray<Evidence>, extra: ReadonlyArray<Evidence>): ReadonlyArray<Evidence> => {
-  if (extra.length === 0) return sortEvidence(evidence)
+  if (extra.length === 0) return evidence.length <= 1 ? evidence : sortEvidence(evidence)
   const seen = new Set(evidence.map(identity))
   const added = extra.filter((item) => {
     const id = identity(item)
