@@ -15,7 +15,7 @@
  */
 import type { FileUuid } from "../domain/FileUuid.ts"
 import { compareMappings, type Mapping, ownerOf } from "../domain/Mapping.ts"
-import { derivedLedger, type IndexedLedger, indexLedger, type IndexLayer, keyFinder, lookupUuid } from "./internal/LedgerIndex.ts"
+import { derivedLedger, type IndexedLedger, indexLedger, type IndexLayer, keyFinder, lookupUuid, type OwnerChange } from "./internal/LedgerIndex.ts"
 
 /**
  * The book: look up by UUID or key, put a mapping (replacing the one with the same UUID, which
@@ -136,10 +136,10 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
       if (uuids.size === 0) return ledger
       // Each UUID put once (what phases do): every put's `previous` is the row it replaces.
       const olds = puts.length === uuids.size ? replaced : undefined
-      const { merged, ownersChanged } = mergeEdits(rows, base!, uuids, olds === undefined ? undefined : { puts, olds })
+      const { merged, ownerChanges } = mergeEdits(rows, base!, uuids, olds === undefined ? undefined : { puts, olds })
       if (!oneRowPerKey(merged)) return indexLedger(merged)
       shared = true
-      return derivedLedger(merged, base!, uuids, ledger, ownersChanged)
+      return derivedLedger(merged, base!, uuids, ledger, ownerChanges)
     }
   }
 }
@@ -154,19 +154,21 @@ const mergeEdits = (
   base: IndexLayer,
   edits: ReadonlyMap<FileUuid, Mapping>,
   once: { readonly puts: ReadonlyArray<Mapping>; readonly olds: ReadonlyArray<Mapping | undefined> } | undefined
-): { readonly merged: ReadonlyArray<Mapping>; readonly ownersChanged: boolean } => {
+): { readonly merged: ReadonlyArray<Mapping>; readonly ownerChanges: ReadonlyArray<OwnerChange> } => {
   const placed: Array<Mapping> = []
   let replaced = 0
-  let ownersChanged = false
+  const ownerChanges: Array<OwnerChange> = []
   const empty = base.below === undefined && base.uuids.size === 0
   const visit = (mapping: Mapping, old: Mapping | undefined): void => {
     if (old !== undefined) replaced++
     if (old === undefined || old.key !== mapping.key) placed.push(mapping)
-    if (!ownersChanged && ownerOf(mapping) !== (old === undefined ? null : ownerOf(old))) ownersChanged = true
+    const to = ownerOf(mapping)
+    const from = old === undefined ? null : ownerOf(old)
+    if (to !== from) ownerChanges.push({ uuid: mapping.uuid, from, to })
   }
   if (once !== undefined) for (let i = 0; i < once.puts.length; i++) visit(once.puts[i]!, once.olds[i])
   else for (const [uuid, mapping] of edits) visit(mapping, empty ? undefined : lookupUuid(base, uuid))
-  if (placed.length === 0) return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownersChanged }
+  if (placed.length === 0) return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownerChanges }
   placed.sort(compareMappings)
   const merged: Array<Mapping> = []
   let next = 0
@@ -179,7 +181,7 @@ const mergeEdits = (
     merged.push(current)
   }
   while (next < placed.length) merged.push(placed[next++]!)
-  return { merged, ownersChanged }
+  return { merged, ownerChanges }
 }
 
 // Sorted rows with a key on two rows have them next to each other.

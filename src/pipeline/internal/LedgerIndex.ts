@@ -32,15 +32,26 @@ export interface IndexLayer {
 }
 
 /**
+ * A row whose owner (`ownerOf`) a book changed: `null` for no owner (or no row before).
+ *
+ * @category models
+ */
+export interface OwnerChange {
+  readonly uuid: FileUuid
+  readonly from: RowId | null
+  readonly to: RowId | null
+}
+
+/**
  * How a closed book made a ledger: from which ledger, with which rows changed or added (by
- * UUID), and whether any row's owner (`ownerOf`) differs from that ledger's.
+ * UUID), and which of them have another owner than in that ledger.
  *
  * @category models
  */
 export interface Derivation {
   readonly from: IndexedLedger
   readonly edits: ReadonlyMap<FileUuid, Mapping>
-  readonly ownersChanged: boolean
+  readonly ownerChanges: ReadonlyArray<OwnerChange>
 }
 
 /**
@@ -93,9 +104,9 @@ const withFacts = (
     sorted,
     derivation,
     uuidIndex,
-    // Taken over from the ledger a book made this one from when no owner changed.
+    // From the ledger a book made this one from, by applying only the owners it changed.
     owned: once(() => {
-      if (derivation !== undefined && !derivation.ownersChanged) return derivation.from.owned()
+      if (derivation !== undefined) return withOwnerChanges(derivation.from.owned(), derivation.ownerChanges)
       const owned = new Map<RowId, Array<FileUuid>>()
       for (const mapping of rows) {
         const owner = ownerOf(mapping)
@@ -130,6 +141,38 @@ const withFacts = (
   }
 }
 
+// Each owner's UUIDs after some rows changed owner: only the lists of those owners are
+// rebuilt (still sorted); the others are shared with `owned`.
+const withOwnerChanges = (
+  owned: ReadonlyMap<RowId, ReadonlyArray<FileUuid>>,
+  changes: ReadonlyArray<OwnerChange>
+): ReadonlyMap<RowId, ReadonlyArray<FileUuid>> => {
+  if (changes.length === 0) return owned
+  const lost = new Map<RowId, Set<FileUuid>>()
+  const gained = new Map<RowId, Array<FileUuid>>()
+  for (const { uuid, from, to } of changes) {
+    if (from !== null) {
+      const set = lost.get(from)
+      if (set) set.add(uuid)
+      else lost.set(from, new Set([uuid]))
+    }
+    if (to !== null) {
+      const list = gained.get(to)
+      if (list) list.push(uuid)
+      else gained.set(to, [uuid])
+    }
+  }
+  const next = new Map(owned)
+  for (const owner of new Set([...lost.keys(), ...gained.keys()])) {
+    const gone = lost.get(owner)
+    const kept = (owned.get(owner) ?? []).filter((uuid) => gone === undefined || !gone.has(uuid))
+    const list = [...kept, ...(gained.get(owner) ?? [])].sort()
+    if (list.length === 0) next.delete(owner)
+    else next.set(owner, list)
+  }
+  return next
+}
+
 /**
  * Indexes a ledger array as given: one pass to tell whether it is sorted; the rest on need.
  *
@@ -143,7 +186,7 @@ export const indexLedger = (rows: ReadonlyArray<Mapping>): IndexedLedger => {
 /**
  * What a closed book made: a ledger in canonical order, with one row per key and per UUID,
  * whose UUID index is `below` with `uuids` (the rows the book changed) on top, made from the
- * ledger `from` (and whether any row's owner differs from that ledger's).
+ * ledger `from` (and the rows whose owner differs from that ledger's).
  *
  * @category constructors
  */
@@ -152,13 +195,13 @@ export const derivedLedger = (
   below: IndexLayer,
   uuids: ReadonlyMap<FileUuid, Mapping>,
   from: IndexedLedger,
-  ownersChanged: boolean
+  ownerChanges: ReadonlyArray<OwnerChange>
 ): IndexedLedger => {
   // An empty bottom layer adds nothing to lookups: leave it out.
   const under = below.below === undefined && below.uuids.size === 0 ? undefined : below
   const depth = (under?.depth ?? 0) + 1
   const layer: IndexLayer = { uuids, below: under, depth }
-  return withFacts(rows, true, { from, edits: uuids, ownersChanged }, depth <= maxDepth ? () => layer : once(() => freshUuidIndex(rows)))
+  return withFacts(rows, true, { from, edits: uuids, ownerChanges }, depth <= maxDepth ? () => layer : once(() => freshUuidIndex(rows)))
 }
 
 /**
