@@ -67,7 +67,9 @@ export const reconcileStep = (step: PhaseStep, index: RunIndex): PhaseStep => {
   const { order, pool } = index
   const book = openLedgerBook(step.ledger)
 
-  for (const mapping of [...book.all()]) {
+  // A canonical ledger's rows are what a fresh book holds: walked as they are, not copied.
+  const rows = step.ledger.sorted && step.ledger.uuidIndex() !== undefined ? step.ledger.rows : [...book.all()]
+  for (const mapping of rows) {
     const key = mapping.key ?? pool.get(mapping.uuid) ?? null
     const object = key === null ? undefined : state.objects.get(key)
     const located = key === mapping.key ? mapping : { ...mapping, key }

@@ -121,7 +121,7 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
     byKey,
     put: (mapping) => record(mapping, byUuid(mapping.uuid)),
     replace: (mapping, previous) => {
-      // The look-up that found `previous` has settled whether the book is a plain one.
+      resolve()
       record(mapping, previous)
     },
     all: function*() {
