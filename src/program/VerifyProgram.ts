@@ -34,7 +34,7 @@ export interface Verification {
  */
 export const verifyFiles = Effect.fn("uuidmap.verifyFiles")(function*(settings: Settings, options: VerifyOptions) {
   const clients = yield* readClientRecords(settings)
-  const ledger = yield* readLedgerRecords(settings)
+  const ledger = yield* readLedgerRecords()
   const strict = yield* loadRun(settings, "all").pipe(
     Effect.map((run) => ({ run, phases: runPhases(run.state, "all") })),
     Effect.catchTag("CsvError", (error) => Effect.succeed(error))
