@@ -86,8 +86,10 @@ export interface FileFacts {
  * @category models
  */
 export interface NewFileOptions {
-  /** The permission bits, set exactly (the umask does not clear any). */
+  /** The permission bits, set exactly (the umask does not clear any, unless `keepUmask`). */
   readonly mode: number
+  /** Let the process umask clear bits of `mode`, as for any new file (plans, reports). */
+  readonly keepUmask?: boolean | undefined
   /** The owner and group, set when the process may. */
   readonly owner?: { readonly uid: number; readonly gid: number } | undefined
 }
@@ -143,6 +145,10 @@ export interface DiskShape {
   readonly makeFolder: (path: string) => Effect.Effect<string | undefined, DiskError>
   /** Removes an empty folder, if it can. */
   readonly removeFolder: (path: string) => Effect.Effect<void>
+  /** Removes a folder and everything in it; nothing there is not an error. */
+  readonly removeTree: (path: string) => Effect.Effect<void, DiskError>
+  /** Sets a file's access and modification times. */
+  readonly setTimes: (path: string, time: Date) => Effect.Effect<void, DiskError>
   /** Fails when the process may not create files in a folder. */
   readonly checkWritable: (path: string) => Effect.Effect<void, DiskError>
   /** The space this process may use in a folder's file system, when known. */
@@ -169,6 +175,8 @@ export const DiskBase: Context.ServiceClass<Disk, "uuidmap/Disk", DiskShape> = C
  * - `remove`: removes a file; nothing there is not an error.
  * - `syncFolder`: makes renames in a folder durable (best effort).
  * - `makeFolder`: creates a folder and its parents; returns the first folder it created.
+ * - `removeTree`: removes a folder with everything in it (only the demo replaces its folder).
+ * - `setTimes`: sets a file's times (the demo's files all get one fixed time).
  * - `freeBytes`: space available to this process in a folder's file system, when known.
  *
  * @example Reading a file through the real file system
@@ -232,6 +240,7 @@ export const nodeDisk: DiskShape = {
         throw error
       }
       await handle.close()
+      if (options.keepUmask === true) return
       // The umask may have cleared bits that `open` asked for; chmod sets exactly these.
       await fs.chmod(path, options.mode).catch(async (error) => {
         await fs.rm(path, { force: true })
@@ -253,6 +262,8 @@ export const nodeDisk: DiskShape = {
     }),
   makeFolder: (path) => attempt("create folder", path, () => fs.mkdir(path, { recursive: true })),
   removeFolder: (path) => Effect.promise(() => fs.rmdir(path).catch(() => undefined)),
+  removeTree: (path) => attempt("remove", path, () => fs.rm(path, { recursive: true, force: true })),
+  setTimes: (path, time) => attempt("set the times of", path, () => fs.utimes(path, time, time)),
   checkWritable: (path) => attempt("write", path, () => fs.access(path, fs.constants.W_OK | fs.constants.X_OK)),
   freeBytes: (path) =>
     Effect.promise(async () => {
