@@ -166,6 +166,7 @@ const badPlanAt = (file: string, text: string, offset: number, message: string) 
 }
 
 const remake = "make a new plan with uuidmap plan --out"
+const JsonObject = Schema.Record(Schema.String, Schema.Unknown)
 
 /**
  * Decodes a plan file's text. Each refusal names the file, line and column: text that is not
@@ -185,7 +186,7 @@ export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFi
         return badPlanAt(file, text, offset, `Plan is not valid JSON (expected ${expected} here)${truncated}: ${remake}`)
       }
     })
-    const version = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["format_version"] : undefined
+    const version = Schema.is(JsonObject)(json) ? json["format_version"] : undefined
     if (version !== planFormatVersion) {
       return yield* badPlanAt(
         file,

@@ -14,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { type DiskError, toDiskError } from "./DiskError.ts"
 import type { Digest } from "./FileDigest.ts"
+import { errorCode } from "./ErrorCode.ts"
 
 /**
  * What `stat` tells about a path.
@@ -220,7 +221,7 @@ export const nodeDisk: DiskShape = {
             size += chunk.length
             hash.update(chunk)
           })
-          .on("error", (error) => ((error as { code?: string }).code === "ENOENT" ? resolve(undefined) : reject(error)))
+          .on("error", (error) => (errorCode(error) === "ENOENT" ? resolve(undefined) : reject(error)))
           .on("end", () => resolve({ size, sha256: hash.digest("hex") }))
       })),
   stat: (path) => attempt("stat", path, () => fs.stat(path).then(factsOf, absentAsUndefined)),
@@ -287,7 +288,7 @@ const factsOf = (stats: import("node:fs").Stats): FileFacts => ({
 })
 
 const absentAsUndefined = (error: unknown): undefined => {
-  if ((error as { code?: string }).code === "ENOENT") return undefined
+  if (errorCode(error) === "ENOENT") return undefined
   throw error
 }
 
