@@ -27,7 +27,7 @@ import { buildWeakIndex, type WeakIndex } from "./WeakSignals.ts"
  * @category models
  */
 export interface RunIndex {
-  /** Each row id's position in the CSV (ties go to the first). */
+  /** Each row id's position in the CSV, which breaks ties between clients. */
   readonly order: ReadonlyMap<RowId, number>
   /** Where each key sits (SPEC §1). */
   readonly classify: (key: string) => KeyPlace
