@@ -12,8 +12,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node"
 // still runs, only later; a name here that no longer exists is ignored.
 export const slowFiles: ReadonlyArray<string> = [
   "test/cli/RunS3IssueLayoutMetadata.test.ts",
-  "test/cli/RunS3IssueLayout.test.ts",
   "test/crash/Crash.test.ts",
+  "test/cli/RunS3IssueLayout.test.ts",
   "test/docs/ApiDocs.test.ts",
   "test/cli/VerifyCommand.test.ts",
   "test/cli/PlanApply.test.ts",
