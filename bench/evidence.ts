@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import type { FileUuid } from "../src/domain/FileUuid.ts"
 import { unsafeObjectKey } from "../src/domain/ObjectKey.ts"
 import { deterministicUuid } from "../src/io/uuid/UuidGenerator.ts"
+import { Disk } from "../src/io/files/Disk.ts"
 import { claimsAbout, readEvidenceFiles } from "../src/program/LoadEvidence.ts"
 import { makeSettings } from "../src/program/Settings.ts"
 import { claimTargetsPool } from "../src/pipeline/PoolClaims.ts"
@@ -37,7 +38,7 @@ const heaps: Array<number> = []
 let kept = 0
 for (let run = 0; run < runs; run++) {
   const start = performance.now()
-  const files = await Effect.runPromise(readEvidenceFiles(settings))
+  const files = await Effect.runPromise(readEvidenceFiles(settings).pipe(Effect.provide(Disk.layerNode)))
   const claims = await Effect.runPromise(claimsAbout(settings, files, claimTargetsPool(pool)))
   times.push((performance.now() - start) / 1000)
   heaps.push(process.memoryUsage().heapUsed / 1024 / 1024)

@@ -1,6 +1,6 @@
 /**
  * uuidmap as a library (SPEC §5): the domain schemas, the phases as pure functions, the store,
- * CSV and UUID services as Effect layers, and `runPipeline`, which takes your own client rows
+ * clients CSV, ledger and UUID services as Effect layers, and `runPipeline`, which takes your own client rows
  * and object stream and returns the new state. `runPipelinePromise` does the same for callers
  * who do not use Effect.
  *
@@ -138,6 +138,9 @@ export {
   type UnreadableEntry
 } from "./io/store/ObjectStore.ts"
 export { type ListingProgress } from "./io/store/S3ListingProgress.ts"
+export { ClientsCsv, ClientsCsvBase, type ClientsCsvContent, type ClientsCsvShape } from "./io/state/ClientsCsv.ts"
+export { Ledger, LedgerBase, type LedgerShape, type LedgerSnapshot } from "./io/state/Ledger.ts"
+export { type StateBacking } from "./io/state/StateBacking.ts"
 export { layerS3 } from "./io/store/S3Layer.ts"
 export { type S3StoreOptions } from "./io/store/S3StoreOptions.ts"
 export { UuidGenerator, UuidGeneratorBase, type UuidGeneratorShape } from "./io/uuid/UuidGenerator.ts"

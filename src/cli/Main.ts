@@ -9,7 +9,9 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { type CliError, CliOutput, Command } from "effect/cli"
+import { Disk } from "../io/files/Disk.ts"
 import { cli } from "./Cli.ts"
 import { checkEnvironment } from "./EnvironmentCheck.ts"
 import { describeError, ExitCode } from "./ExitCode.ts"
@@ -52,7 +54,8 @@ const program = checked.pipe(
     if (error !== undefined) process.exitCode = ExitCode.BadInput
   })),
   Effect.provide(CliOutput.layerPresenter(oneLinePresenter)),
-  Effect.provide(NodeServices.layer)
+  // Every file the commands read or write outside a run goes through Disk too.
+  Effect.provide(Layer.merge(NodeServices.layer, Disk.layerNode))
 )
 
 function fail(described: { readonly code: number; readonly message: string }) {

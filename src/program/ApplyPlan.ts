@@ -17,10 +17,12 @@ import { StalePlanError } from "../domain/StalePlanError.ts"
 import { makeState } from "../domain/State.ts"
 import { readClientsTable } from "../io/csv/ClientsTable.ts"
 import { readLedgerContent } from "../io/csv/LedgerContent.ts"
+import { ClientsCsv } from "../io/state/ClientsCsv.ts"
+import { Ledger } from "../io/state/Ledger.ts"
 import { applyStateChanges } from "../pipeline/PlanChanges.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import { compareObjects, fingerprintBytes, fingerprintFile } from "./Fingerprint.ts"
-import { checkLayout, listBucket, type LoadedRun, readOptionalFile } from "./LoadState.ts"
+import { checkLayout, clientsTableOptions, listBucket, type LoadedRun } from "./LoadState.ts"
 import { changesOfPlan, planSettingsOf } from "./PlanFile.ts"
 import { evidenceFilesOf } from "./PlanProgram.ts"
 import { checkPlannedResult } from "./PlanResultCheck.ts"
@@ -53,8 +55,10 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
   const settingsCauses = compareSettings(plan.settings, planSettingsOf(settings))
   if (settingsCauses.length > 0) return yield* stale(settingsCauses)
 
-  const clientsBytes = yield* readOptionalFile(settings.clientsFile)
-  const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
+  const clientsCsv = yield* ClientsCsv
+  const ledgerFile = yield* Ledger
+  const clientsBytes = yield* clientsCsv.readBytes
+  const ledgerBytes = yield* ledgerFile.readBytes
   const evidence = yield* Effect.forEach(evidenceFilesOf(settings), fingerprintFile)
   const fileCauses = compareInputFiles(plan, {
     clients: fingerprintBytes(settings.clientsFile, clientsBytes),
@@ -63,16 +67,11 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
   })
   if (fileCauses.length > 0 || clientsBytes === undefined) return yield* stale(fileCauses)
 
-  // The files are byte for byte the planned ones, so they read as they did then.
-  const table = yield* readClientsTable(settings.clientsFile, clientsBytes, {
-    idColumn: settings.columns.id,
-    uuidsColumn: settings.columns.uuids,
-    countColumn: settings.columns.count,
-    ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
-    encoding: settings.encoding
-  })
-  yield* checkLayout(settings, table)
-  const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
+  // The files are byte for byte the planned ones, so they read as they did then. The bytes
+  // fingerprinted are the bytes decoded: the services are not asked twice.
+  const table = yield* readClientsTable(clientsCsv.file, clientsBytes, clientsTableOptions(settings))
+  yield* checkLayout(settings, table, clientsCsv.file)
+  const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(ledgerFile.file, ledgerBytes)
   const ledger = content?.mappings ?? []
 
   if (plan.inputs.objects.length > 0) {

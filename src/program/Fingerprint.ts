@@ -12,7 +12,8 @@ import type { StaleCause, StaleReason } from "../domain/StalePlanError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import { sha256Hex } from "../io/files/FileDigest.ts"
-import { readOptionalFile } from "./LoadState.ts"
+import type { Disk } from "../io/files/Disk.ts"
+import { readOptionalFile } from "../io/state/InputFile.ts"
 
 /**
  * The sha256 of some bytes, lower-case hex.
@@ -36,7 +37,7 @@ export const fingerprintBytes = (file: string, bytes: Uint8Array | undefined): F
  *
  * @category hashing
  */
-export const fingerprintFile = (file: string): Effect.Effect<FileFingerprint, CsvError> =>
+export const fingerprintFile = (file: string): Effect.Effect<FileFingerprint, CsvError, Disk> =>
   Effect.map(readOptionalFile(file), (bytes) => fingerprintBytes(file, bytes))
 
 /**

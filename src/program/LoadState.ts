@@ -1,15 +1,14 @@
 /**
- * Loads a run's state through the services: the clients CSV, the ledger, and one pass over the
+ * Loads a run's state through the services: the clients CSV (`ClientsCsv`), the ledger
+ * (`Ledger`), and one pass over the
  * bucket listing. The listing is folded, never collected: only objects the phases can map (and
  * keys the ledger already knows) are kept; everything else becomes a finding. Object metadata
  * is loaded only when phase 2 will run: no other phase can use it.
  *
  * @module
  */
-import * as fs from "node:fs/promises"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { CsvError } from "../domain/CsvError.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
 import type { InventoryError } from "../domain/InventoryError.ts"
 import type { Finding } from "../domain/Finding.ts"
@@ -20,9 +19,10 @@ import { emptyPoolEvidence } from "../domain/PoolEvidence.ts"
 import { makeState, type State } from "../domain/State.ts"
 import { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
-import { type ClientsTable, readClientsTable } from "../io/csv/ClientsTable.ts"
+import type { ClientsTable, ClientsTableOptions } from "../io/csv/ClientsTable.ts"
 import { UsageError } from "../domain/UsageError.ts"
-import { readLedgerContent } from "../io/csv/LedgerContent.ts"
+import { ClientsCsv } from "../io/state/ClientsCsv.ts"
+import { Ledger } from "../io/state/Ledger.ts"
 import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
 import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { poolOverlap } from "../pipeline/LayoutCheck.ts"
@@ -46,44 +46,6 @@ export interface LoadedRun {
   readonly folderMarkers: ReadonlyArray<ObjectKey>
   readonly state: State
 }
-
-const readFailure = (code: string | undefined, cause: unknown): string =>
-  code === "ENOENT"
-    ? "File does not exist"
-    : code === "EISDIR"
-    ? "Is a folder, not a file"
-    : code === "EACCES" || code === "EPERM"
-    ? "Cannot read the file: permission denied"
-    : `Cannot read the file (${code ?? String(cause)})`
-
-/**
- * Reads a whole input file, as a CsvError naming it when it cannot be read.
- *
- * @category reading
- */
-export const readInputFile = (file: string): Effect.Effect<Uint8Array, CsvError> =>
-  Effect.tryPromise({
-    try: () => fs.readFile(file),
-    catch: (cause) =>
-      new CsvError({
-        reason: "Unreadable",
-        file,
-        line: 0,
-        column: 0,
-        message: readFailure((cause as { code?: string }).code, cause)
-      })
-  })
-
-/**
- * Reads a file that may be absent (the ledger before the first run).
- *
- * @category reading
- */
-export const readOptionalFile = (file: string): Effect.Effect<Uint8Array | undefined, CsvError> =>
-  Effect.flatMap(
-    Effect.promise(() => fs.stat(file).then(() => true, () => false)),
-    (exists) => (exists ? readInputFile(file) : Effect.succeed(undefined))
-  )
 
 interface ListingFold {
   readonly objects: Map<ObjectKey, StoredObject>
@@ -219,17 +181,31 @@ export const listBucket = (
   })
 
 /**
- * Refuses (exit 2) a `--pool-prefix` that covers a client's folder, naming the client's line.
+ * How the settings say to read the clients CSV: column names, delimiter, encoding.
  *
  * @category reading
  */
-export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Effect<void, UsageError> => {
+export const clientsTableOptions = (settings: Settings): ClientsTableOptions => ({
+  idColumn: settings.columns.id,
+  uuidsColumn: settings.columns.uuids,
+  countColumn: settings.columns.count,
+  ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
+  encoding: settings.encoding
+})
+
+/**
+ * Refuses (exit 2) a `--pool-prefix` that covers a client's folder, naming the client's line
+ * in `file` (the clients CSV as messages name it).
+ *
+ * @category reading
+ */
+export const checkLayout = (settings: Settings, table: ClientsTable, file: string): Effect.Effect<void, UsageError> => {
   const index = poolOverlap(table.clients.map((client) => client.rowId), settings.layout)
   if (index === undefined) return Effect.void
   const rowId = table.clients[index]!.rowId
   return Effect.fail(new UsageError({
     reason: "BadLayout",
-    message: `--pool-prefix "${settings.layout.poolPrefix}" overlaps the folder of client "${rowId}" (${settings.clientsFile}:${table.document.rows[index]!.line}): its files would be taken for pool files; choose a pool prefix outside every client folder`
+    message: `--pool-prefix "${settings.layout.poolPrefix}" overlaps the folder of client "${rowId}" (${file}:${table.document.rows[index]!.line}): its files would be taken for pool files; choose a pool prefix outside every client folder`
   }))
 }
 
@@ -240,17 +216,11 @@ export const checkLayout = (settings: Settings, table: ClientsTable): Effect.Eff
  * @category reading
  */
 export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings, phases: PhaseSelection) {
-  const clientsBytes = yield* readInputFile(settings.clientsFile)
-  const table = yield* readClientsTable(settings.clientsFile, clientsBytes, {
-    idColumn: settings.columns.id,
-    uuidsColumn: settings.columns.uuids,
-    countColumn: settings.columns.count,
-    ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
-    encoding: settings.encoding
-  })
-  yield* checkLayout(settings, table)
-  const ledgerBytes = yield* readOptionalFile(settings.ledgerFile)
-  const content = ledgerBytes === undefined ? undefined : yield* readLedgerContent(settings.ledgerFile, ledgerBytes)
+  const clientsCsv = yield* ClientsCsv
+  const { bytes: clientsBytes, table } = yield* clientsCsv.read(clientsTableOptions(settings))
+  yield* checkLayout(settings, table, clientsCsv.file)
+  const content = yield* (yield* Ledger).read
+  const ledgerBytes = content?.bytes
   const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
   const ledgerKeys = new Set<string>()
   const readings = new Map<ObjectKey, MetadataReading>()

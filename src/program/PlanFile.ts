@@ -6,7 +6,6 @@
  *
  * @module
  */
-import * as fs from "node:fs/promises"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as SchemaIssue from "effect/SchemaIssue"
@@ -14,6 +13,8 @@ import type { ClientRow } from "../domain/ClientRow.ts"
 import type { Mapping } from "../domain/Mapping.ts"
 import { type FileFingerprint, type ObjectFingerprint, PlanFile, planFormatVersion, type PlanLedgerRow, type PlanSettings, type PlanTracking } from "../domain/Plan.ts"
 import { UsageError } from "../domain/UsageError.ts"
+import { Disk } from "../io/files/Disk.ts"
+import { describeDiskError } from "../io/files/DiskError.ts"
 import { findJsonSyntaxError, formatJsonPath, offsetOfPath, positionAt } from "../io/json/JsonPosition.ts"
 import type { PhaseName, PhaseSelection } from "../pipeline/Phases.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
@@ -165,6 +166,7 @@ const badPlanAt = (file: string, text: string, offset: number, message: string) 
 }
 
 const remake = "make a new plan with uuidmap plan --out"
+const JsonObject = Schema.Record(Schema.String, Schema.Unknown)
 
 /**
  * Decodes a plan file's text. Each refusal names the file, line and column: text that is not
@@ -184,7 +186,7 @@ export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFi
         return badPlanAt(file, text, offset, `Plan is not valid JSON (expected ${expected} here)${truncated}: ${remake}`)
       }
     })
-    const version = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["format_version"] : undefined
+    const version = Schema.is(JsonObject)(json) ? json["format_version"] : undefined
     if (version !== planFormatVersion) {
       return yield* badPlanAt(
         file,
@@ -213,12 +215,10 @@ export const decodePlanText = (file: string, text: string): Effect.Effect<PlanFi
  *
  * @category reading
  */
-export const readPlanFile = (file: string): Effect.Effect<PlanFile, UsageError> =>
-  Effect.flatMap(
-    Effect.tryPromise({
-      try: () => fs.readFile(file, "utf8"),
-      catch: (cause) =>
-        badPlan(file, (cause as { code?: string }).code === "ENOENT" ? "file does not exist" : `cannot be read (${String(cause)})`)
-    }),
-    (text) => decodePlanText(file, text)
-  )
+export const readPlanFile = (file: string): Effect.Effect<PlanFile, UsageError, Disk> =>
+  Effect.gen(function*() {
+    const bytes = yield* (yield* Disk).readFile(file).pipe(
+      Effect.mapError((error) => badPlan(file, error.code === "ENOENT" ? "file does not exist" : `cannot be read (${describeDiskError(error)})`))
+    )
+    return yield* decodePlanText(file, new TextDecoder().decode(bytes))
+  })

@@ -15,6 +15,8 @@ import type { State } from "../domain/State.ts"
 import type { StoreError } from "../domain/StoreError.ts"
 import type { UsageError } from "../domain/UsageError.ts"
 import type { Disk } from "../io/files/Disk.ts"
+import type { ClientsCsv } from "../io/state/ClientsCsv.ts"
+import type { Ledger } from "../io/state/Ledger.ts"
 import { ObjectStore, type StoreRequests } from "../io/store/ObjectStore.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
@@ -31,26 +33,27 @@ import { openWriteSession } from "./WriteSession.ts"
  * @example A dry run writes nothing
  * ```ts
  * import assert from "node:assert/strict"
- * import * as fs from "node:fs/promises"
- * import * as os from "node:os"
- * import * as path from "node:path"
  * import * as Effect from "effect/Effect"
  * import * as Layer from "effect/Layer"
- * import { Disk, makeSettings, ObjectStore, reconcile, type ReconcileOptions, unsafeObjectKey, UuidGenerator } from "uuidmap"
+ * import { ClientsCsv, Disk, Ledger, makeSettings, ObjectStore, reconcile, type ReconcileOptions, unsafeObjectKey, UuidGenerator } from "uuidmap"
  *
- * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
- * await fs.writeFile(path.join(folder, "clients.csv"), "row_id\n502\n")
- * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
+ * const services = Layer.mergeAll(
+ *   ClientsCsv.layerMemory("row_id\n502\n"),
+ *   Ledger.layerMemory(),
+ *   ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]),
+ *   UuidGenerator.layerTest(1),
+ *   Disk.layerNode
+ * )
  * const options: ReconcileOptions = { phase: "all", dryRun: true }
- * const outcome = await Effect.runPromise(
- *   reconcile(makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" }), options).pipe(
- *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode))
- *   )
+ * const [outcome, csv] = await Effect.runPromise(
+ *   Effect.gen(function*() {
+ *     const outcome = yield* reconcile(makeSettings({ clientsFile: "clients.csv", bucket: "memory://" }), options)
+ *     return [outcome, new TextDecoder().decode(yield* (yield* ClientsCsv).readBytes)] as const
+ *   }).pipe(Effect.provide(services))
  * )
  * assert.equal(outcome.changes.ledger.length, 1) // what a run would change
  * assert.deepStrictEqual(outcome.written, [])
- * assert.deepStrictEqual(await fs.readdir(folder), ["clients.csv"])
- * await fs.rm(folder, { recursive: true })
+ * assert.equal(csv, "row_id\n502\n") // unchanged
  * ```
  * @category models
  */
@@ -67,25 +70,23 @@ export interface ReconcileOptions {
  * @example The metrics before and after
  * ```ts
  * import assert from "node:assert/strict"
- * import * as fs from "node:fs/promises"
- * import * as os from "node:os"
- * import * as path from "node:path"
  * import * as Effect from "effect/Effect"
  * import * as Layer from "effect/Layer"
- * import { Disk, makeSettings, ObjectStore, reconcile, type ReconcileOutcome, unsafeObjectKey, UuidGenerator } from "uuidmap"
+ * import { ClientsCsv, Disk, Ledger, makeSettings, ObjectStore, reconcile, type ReconcileOutcome, unsafeObjectKey, UuidGenerator } from "uuidmap"
  *
- * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
- * await fs.writeFile(path.join(folder, "clients.csv"), "row_id\n502\n503\n")
- * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
+ * const services = Layer.mergeAll(
+ *   ClientsCsv.layerMemory("row_id\n502\n503\n"),
+ *   Ledger.layerMemory(),
+ *   ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]),
+ *   UuidGenerator.layerTest(1),
+ *   Disk.layerNode
+ * )
  * const outcome: ReconcileOutcome = await Effect.runPromise(
- *   reconcile(makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" }), { phase: "all", dryRun: true }).pipe(
- *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode))
- *   )
+ *   reconcile(makeSettings({ clientsFile: "clients.csv", bucket: "memory://" }), { phase: "all", dryRun: true }).pipe(Effect.provide(services))
  * )
  * assert.deepStrictEqual(outcome.ran, ["1", "2", "3"])
  * assert.deepStrictEqual([outcome.metricsBefore.filesMapped, outcome.metricsAfter.filesMapped], [0, 1])
  * assert.deepStrictEqual([outcome.metricsBefore.clientsTracked, outcome.metricsAfter.clientsTracked], [0, 2])
- * await fs.rm(folder, { recursive: true })
  * ```
  * @category models
  */
@@ -113,8 +114,10 @@ export interface ReconcileOutcome {
 }
 
 /**
- * Runs the phases and applies the result. Bad input fails before anything is written; a
- * listing that fails fails before anything is written. A run that writes first takes the lock
+ * Runs the phases and applies the result. The clients CSV and the ledger come from the
+ * `ClientsCsv` and `Ledger` services (files, or bytes in memory), and both are written or
+ * neither (see `StateBacking`). Bad input fails before anything is written; a listing that
+ * fails fails before anything is written. A run that writes first takes the lock
  * and finishes or undoes a commit a killed run left (`openWriteSession`).
  *
  * @example A run over files and a store
@@ -125,13 +128,14 @@ export interface ReconcileOutcome {
  * import * as path from "node:path"
  * import * as Effect from "effect/Effect"
  * import * as Layer from "effect/Layer"
- * import { Disk, makeSettings, ObjectStore, reconcile, unsafeObjectKey, UuidGenerator } from "uuidmap"
+ * import { ClientsCsv, Disk, Ledger, makeSettings, ObjectStore, reconcile, unsafeObjectKey, UuidGenerator } from "uuidmap"
  *
  * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
  * await fs.writeFile(path.join(folder, "clients.csv"), "row_id,name\n502,Sam\n")
  * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
  * const settings = makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" })
- * const services = Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode)
+ * const files = Layer.merge(ClientsCsv.layerFile(settings.clientsFile), Ledger.layerFile(settings.ledgerFile))
+ * const services = Layer.mergeAll(store, UuidGenerator.layerTest(1), files).pipe(Layer.provideMerge(Disk.layerNode))
  * await Effect.runPromise(reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(services)))
  * assert.equal(await fs.readFile(path.join(folder, "clients.csv"), "utf8"), "row_id,name,file_uuids,file_count\n502,Sam,00000001-0000-4000-8000-000000000000,1\n")
  * const again = await Effect.runPromise(reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(services)))
@@ -146,7 +150,7 @@ export const reconcile: (
 ) => Effect.Effect<
   ReconcileOutcome,
   CsvError | EvidenceError | InventoryError | StoreError | UsageError,
-  ObjectStore | UuidGenerator | Disk
+  ObjectStore | UuidGenerator | ClientsCsv | Ledger | Disk
 > = Effect.fn(
   "uuidmap.reconcile"
 )(function*(settings: Settings, options: ReconcileOptions) {

@@ -1,7 +1,8 @@
 /**
  * The services a run needs, chosen from its settings: the store its `--bucket` (or
  * `--inventory`) names, the UUID generator its `--uuid-version` names (or a fixed sequence,
- * for tests), and the file system.
+ * for tests), the clients CSV and ledger files its `--clients` and `--ledger` name, and the file
+ * system they are read and written through.
  *
  * @module
  */
@@ -17,6 +18,8 @@ import { ObjectStore } from "../io/store/ObjectStore.ts"
 import type { ListingProgress } from "../io/store/S3ListingProgress.ts"
 import { layerS3 } from "../io/store/S3Layer.ts"
 import { parseS3Location, type S3Location } from "../io/store/S3Location.ts"
+import { ClientsCsv } from "../io/state/ClientsCsv.ts"
+import { Ledger } from "../io/state/Ledger.ts"
 import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import type { Settings } from "./Settings.ts"
 
@@ -86,7 +89,17 @@ const inventoryStoreLayer = (settings: Settings, url: string): Layer.Layer<Objec
 }
 
 /**
- * Every service of a run: the store, the UUID generator and the real file system.
+ * The clients CSV and the ledger as the files the settings name, read and written through
+ * the `Disk` the caller gives (the real one, or one with faults in tests).
+ *
+ * @category layers
+ */
+export const stateFileLayers = (settings: Settings): Layer.Layer<ClientsCsv | Ledger, never, Disk> =>
+  Layer.merge(ClientsCsv.layerFile(settings.clientsFile), Ledger.layerFile(settings.ledgerFile))
+
+/**
+ * Every service of a run: the store, the UUID generator, the clients CSV and ledger files, and
+ * the real file system.
  *
  * @category layers
  */
@@ -98,5 +111,5 @@ export const runServices = (settings: Settings, onProgress?: (progress: ListingP
       : settings.uuidVersion === 7
       ? UuidGenerator.layerV7
       : UuidGenerator.layerV4,
-    Disk.layerNode
-  )
+    stateFileLayers(settings)
+  ).pipe(Layer.provideMerge(Disk.layerNode))

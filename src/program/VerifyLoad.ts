@@ -12,7 +12,8 @@ import { readCsvDocument } from "../io/csv/CsvReader.ts"
 import { optionalLedgerColumns } from "../io/csv/LedgerContent.ts"
 import { ledgerColumns } from "../io/csv/LedgerFile.ts"
 import type { ClientRecord, LedgerRecord } from "../pipeline/checks/VerifyInput.ts"
-import { readInputFile, readOptionalFile } from "./LoadState.ts"
+import { ClientsCsv } from "../io/state/ClientsCsv.ts"
+import { Ledger } from "../io/state/Ledger.ts"
 import type { Settings } from "./Settings.ts"
 
 const headerError = (file: string, reason: CsvError["reason"], message: string) =>
@@ -23,10 +24,12 @@ const headerError = (file: string, reason: CsvError["reason"], message: string) 
  *
  * @category reading
  */
-export const readClientRecords = (settings: Settings): Effect.Effect<ReadonlyArray<ClientRecord>, CsvError> =>
+export const readClientRecords = (settings: Settings): Effect.Effect<ReadonlyArray<ClientRecord>, CsvError, ClientsCsv> =>
   Effect.gen(function*() {
-    const file = settings.clientsFile
-    const bytes = yield* readInputFile(file)
+    const clients = yield* ClientsCsv
+    const file = clients.file
+    const bytes = yield* clients.readBytes
+    if (bytes === undefined) return yield* new CsvError({ reason: "Unreadable", file, line: 0, column: 0, message: "File does not exist" })
     const document = yield* readCsvDocument(file, bytes, {
       ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
       encoding: settings.encoding
@@ -51,10 +54,11 @@ export const readClientRecords = (settings: Settings): Effect.Effect<ReadonlyArr
  *
  * @category reading
  */
-export const readLedgerRecords = (settings: Settings): Effect.Effect<ReadonlyArray<LedgerRecord>, CsvError> =>
+export const readLedgerRecords = (): Effect.Effect<ReadonlyArray<LedgerRecord>, CsvError, Ledger> =>
   Effect.gen(function*() {
-    const file = settings.ledgerFile
-    const bytes = yield* readOptionalFile(file)
+    const ledger = yield* Ledger
+    const file = ledger.file
+    const bytes = yield* ledger.readBytes
     if (bytes === undefined) return []
     const document = yield* readCsvDocument(file, bytes, { delimiter: ",", encoding: "utf-8", anyCharacter: true })
     const index = new Map(document.header.fields.map((name, column) => [name, column]))

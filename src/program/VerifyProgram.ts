@@ -12,6 +12,8 @@ import type { Replan } from "../pipeline/checks/VerifyInput.ts"
 import { type PhaseRun, runPhases } from "../pipeline/Phases.ts"
 import { diffStates } from "../pipeline/StateDiff.ts"
 import { verify, type VerifyOptions, type VerifyReport } from "../pipeline/Verify.ts"
+import { ClientsCsv } from "../io/state/ClientsCsv.ts"
+import { Ledger } from "../io/state/Ledger.ts"
 import { listBucket, loadRun, type LoadedRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
 import { readClientRecords, readLedgerRecords } from "./VerifyLoad.ts"
@@ -34,7 +36,7 @@ export interface Verification {
  */
 export const verifyFiles = Effect.fn("uuidmap.verifyFiles")(function*(settings: Settings, options: VerifyOptions) {
   const clients = yield* readClientRecords(settings)
-  const ledger = yield* readLedgerRecords(settings)
+  const ledger = yield* readLedgerRecords()
   const strict = yield* loadRun(settings, "all").pipe(
     Effect.map((run) => ({ run, phases: runPhases(run.state, "all") })),
     Effect.catchTag("CsvError", (error) => Effect.succeed(error))
@@ -53,8 +55,8 @@ export const verifyFiles = Effect.fn("uuidmap.verifyFiles")(function*(settings: 
     replan = { _tag: "Refused", reason: formatCsvError(strict) }
   }
   const report = verify({
-    clientsFile: settings.clientsFile,
-    ledgerFile: settings.ledgerFile,
+    clientsFile: (yield* ClientsCsv).file,
+    ledgerFile: (yield* Ledger).file,
     clients,
     ledger,
     inBucket: (key) => present.has(key),

@@ -1,12 +1,13 @@
 /**
  * Writes a run's result (SPEC §4) as one commit of the ledger and the clients CSV
  * (`FileCommit.ts`): every check first, backups, temp files, a commit record, then the renames,
- * ledger first. A file whose content would not change is not touched and gets no backup. The
+ * ledger first. Either of the two may be held in memory instead (`StateBacking`): it is
+ * replaced once the files are committed, so the pair still changes all at once. A file whose content would not change is not touched and gets no backup. The
  * ledger records the sha256 of the CSV it is committed with (`clients_sha256`).
  *
  * @module
  */
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import type { State } from "../domain/State.ts"
 import type { UsageError } from "../domain/UsageError.ts"
 import { encodeClientsCsv } from "../io/csv/ClientsTable.ts"
@@ -15,12 +16,16 @@ import type { FileChange } from "../io/files/CommitPreflight.ts"
 import type { Disk } from "../io/files/Disk.ts"
 import { commitChanges } from "../io/files/FileCommit.ts"
 import { sha256Hex } from "../io/files/FileDigest.ts"
+import { ClientsCsv } from "../io/state/ClientsCsv.ts"
+import { Ledger } from "../io/state/Ledger.ts"
+import { backingPath, type StateBacking } from "../io/state/StateBacking.ts"
 import type { LoadedRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
 import type { WriteSession } from "./WriteSession.ts"
 
 /**
- * One file that a run wrote, and where its backup went (none for a new file).
+ * One file that a run wrote, and where its backup went (none for a new file, or one held in
+ * memory).
  *
  * @example What a run wrote
  * ```ts
@@ -30,14 +35,16 @@ import type { WriteSession } from "./WriteSession.ts"
  * import * as path from "node:path"
  * import * as Effect from "effect/Effect"
  * import * as Layer from "effect/Layer"
- * import { Disk, makeSettings, ObjectStore, reconcile, unsafeObjectKey, UuidGenerator, type WrittenFile } from "uuidmap"
+ * import { ClientsCsv, Disk, Ledger, makeSettings, ObjectStore, reconcile, unsafeObjectKey, UuidGenerator, type WrittenFile } from "uuidmap"
  *
  * const folder = await fs.mkdtemp(path.join(os.tmpdir(), "uuidmap-"))
  * await fs.writeFile(path.join(folder, "clients.csv"), "row_id,name\n502,Sam\n")
  * const store = ObjectStore.layerMemory([{ key: unsafeObjectKey("502/a.pdf"), size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }])
+ * const settings = makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" })
+ * const files = Layer.merge(ClientsCsv.layerFile(settings.clientsFile), Ledger.layerFile(settings.ledgerFile))
  * const outcome = await Effect.runPromise(
- *   reconcile(makeSettings({ clientsFile: path.join(folder, "clients.csv"), bucket: "memory://" }), { phase: "all", dryRun: false }).pipe(
- *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), Disk.layerNode))
+ *   reconcile(settings, { phase: "all", dryRun: false }).pipe(
+ *     Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(1), files).pipe(Layer.provideMerge(Disk.layerNode)))
  *   )
  * )
  * const written: ReadonlyArray<WrittenFile> = outcome.written
@@ -80,7 +87,9 @@ const renderResult = (loaded: LoadedRun, state: State) => {
 }
 
 /**
- * Writes what changed, under the session's lock. Returns the files written.
+ * Writes what changed, under the session's lock, all or nothing: the files among the two go
+ * in one crash-safe commit (ledger first), and the ones held in memory are replaced only
+ * after that commit succeeded, in one step that cannot fail. Returns the files written.
  *
  * @category writing
  */
@@ -90,16 +99,28 @@ export const writeResult = (
   loaded: LoadedRun,
   state: State,
   now: Date
-): Effect.Effect<ReadonlyArray<WrittenFile>, UsageError, Disk> => {
-  const rendered = renderResult(loaded, state)
-  const changes: Array<FileChange> = []
-  if (rendered.ledger.changed) {
-    changes.push({ file: settings.ledgerFile, before: loaded.ledgerBytes, after: rendered.ledger.bytes, modeFrom: settings.clientsFile })
-  }
-  if (rendered.clients.changed) changes.push({ file: settings.clientsFile, before: loaded.clientsBytes, after: rendered.clients.bytes })
-  return commitChanges({ changes, backupDir: settings.backupDir, now, lock: session.lock })
-}
-
+): Effect.Effect<ReadonlyArray<WrittenFile>, UsageError, ClientsCsv | Ledger | Disk> =>
+  Effect.gen(function*() {
+    const clients = yield* ClientsCsv
+    const ledger = yield* Ledger
+    const rendered = renderResult(loaded, state)
+    const changes: Array<FileChange> = []
+    const inMemory: Array<{ readonly file: string; readonly replace: Effect.Effect<void> }> = []
+    const add = (backing: StateBacking, file: string, change: Omit<FileChange, "file">) => {
+      if (backing._tag === "File") changes.push({ ...change, file: backing.path })
+      else inMemory.push({ file, replace: backing.replace(change.after) })
+    }
+    if (rendered.ledger.changed) {
+      add(ledger.backing, ledger.file, { before: loaded.ledgerBytes, after: rendered.ledger.bytes, modeFrom: backingPath(clients.backing) })
+    }
+    if (rendered.clients.changed) add(clients.backing, clients.file, { before: loaded.clientsBytes, after: rendered.clients.bytes })
+    const committed = changes.length === 0 || session.lock === undefined
+      ? []
+      : yield* commitChanges({ changes, backupDir: settings.backupDir, now, lock: session.lock })
+    yield* Effect.uninterruptible(Effect.forEach(inMemory, (item) => item.replace, { discard: true }))
+    const written: ReadonlyArray<WrittenFile> = [...committed, ...inMemory.map((item) => ({ file: item.file, backup: undefined }))]
+    return written
+  })
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false

@@ -82,10 +82,10 @@ afterAll(() => work?.cleanup())
 
 describe("the packed tarball", () => {
   it("holds the build, the bin and the docs a user reads, and no sources, tests or benchmarks", () => {
-    for (const file of ["package.json", "README.md", "CHANGELOG.md", "bin/uuidmap.js", "dist/main.js", "dist/mod.js", "dist/mod.d.ts"]) {
+    for (const file of ["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/uuidmap.js", "dist/main.js", "dist/mod.js", "dist/mod.d.ts"]) {
       expect(packed.files).toContain(file)
     }
-    const stray = packed.files.filter((file) => !/^(?:dist\/.+\.(?:js|d\.ts)|bin\/uuidmap\.js|package\.json|README\.md|CHANGELOG\.md)$/.test(file))
+    const stray = packed.files.filter((file) => !/^(?:dist\/.+\.(?:js|d\.ts)|bin\/uuidmap\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file))
     expect(stray).toEqual([])
   })
 

@@ -3,6 +3,7 @@ import * as Effect from "effect/Effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fileName } from "../../src/domain/ObjectKey.ts"
 import type { ReconcileOutcome } from "../../src/program/Reconcile.ts"
+import { Disk } from "../../src/io/files/Disk.ts"
 import { buildDemo } from "../../src/program/demo/BuildDemo.ts"
 import { makeDemoScenario } from "../../src/program/demo/DemoScenario.ts"
 import { reconcile } from "../../src/program/Reconcile.ts"
@@ -38,7 +39,7 @@ let outcome: ReconcileOutcome
 
 beforeAll(async () => {
   dir = await tempDir("uuidmap-demo-")
-  const paths = await Effect.runPromise(buildDemo(path.join(dir.dir, "demo")))
+  const paths = await Effect.runPromise(buildDemo(path.join(dir.dir, "demo")).pipe(Effect.provide(Disk.layerNode)))
   settings = makeSettings({
     clientsFile: paths.clientsFile,
     bucket: `file://${paths.bucket}`,

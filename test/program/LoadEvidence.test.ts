@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import type { FileUuid } from "../../src/domain/FileUuid.ts"
 import { type ObjectKey, unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
 import type { StoredObject } from "../../src/domain/StoredObject.ts"
+import { Disk } from "../../src/io/files/Disk.ts"
 import { claimsAbout, loadPoolEvidence, readEvidenceFiles } from "../../src/program/LoadEvidence.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
 import { tempDir } from "../support/Cli.ts"
@@ -64,7 +65,7 @@ describe("readEvidenceFiles", () => {
       bucket: "file:///x",
       evidence: { migrationLogs: [path.join(tmp.dir, "m.csv")], records: [path.join(tmp.dir, "r.csv")] }
     })
-    const files = await Effect.runPromise(readEvidenceFiles(settings))
+    const files = await Effect.runPromise(readEvidenceFiles(settings).pipe(Effect.provide(Disk.layerNode)))
     expect(files.files.map((f) => f.source)).toEqual(["migration-log", "records"])
     expect(files.sources).toEqual(["migration-log", "records"])
     const claims = await Effect.runPromise(claimsAbout(settings, files, () => true))
@@ -83,7 +84,7 @@ describe("readEvidenceFiles", () => {
       bucket: "file:///x",
       evidence: { migrationLogs: [path.join(tmp.dir, "m.csv")], records: [path.join(tmp.dir, "r.csv")] }
     })
-    const files = await Effect.runPromise(readEvidenceFiles(settings))
+    const files = await Effect.runPromise(readEvidenceFiles(settings).pipe(Effect.provide(Disk.layerNode)))
     const layer = metadataStore({}).layer
     const pool = new Map([[U as FileUuid, unsafeObjectKey(`files/${U}.pdf`)]])
     const evidence = await Effect.runPromise(evidenceOf(settings, files, pool).pipe(Effect.provide(layer)))
@@ -99,13 +100,13 @@ describe("readEvidenceFiles", () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => (i === 199_998 ? "not-a-uuid,502" : `${U},502`))
     await fs.writeFile(path.join(tmp.dir, "r.csv"), `uuid,row_id\n${rows.join("\n")}\n`)
     const settings = makeSettings({ clientsFile: "c.csv", bucket: "file:///x", evidence: { migrationLogs: [], records: [path.join(tmp.dir, "r.csv")] } })
-    const error = await Effect.runPromise(Effect.flip(readEvidenceFiles(settings)))
+    const error = await Effect.runPromise(Effect.flip(readEvidenceFiles(settings)).pipe(Effect.provide(Disk.layerNode)))
     expect(error).toMatchObject({ _tag: "EvidenceError", reason: "InvalidValue", line: 200_000, column: 1 })
   })
 
   it("fails with an EvidenceError naming a file that does not exist", async () => {
     const settings = makeSettings({ clientsFile: "c.csv", bucket: "file:///x", evidence: { migrationLogs: [], records: ["/nope/records.csv"] } })
-    const error = await Effect.runPromise(Effect.flip(readEvidenceFiles(settings)))
+    const error = await Effect.runPromise(Effect.flip(readEvidenceFiles(settings)).pipe(Effect.provide(Disk.layerNode)))
     expect(error).toMatchObject({ _tag: "EvidenceError", reason: "Unreadable", file: "/nope/records.csv", message: "File does not exist" })
   })
 })

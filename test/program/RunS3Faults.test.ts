@@ -15,6 +15,7 @@ import { ObjectStore } from "../../src/io/store/ObjectStore.ts"
 import { makeS3Store } from "../../src/io/store/S3Store.ts"
 import { UuidGenerator } from "../../src/io/uuid/UuidGenerator.ts"
 import { reconcile } from "../../src/program/Reconcile.ts"
+import { stateFileLayers } from "../../src/program/Services.ts"
 import { makeSettings } from "../../src/program/Settings.ts"
 import { runCli, snapshotTree, tempDir, writeTree } from "../support/Cli.ts"
 import { s3ChildEnv } from "../support/s3/CliComparison.ts"
@@ -82,7 +83,7 @@ const runThrough = async (proxy: FaultProxy, name: string) => {
     tuning: { credentials: testCredentials, pageSize: 40, baseDelayMs: 5, maxDelayMs: 100 }
   }))
   const outcome = await Effect.runPromise(
-    reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(9), Disk.layerNode)))
+    reconcile(settings, { phase: "all", dryRun: false }).pipe(Effect.provide(Layer.mergeAll(store, UuidGenerator.layerTest(9), stateFileLayers(settings)).pipe(Layer.provideMerge(Disk.layerNode))))
   )
   return {
     outcome,

@@ -10,7 +10,7 @@ import * as Layer from "effect/Layer"
 import { Disk } from "../../src/io/files/Disk.ts"
 import { UuidGenerator } from "../../src/io/uuid/UuidGenerator.ts"
 import { reconcile, type ReconcileOutcome } from "../../src/program/Reconcile.ts"
-import { storeLayer } from "../../src/program/Services.ts"
+import { stateFileLayers, storeLayer } from "../../src/program/Services.ts"
 import { makeSettings, type Settings } from "../../src/program/Settings.ts"
 import { writeTree } from "./Cli.ts"
 
@@ -30,6 +30,6 @@ export const runInProcess = (
 ): Promise<Exit.Exit<ReconcileOutcome, unknown>> =>
   Effect.runPromiseExit(
     reconcile(settings, { phase: "all", dryRun: false }).pipe(
-      Effect.provide(Layer.mergeAll(storeLayer(settings), UuidGenerator.layerTest(seed), disk))
+      Effect.provide(Layer.mergeAll(storeLayer(settings), UuidGenerator.layerTest(seed), stateFileLayers(settings)).pipe(Layer.provideMerge(disk)))
     )
   )

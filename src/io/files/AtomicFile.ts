@@ -7,56 +7,38 @@
  * @module
  */
 import { randomUUID } from "node:crypto"
-import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import * as Effect from "effect/Effect"
 import { UsageError } from "../../domain/UsageError.ts"
-import { describeDiskError, toDiskError } from "./DiskError.ts"
+import { Disk } from "./Disk.ts"
+import { describeDiskError, type DiskError } from "./DiskError.ts"
 
 /**
  * The error for a file that could not be written.
  *
  * @category errors
  */
-const writeFailed = (file: string) => (cause: unknown): UsageError => {
-  const error = toDiskError("write", file)(cause)
-  return new UsageError({
+const writeFailed = (file: string) => (error: DiskError): UsageError =>
+  new UsageError({
     reason: error.reason === "NoSpace" ? "DiskFull" : "BadFile",
     message: `Cannot write "${file}": ${describeDiskError(error)}`
   })
-}
 
 /**
- * Writes `content` to `file` atomically: temp file beside it, fsync, rename, fsync of the folder.
+ * Writes `content` to `file` atomically, through `Disk`: temp file beside it (mode 0644 less
+ * the umask, as any new file), flushed, renamed over `file`, then the folder flushed.
  *
  * @category writing
  */
-export const writeFileAtomic = (file: string, content: Uint8Array): Effect.Effect<void, UsageError> =>
-  Effect.tryPromise({
-    try: async () => {
-      const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.uuidmap.tmp`)
-      try {
-        const handle = await fs.open(temp, "wx", 0o644)
-        try {
-          await handle.writeFile(content)
-          await handle.sync()
-        } finally {
-          await handle.close()
-        }
-        await fs.rename(temp, file)
-      } catch (error) {
-        await fs.rm(temp, { force: true })
-        throw error
-      }
-      await syncFolder(path.dirname(file))
-    },
-    catch: writeFailed(file)
+export const writeFileAtomic = (file: string, content: Uint8Array): Effect.Effect<void, UsageError, Disk> =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const folder = path.dirname(file)
+    const temp = path.join(folder, `.${path.basename(file)}.${randomUUID()}.uuidmap.tmp`)
+    yield* disk.createFile(temp, content, { mode: 0o644, keepUmask: true }).pipe(
+      Effect.andThen(disk.rename(temp, file)),
+      Effect.tapError(() => disk.remove(temp).pipe(Effect.ignore)),
+      Effect.mapError(writeFailed(file))
+    )
+    yield* disk.syncFolder(folder)
   })
-
-// Makes the rename itself durable; some platforms cannot open a folder, which is harmless.
-const syncFolder = async (folder: string): Promise<void> => {
-  const handle = await fs.open(folder, "r").catch(() => undefined)
-  if (handle === undefined) return
-  await handle.sync().catch(() => undefined)
-  await handle.close()
-}

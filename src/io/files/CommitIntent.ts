@@ -11,6 +11,8 @@
  */
 import * as path from "node:path"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import { UsageError } from "../../domain/UsageError.ts"
 import { Disk } from "./Disk.ts"
 import type { DiskError } from "./DiskError.ts"
@@ -90,27 +92,23 @@ export const readCommitIntent = (recordFile: string): Effect.Effect<CommitIntent
     })
   })
 
-const isDigest = (value: unknown): value is Digest =>
-  typeof value === "object" && value !== null && Number.isSafeInteger((value as Digest).size) &&
-  typeof (value as Digest).sha256 === "string" && /^[0-9a-f]{64}$/.test((value as Digest).sha256)
+const Text = Schema.NonEmptyString
+const DigestRecord = Schema.Struct({ size: Schema.Int, sha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/)) })
 
-const isText = (value: unknown): value is string => typeof value === "string" && value !== ""
+// The record as `writeCommitIntent` writes it; anything else is a damaged record.
+const CommitRecord = Schema.fromJsonString(Schema.Struct({
+  version: Schema.Literal(1),
+  nonce: Text,
+  created: Text,
+  files: Schema.Array(Schema.Struct({
+    file: Text,
+    target: Text,
+    temp: Text,
+    backup: Schema.NullOr(Text),
+    before: Schema.NullOr(DigestRecord),
+    after: DigestRecord
+  }))
+}))
 
-const decodeIntent = (text: string): CommitIntent | undefined => {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  const { created, files, nonce, version } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>
-  if (version !== 1 || !isText(nonce) || !isText(created) || !Array.isArray(files)) return undefined
-  const decoded: Array<IntendedFile> = []
-  for (const item of files as Array<unknown>) {
-    const { after, backup, before, file, target, temp } = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>
-    if (!isText(file) || !isText(target) || !isText(temp) || !isDigest(after)) return undefined
-    if (!(backup === null || isText(backup)) || !(before === null || isDigest(before))) return undefined
-    decoded.push({ file, target, temp, backup, before, after })
-  }
-  return { nonce, created, files: decoded }
-}
+const decodeIntent = (text: string): CommitIntent | undefined =>
+  Option.getOrUndefined(Option.map(Schema.decodeUnknownOption(CommitRecord)(text), ({ created, files, nonce }) => ({ nonce, created, files })))

@@ -14,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { type DiskError, toDiskError } from "./DiskError.ts"
 import type { Digest } from "./FileDigest.ts"
+import { errorCode } from "./ErrorCode.ts"
 
 /**
  * What `stat` tells about a path.
@@ -86,8 +87,10 @@ export interface FileFacts {
  * @category models
  */
 export interface NewFileOptions {
-  /** The permission bits, set exactly (the umask does not clear any). */
+  /** The permission bits, set exactly (the umask does not clear any, unless `keepUmask`). */
   readonly mode: number
+  /** Let the process umask clear bits of `mode`, as for any new file (plans, reports). */
+  readonly keepUmask?: boolean | undefined
   /** The owner and group, set when the process may. */
   readonly owner?: { readonly uid: number; readonly gid: number } | undefined
 }
@@ -143,6 +146,10 @@ export interface DiskShape {
   readonly makeFolder: (path: string) => Effect.Effect<string | undefined, DiskError>
   /** Removes an empty folder, if it can. */
   readonly removeFolder: (path: string) => Effect.Effect<void>
+  /** Removes a folder and everything in it; nothing there is not an error. */
+  readonly removeTree: (path: string) => Effect.Effect<void, DiskError>
+  /** Sets a file's access and modification times. */
+  readonly setTimes: (path: string, time: Date) => Effect.Effect<void, DiskError>
   /** Fails when the process may not create files in a folder. */
   readonly checkWritable: (path: string) => Effect.Effect<void, DiskError>
   /** The space this process may use in a folder's file system, when known. */
@@ -169,6 +176,8 @@ export const DiskBase: Context.ServiceClass<Disk, "uuidmap/Disk", DiskShape> = C
  * - `remove`: removes a file; nothing there is not an error.
  * - `syncFolder`: makes renames in a folder durable (best effort).
  * - `makeFolder`: creates a folder and its parents; returns the first folder it created.
+ * - `removeTree`: removes a folder with everything in it (only the demo replaces its folder).
+ * - `setTimes`: sets a file's times (the demo's files all get one fixed time).
  * - `freeBytes`: space available to this process in a folder's file system, when known.
  *
  * @example Reading a file through the real file system
@@ -212,7 +221,7 @@ export const nodeDisk: DiskShape = {
             size += chunk.length
             hash.update(chunk)
           })
-          .on("error", (error) => ((error as { code?: string }).code === "ENOENT" ? resolve(undefined) : reject(error)))
+          .on("error", (error) => (errorCode(error) === "ENOENT" ? resolve(undefined) : reject(error)))
           .on("end", () => resolve({ size, sha256: hash.digest("hex") }))
       })),
   stat: (path) => attempt("stat", path, () => fs.stat(path).then(factsOf, absentAsUndefined)),
@@ -232,6 +241,7 @@ export const nodeDisk: DiskShape = {
         throw error
       }
       await handle.close()
+      if (options.keepUmask === true) return
       // The umask may have cleared bits that `open` asked for; chmod sets exactly these.
       await fs.chmod(path, options.mode).catch(async (error) => {
         await fs.rm(path, { force: true })
@@ -253,6 +263,8 @@ export const nodeDisk: DiskShape = {
     }),
   makeFolder: (path) => attempt("create folder", path, () => fs.mkdir(path, { recursive: true })),
   removeFolder: (path) => Effect.promise(() => fs.rmdir(path).catch(() => undefined)),
+  removeTree: (path) => attempt("remove", path, () => fs.rm(path, { recursive: true, force: true })),
+  setTimes: (path, time) => attempt("set the times of", path, () => fs.utimes(path, time, time)),
   checkWritable: (path) => attempt("write", path, () => fs.access(path, fs.constants.W_OK | fs.constants.X_OK)),
   freeBytes: (path) =>
     Effect.promise(async () => {
@@ -276,7 +288,7 @@ const factsOf = (stats: import("node:fs").Stats): FileFacts => ({
 })
 
 const absentAsUndefined = (error: unknown): undefined => {
-  if ((error as { code?: string }).code === "ENOENT") return undefined
+  if (errorCode(error) === "ENOENT") return undefined
   throw error
 }
 

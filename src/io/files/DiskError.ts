@@ -5,6 +5,7 @@
  * @module
  */
 import * as Data from "effect/Data"
+import { errorCode } from "./ErrorCode.ts"
 
 /**
  * Why an operation failed, from its `errno` code.
@@ -90,11 +91,9 @@ const details: Readonly<Record<DiskErrorReason, string>> = {
  * @category constructors
  */
 export const toDiskError = (operation: string, path: string) => (cause: unknown): DiskError => {
-  const code = typeof cause === "object" && cause !== null && typeof (cause as { code?: unknown }).code === "string"
-    ? (cause as { code: string }).code
-    : "UNKNOWN"
+  const code = errorCode(cause) ?? "UNKNOWN"
   const reason = reasons[code] ?? "Failed"
-  const detail = reason === "Failed" ? `${details.Failed} (${code === "UNKNOWN" ? String((cause as Error)?.message ?? cause) : code})` : details[reason]
+  const detail = reason === "Failed" ? `${details.Failed} (${code === "UNKNOWN" ? (cause instanceof Error ? cause.message : String(cause)) : code})` : details[reason]
   return new DiskError({ reason, code, operation, path, detail })
 }
 

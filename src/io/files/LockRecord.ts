@@ -6,6 +6,8 @@
  *
  * @module
  */
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import type { ProcessIdentity } from "./ProcessIdentity.ts"
 
 /**
@@ -26,6 +28,12 @@ export interface LockRecord extends ProcessIdentity {
 export const encodeLockRecord = (record: LockRecord): Uint8Array =>
   new TextEncoder().encode(JSON.stringify({ tool: "uuidmap", ...record }) + "\n")
 
+const JsonText = Schema.fromJsonString(Schema.Unknown)
+const JsonObject = Schema.Record(Schema.String, Schema.Unknown)
+const ProcessId = Schema.Int.check(Schema.isGreaterThan(0))
+
+const optional = (value: unknown) => (typeof value === "string" && value !== "" ? value : null)
+
 /**
  * Reads a lock file's bytes; returns what is wrong with them when they are not a lock.
  *
@@ -36,17 +44,14 @@ export const decodeLockRecord = (
 ): { readonly record: LockRecord } | { readonly problem: string } => {
   const text = new TextDecoder().decode(bytes)
   if (text.trim() === "") return { problem: "it is empty" }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return { problem: "it is not JSON" }
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { problem: "it is not a JSON object" }
-  const { boot, host, nonce, pid, since, start } = parsed as Record<string, unknown>
-  if (typeof pid !== "number" || !Number.isSafeInteger(pid) || pid <= 0) return { problem: `its "pid" is not a process id` }
-  if (typeof host !== "string" || host === "") return { problem: `its "host" is missing` }
-  const optional = (value: unknown) => (typeof value === "string" && value !== "" ? value : null)
+  const parsed = Schema.decodeUnknownResult(JsonText)(text)
+  if (Result.isFailure(parsed)) return { problem: "it is not JSON" }
+  const json = parsed.success
+  if (!Schema.is(JsonObject)(json)) return { problem: "it is not a JSON object" }
+  // Earlier versions wrote fewer fields: only `pid` and `host` must be there, the rest is lenient.
+  const { boot, host, nonce, pid, since, start } = json
+  if (!Schema.is(ProcessId)(pid)) return { problem: `its "pid" is not a process id` }
+  if (!Schema.is(Schema.NonEmptyString)(host)) return { problem: `its "host" is missing` }
   return {
     record: {
       pid,

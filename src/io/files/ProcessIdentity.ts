@@ -11,6 +11,7 @@
 import * as os from "node:os"
 import * as Effect from "effect/Effect"
 import { Disk } from "./Disk.ts"
+import { errorCode } from "./ErrorCode.ts"
 
 /**
  * A process as a lock records it. `start` and `boot` are `null` where the platform has no
@@ -87,7 +88,7 @@ const pidExists = (pid: number): boolean => {
     return true
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
-    return (error as { code?: string }).code === "EPERM"
+    return errorCode(error) === "EPERM"
   }
 }
 

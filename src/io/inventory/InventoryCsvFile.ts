@@ -13,6 +13,7 @@ import type { StoredObject } from "../../domain/StoredObject.ts"
 import { md5Checked } from "./CheckedBytes.ts"
 import { decodeFormKey } from "./FormDecoding.ts"
 import { type ColumnPositions, rowObject } from "./InventoryRow.ts"
+import { errorCode } from "../files/ErrorCode.ts"
 
 /**
  * What reading one data file needs.
@@ -94,8 +95,8 @@ export async function* csvInventoryBatches(
 const contentError = (name: string, line: number, error: unknown): unknown => {
   if (error instanceof InventoryError) return error
   if (typeof error === "object" && error !== null && "_tag" in error) return error
-  const code = (error as { code?: unknown }).code
-  if (typeof code === "string" && code.startsWith("CSV_")) {
+  const code = errorCode(error)
+  if (code !== undefined && code.startsWith("CSV_")) {
     const lines = (error as { lines?: unknown }).lines
     return new InventoryError({
       reason: "BadFile",

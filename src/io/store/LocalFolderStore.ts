@@ -22,6 +22,7 @@ import { unsafeObjectKey } from "../../domain/ObjectKey.ts"
 import { StoreError } from "../../domain/StoreError.ts"
 import { type ListedEntry, ObjectStore } from "./ObjectStore.ts"
 import { problemOf, type WalkedEntry, type WalkedFile, walkFolder } from "./LocalFolderWalk.ts"
+import { errorCode } from "../files/ErrorCode.ts"
 
 /**
  * Turns `file:///DIR` (or a plain path) into an absolute folder path. The path is taken
@@ -63,7 +64,7 @@ const md5Etag = (handle: fs.FileHandle): Promise<string> =>
   })
 
 const folderError = (location: string) => (cause: unknown): StoreError => {
-  const code = (cause as { code?: string } | undefined)?.code
+  const code = errorCode(cause)
   return new StoreError({
     reason: code === "ENOENT" ? "NoSuchBucket" : code === "EACCES" ? "AccessDenied" : "ListingFailed",
     store: location,
@@ -77,7 +78,7 @@ const fileError = (location: string, key: string, cause: unknown): StoreError =>
   new StoreError({
     reason: "UnreadableObject",
     store: location,
-    message: `Cannot read ${JSON.stringify(key)} in ${location} (${(cause as { code?: string }).code ?? String(cause)})`
+    message: `Cannot read ${JSON.stringify(key)} in ${location} (${errorCode(cause) ?? String(cause)})`
   })
 
 // One walked file's facts: size, MD5 ETag and mtime, from the file it opened (not a link).

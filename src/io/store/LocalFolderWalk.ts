@@ -12,6 +12,7 @@
  */
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
+import { errorCode } from "../files/ErrorCode.ts"
 
 /** A regular file the walk found: its key and its path on disk. */
 export interface WalkedFile {
@@ -56,7 +57,7 @@ const joinPath = (parent: string | Buffer, name: string | Buffer): string | Buff
 
 /** Why an operation on a walked entry failed, as one of the problems, or undefined. */
 export const problemOf = (cause: unknown, nameIsValid: boolean): Pick<WalkedProblem, "problem" | "detail"> | undefined => {
-  const code = (cause as { code?: string } | undefined)?.code
+  const code = errorCode(cause)
   if (code === "ENOENT" || code === "ENOTDIR") {
     // Deno lists a name that is not UTF-8 with U+FFFD in it, which then names nothing.
     return nameIsValid

@@ -5,10 +5,11 @@
  *
  * @module
  */
-import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import * as Effect from "effect/Effect"
 import { UsageError } from "../../domain/UsageError.ts"
+import { Disk, type DiskShape } from "../../io/files/Disk.ts"
+import { describeDiskError, type DiskError } from "../../io/files/DiskError.ts"
 import { makeDemoScenario } from "./DemoScenario.ts"
 
 const marker = ".uuidmap-demo"
@@ -29,39 +30,46 @@ const demoPaths = (dir: string) => ({
   records: path.join(dir, "evidence", "records.csv")
 })
 
-const prepareFolder = async (dir: string): Promise<void> => {
-  const entries = await fs.readdir(dir).catch(() => undefined)
-  if (entries === undefined || entries.length === 0) return
-  if (!entries.includes(marker)) {
-    throw new Error(`${dir} exists and is not a uuidmap demo folder; choose another --dir`)
-  }
-  await fs.rm(dir, { recursive: true, force: true })
-}
+// Replaces only a folder that holds the demo's marker: `--dir` cannot wipe a user's folder.
+const prepareFolder = (disk: DiskShape, dir: string) =>
+  Effect.gen(function*() {
+    const entries = yield* disk.readFolder(dir).pipe(Effect.orElseSucceed(() => undefined))
+    if (entries === undefined || entries.length === 0) return
+    if (!entries.includes(marker)) {
+      return yield* new UsageError({ reason: "BadFile", message: `Cannot build the demo: ${dir} exists and is not a uuidmap demo folder; choose another --dir` })
+    }
+    yield* disk.removeTree(dir).pipe(Effect.mapError(cannotBuild))
+  })
+
+const cannotBuild = (error: DiskError) =>
+  new UsageError({ reason: "BadFile", message: `Cannot build the demo: ${error.operation} ${error.path}: ${describeDiskError(error)}` })
 
 /**
  * Builds the demo in `dir`, replacing an earlier demo there.
  *
  * @category programs
  */
-export const buildDemo = (dir: string): Effect.Effect<ReturnType<typeof demoPaths>, UsageError> =>
-  Effect.tryPromise({
-    try: async () => {
-      const paths = demoPaths(path.resolve(dir))
-      await prepareFolder(paths.dir)
-      const scenario = makeDemoScenario()
-      await fs.mkdir(path.dirname(paths.migrationLog), { recursive: true })
-      await fs.writeFile(path.join(paths.dir, marker), "This folder was built by `uuidmap demo`; it may be replaced.\n")
-      await fs.writeFile(paths.clientsFile, scenario.clientsCsv)
-      await fs.writeFile(paths.ledgerFile, scenario.ledgerCsv)
-      await fs.writeFile(paths.migrationLog, scenario.migrationLogCsv)
-      await fs.writeFile(paths.records, scenario.recordsCsv)
+export const buildDemo = (dir: string): Effect.Effect<ReturnType<typeof demoPaths>, UsageError, Disk> =>
+  Effect.gen(function*() {
+    const disk = yield* Disk
+    const paths = demoPaths(path.resolve(dir))
+    yield* prepareFolder(disk, paths.dir)
+    const scenario = makeDemoScenario()
+    const write = (file: string, content: string) =>
+      disk.makeFolder(path.dirname(file)).pipe(
+        Effect.andThen(disk.createFile(file, new TextEncoder().encode(content), { mode: 0o644, keepUmask: true }))
+      )
+    yield* Effect.gen(function*() {
+      yield* write(path.join(paths.dir, marker), "This folder was built by `uuidmap demo`; it may be replaced.\n")
+      yield* write(paths.clientsFile, scenario.clientsCsv)
+      yield* write(paths.ledgerFile, scenario.ledgerCsv)
+      yield* write(paths.migrationLog, scenario.migrationLogCsv)
+      yield* write(paths.records, scenario.recordsCsv)
       for (const file of scenario.files) {
         const target = path.join(paths.bucket, ...file.key.split("/"))
-        await fs.mkdir(path.dirname(target), { recursive: true })
-        await fs.writeFile(target, file.content)
-        await fs.utimes(target, fixedTime, fixedTime)
+        yield* write(target, file.content)
+        yield* disk.setTimes(target, fixedTime)
       }
-      return paths
-    },
-    catch: (cause) => new UsageError({ reason: "BadFile", message: `Cannot build the demo: ${(cause as Error).message}` })
+    }).pipe(Effect.mapError(cannotBuild))
+    return paths
   })

@@ -100,7 +100,7 @@ describe("the metadata column", () => {
 
   it.effect("refuses a metadata cell that is not the JSON uuidmap writes, naming its line and column", () =>
     Effect.gen(function*() {
-      for (const cell of ["{", "[]", "{\"\"etag\"\":1}", "{\"\"etag\"\":\"\"e\"\",\"\"last_modified\"\":\"\"t\"\",\"\"names\"\":[1],\"\"values\"\":{}}"]) {
+      for (const cell of ["{", "[]", "{\"\"etag\"\":1}", "{\"\"etag\"\":\"\"e\"\",\"\"last_modified\"\":\"\"t\"\",\"\"names\"\":[1],\"\"values\"\":{}}", "{\"\"etag\"\":\"\"e\"\",\"\"last_modified\"\":\"\"t\"\",\"\"names\"\":[],\"\"values\"\":{\"\"a\"\":1}}", "{\"\"etag\"\":\"\"e\"\",\"\"last_modified\"\":\"\"t\"\",\"\"names\"\":[],\"\"values\"\":[]}"]) {
         const error = yield* Effect.flip(readLedger("l.csv", utf8(`${fullHeader}\n${u1},,,unmapped,[],0,,,,,"${cell}"\n`)))
         assert.deepStrictEqual(located(error), { reason: "InvalidCell", file: "l.csv", line: 2, column: 58 }, cell)
         assert.include(error.message, "is not the JSON uuidmap writes")

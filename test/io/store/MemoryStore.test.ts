@@ -14,6 +14,7 @@ import { Disk } from "../../../src/io/files/Disk.ts"
 import { ObjectStore } from "../../../src/io/store/ObjectStore.ts"
 import { UuidGenerator } from "../../../src/io/uuid/UuidGenerator.ts"
 import { reconcile } from "../../../src/program/Reconcile.ts"
+import { stateFileLayers } from "../../../src/program/Services.ts"
 import { makeSettings } from "../../../src/program/Settings.ts"
 import { tempDir } from "../../support/Cli.ts"
 
@@ -118,7 +119,7 @@ describe("ObjectStore.layerMemory", () => {
       yield* Effect.promise(() => fs.writeFile(clientsFile, "row_id,name\n502,Sam\n503,Ann\n"))
       const settings = makeSettings({ clientsFile, bucket: "file:///not-read-the-memory-store-serves-it" })
       const outcome = yield* reconcile(settings, { phase: "all", dryRun: true }).pipe(
-        Effect.provide(Layer.mergeAll(ObjectStore.layerMemory([stored("502/a.pdf"), stored("503/b.pdf"), stored("misc/x.txt")]), UuidGenerator.layerTest(4), Disk.layerNode))
+        Effect.provide(Layer.mergeAll(ObjectStore.layerMemory([stored("502/a.pdf"), stored("503/b.pdf"), stored("misc/x.txt")]), UuidGenerator.layerTest(4), stateFileLayers(settings)).pipe(Layer.provideMerge(Disk.layerNode)))
       )
       assert.deepStrictEqual(outcome.after.ledger.map((m): ReadonlyArray<string | null> => [m.key, m.rowId, m.status]), [
         ["502/a.pdf", "502", "mapped"],

@@ -7,6 +7,7 @@
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import type { UsageError } from "../../../domain/UsageError.ts"
+import type { Disk } from "../../../io/files/Disk.ts"
 import { writeFileAtomic } from "../../../io/files/AtomicFile.ts"
 
 /**
@@ -14,7 +15,7 @@ import { writeFileAtomic } from "../../../io/files/AtomicFile.ts"
  *
  * @category output
  */
-export const writeOutput = (file: string | undefined, text: string): Effect.Effect<void, UsageError> =>
+export const writeOutput = (file: string | undefined, text: string): Effect.Effect<void, UsageError, Disk> =>
   file === undefined
     ? Console.log(text.endsWith("\n") ? text.slice(0, -1) : text)
     : writeFileAtomic(file, new TextEncoder().encode(text))

@@ -14,6 +14,7 @@ import { parserError, recordTooLargeError } from "./readerErrors.ts"
 import type { RecordCutter } from "./recordCutter.ts"
 import { findSyntaxProblem } from "./syntaxProblem.ts"
 import { positionIn } from "./textPosition.ts"
+import { errorCode } from "../../files/ErrorCode.ts"
 
 /**
  * The largest row csv-parse may buffer, in bytes. A clients CSV row is a few hundred bytes; a
@@ -56,7 +57,7 @@ export const parseFailure = (source: CsvSource, input: Uint8Array, cutter: Recor
   return isTooLarge(error) ? tooLargeError(source, index, line) : parserError(source, error)
 }
 
-const isTooLarge = (error: unknown): boolean => (error as { code?: unknown } | undefined)?.code === "CSV_MAX_RECORD_SIZE"
+const isTooLarge = (error: unknown): boolean => errorCode(error) === "CSV_MAX_RECORD_SIZE"
 
 // A quote that never closes is the usual cause of a huge row: name it where it opens.
 const tooLargeError = (source: CsvSource, textStart: number, line: number): CsvError => {

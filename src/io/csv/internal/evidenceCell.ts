@@ -4,8 +4,10 @@
  *
  * @module
  */
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import { type Evidence, EvidenceSource } from "../../../domain/Evidence.ts"
-import { unsafeRowId } from "../../../domain/RowId.ts"
+import { RowId, unsafeRowId } from "../../../domain/RowId.ts"
 import { quoteValue } from "./textPosition.ts"
 
 /**
@@ -65,28 +67,25 @@ const readCanonical = (text: string): Array<Evidence> | undefined => {
   }
 }
 
+const JsonText = Schema.fromJsonString(Schema.Unknown)
+const JsonArray = Schema.Array(Schema.Unknown)
+// One item as `renderEvidence` writes it.
+const EvidenceItem = Schema.Struct({ source: EvidenceSource, row_id: RowId, detail: Schema.String })
+const decodeItem = Schema.decodeUnknownOption(EvidenceItem)
+
 const parseJson = (text: string): Array<Evidence> | string => {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return `Evidence ${quoteValue(text)} is not valid JSON`
-  }
-  if (!Array.isArray(parsed)) return `Evidence ${quoteValue(text)} is not a JSON array`
+  const parsed = Schema.decodeUnknownOption(JsonText)(text)
+  if (Option.isNone(parsed)) return `Evidence ${quoteValue(text)} is not valid JSON`
+  if (!Schema.is(JsonArray)(parsed.value)) return `Evidence ${quoteValue(text)} is not a JSON array`
   const evidence: Array<Evidence> = []
-  for (const item of parsed as Array<unknown>) {
-    const { detail, row_id, source } = (typeof item === "object" && item !== null ? item : {}) as Record<
-      string,
-      unknown
-    >
-    if (
-      typeof source !== "string" || !(EvidenceSource.literals as ReadonlyArray<string>).includes(source) ||
-      typeof row_id !== "string" || row_id === "" || typeof detail !== "string"
-    ) {
+  for (const item of parsed.value) {
+    const decoded = decodeItem(item)
+    if (Option.isNone(decoded)) {
       const shown = quoteValue(JSON.stringify(item) ?? "")
       return `Evidence item ${shown} needs a known "source", a non-empty "row_id" and a "detail"`
     }
-    evidence.push({ source: source as EvidenceSource, rowId: unsafeRowId(row_id), detail })
+    const { detail, row_id, source } = decoded.value
+    evidence.push({ source, rowId: row_id, detail })
   }
   return evidence
 }

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import type { MetadataReading } from "../../../domain/MetadataReading.ts"
 import { quoteValue } from "./textPosition.ts"
 
@@ -20,6 +22,15 @@ export const renderReading = (reading: MetadataReading): string =>
     values: Object.fromEntries(Object.entries(reading.values).sort(([a], [b]) => (a < b ? -1 : 1)))
   })
 
+// The cell as `renderReading` writes it.
+const ReadingCell = Schema.fromJsonString(Schema.Struct({
+  etag: Schema.String,
+  last_modified: Schema.String,
+  names: Schema.Array(Schema.String),
+  values: Schema.Record(Schema.String, Schema.String)
+}))
+const decodeCell = Schema.decodeUnknownOption(ReadingCell)
+
 /**
  * The reading of a metadata cell (null when empty), or the message saying why it is not what
  * uuidmap writes.
@@ -27,18 +38,8 @@ export const renderReading = (reading: MetadataReading): string =>
  */
 export const parseReading = (text: string): MetadataReading | null | string => {
   if (text === "") return null
-  const wrong = `Metadata ${quoteValue(text)} is not the JSON uuidmap writes: {"etag","last_modified","names","values"}`
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return wrong
-  }
-  const { etag, last_modified, names, values } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>
-  const isText = (value: unknown): value is string => typeof value === "string"
-  if (
-    !isText(etag) || !isText(last_modified) || !Array.isArray(names) || !names.every(isText) ||
-    typeof values !== "object" || values === null || Array.isArray(values) || !Object.values(values).every(isText)
-  ) return wrong
-  return { etag, lastModified: last_modified, names, values: values as Record<string, string> }
+  const decoded = decodeCell(text)
+  if (Option.isNone(decoded)) return `Metadata ${quoteValue(text)} is not the JSON uuidmap writes: {"etag","last_modified","names","values"}`
+  const { etag, last_modified, names, values } = decoded.value
+  return { etag, lastModified: last_modified, names, values }
 }

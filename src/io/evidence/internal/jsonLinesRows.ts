@@ -8,10 +8,16 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { EvidenceError } from "../../../domain/EvidenceError.ts"
 import { decodeCsvBytes } from "../../csv/CsvEncoding.ts"
 import type { EvidenceCell, EvidenceHeader, EvidenceRow, EvidenceVisitor } from "../EvidenceRows.ts"
 import { fromCsvError } from "./fromCsvError.ts"
+
+// A field that becomes a cell; `null` is a field left out.
+const isCellValue = Schema.is(Schema.Union([Schema.String, Schema.Number]))
+// `JSON.parse` gives plain data, so an object that is not an array is a JSON object.
+const isJsonObject = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value)
 
 const jsonColumn = (message: string): number => {
   const position = /position (\d+)/.exec(message)
@@ -31,14 +37,14 @@ const jsonRow = (file: string, lineText: string, line: number): EvidenceRow | Ev
     })
   }
   const parsed = result.value
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+  if (!isJsonObject(parsed)) {
     return new EvidenceError({ reason: "Unparseable", file, line, column: 1, message: "Line is not a JSON object; JSON Lines holds one JSON object per line" })
   }
   const cells = new Map<string, EvidenceCell>()
-  for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries(parsed)) {
     const column = lineText.indexOf(JSON.stringify(name)) + 1 || 1
     if (value === null) continue
-    if (typeof value !== "string" && typeof value !== "number") {
+    if (!isCellValue(value)) {
       return new EvidenceError({ reason: "InvalidValue", file, line, column, message: `Field ${JSON.stringify(name)} must be a string or a number` })
     }
     cells.set(name, { text: String(value), line, column })
