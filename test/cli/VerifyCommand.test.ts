@@ -1,7 +1,7 @@
 import parser from "fast-xml-parser"
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { runCli, snapshotTree, tempDir, writeTree } from "../support/Cli.ts"
 
 let dir: string
@@ -20,10 +20,20 @@ const file = (name: string) => path.join(dir, name)
 const read = (name: string) => fs.readFile(file(name), "utf8")
 const edit = async (name: string, change: (text: string) => string) => fs.writeFile(file(name), change(await read(name)))
 
+// Every test starts from the files one run leaves: the run is made once, and each test gets
+// its own copy, times kept (the files hold no path of their folder, so the copy is what a run
+// there leaves).
+let ran: { dir: string; cleanup: () => Promise<void> }
+beforeAll(async () => {
+  ran = await tempDir()
+  await writeTree(ran.dir, world)
+  const result = await runCli(["run", "--clients", path.join(ran.dir, "clients.csv"), "--bucket", `file://${path.join(ran.dir, "bucket")}`])
+  expect(result.code, result.stderr).toBe(0)
+})
+afterAll(() => ran?.cleanup())
 beforeEach(async () => {
   ;({ dir, cleanup } = await tempDir())
-  await writeTree(dir, world)
-  expect((await runCli(["run", ...flags()])).code).toBe(0)
+  await fs.cp(ran.dir, dir, { recursive: true, preserveTimestamps: true })
 })
 afterEach(() => cleanup())
 

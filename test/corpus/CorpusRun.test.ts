@@ -1,15 +1,22 @@
 /**
- * Runs every case of the bad-input corpus (`manifest.ts`) through the real CLI in a fresh
- * sandbox, and checks what a user must see: the expected exit code, exactly one line on stderr
- * that starts with "uuidmap: ", holds the case's message (file, line and column where they
- * apply) and reads as a sentence, no stack trace, nothing on stdout, and no file written or
- * changed anywhere in the sandbox (no CSV, ledger, backup, lock or temp file).
+ * Runs every case of the bad-input corpus (`manifest.ts`) through the CLI in a fresh sandbox,
+ * and checks what a user must see: the expected exit code, exactly one line on stderr that
+ * starts with "uuidmap: ", holds the case's message (file, line and column where they apply)
+ * and reads as a sentence, no stack trace, nothing on stdout, and no file written or changed
+ * anywhere in the sandbox (no CSV, ledger, backup, lock or temp file).
+ *
+ * Most cases run the CLI's program in this process (`runCliInProcess`: a new process for each
+ * would cost a minute of the suite). A sample of every kind of input runs in a real process
+ * too, in its own sandbox, and must give the very same exit code, stdout and stderr, so the
+ * exit status and the output streams are proven end to end and the in-process runner is
+ * proven faithful.
  */
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type CliResult, runCli, snapshotTree, tempDir, writeTree } from "../support/Cli.ts"
-import { corpusCases, pooledUuid } from "./manifest.ts"
+import { runCliInProcess } from "../support/InProcessCli.ts"
+import { type CorpusCase, corpusCases, pooledUuid } from "./manifest.ts"
 
 const inputs = path.join(import.meta.dirname, "inputs")
 const world = {
@@ -49,6 +56,36 @@ const expectOneClearLine = (result: CliResult, code: number, message: string) =>
   expect(text).toMatch(/^(?:[A-Z]|--|UUIDMAP_)/)
 }
 
+// One case of each kind: clients CSV syntax, encoding and row ids, ledger, evidence, plan,
+// review sheet, a flag the CLI library rejects, a flag uuidmap rejects, a URL, a variable, a
+// missing file.
+const realProcessSample: ReadonlyArray<string> = [
+  "unbalanced-quote.csv",
+  "utf16-export.csv",
+  "duplicate-row-id.csv",
+  "ledger-unknown-status.csv",
+  "records-pretty-printed.jsonl",
+  "plan-wrong-format-version.json",
+  "review-unknown-decision.csv",
+  "concurrency-not-a-number",
+  "unknown-command",
+  "zero-concurrency",
+  "s3-url-without-bucket",
+  "bad-concurrency-variable",
+  "clients-csv-that-does-not-exist"
+]
+
+// Runs one case in a new sandbox and checks it; gives what the CLI printed, for comparison.
+const runCase = async (corpusCase: CorpusCase, cli: typeof runCli): Promise<CliResult> => {
+  const dir = await sandbox()
+  if (corpusCase.input !== undefined) await fs.copyFile(path.join(inputs, corpusCase.input.file), path.join(dir, corpusCase.input.as))
+  const before = await snapshotTree(dir)
+  const result = await cli(corpusCase.args, { cwd: dir, ...(corpusCase.env === undefined ? {} : { env: corpusCase.env }) })
+  expectOneClearLine(result, corpusCase.code, corpusCase.message)
+  expect(await snapshotTree(dir)).toEqual(before)
+  return result
+}
+
 describe("the bad-input corpus", () => {
   it("holds at least 50 cases, each with its own name and every input file used", async () => {
     expect(corpusCases.length).toBeGreaterThanOrEqual(50)
@@ -57,15 +94,17 @@ describe("the bad-input corpus", () => {
     expect((await fs.readdir(inputs)).filter((file) => !used.has(file))).toEqual([])
   })
 
+  it("runs a sample of every kind of input in a real process, each sample case a case of the corpus", () => {
+    const names = new Set(corpusCases.map((c) => c.name))
+    expect(realProcessSample.filter((name) => !names.has(name))).toEqual([])
+  })
+
   describe.concurrent("each case exits with its code, one clear line, and nothing written", () => {
     for (const corpusCase of corpusCases) {
-      it(corpusCase.name, async () => {
-        const dir = await sandbox()
-        if (corpusCase.input !== undefined) await fs.copyFile(path.join(inputs, corpusCase.input.file), path.join(dir, corpusCase.input.as))
-        const before = await snapshotTree(dir)
-        const result = await runCli(corpusCase.args, { cwd: dir, ...(corpusCase.env === undefined ? {} : { env: corpusCase.env }) })
-        expectOneClearLine(result, corpusCase.code, corpusCase.message)
-        expect(await snapshotTree(dir)).toEqual(before)
+      const inRealProcess = realProcessSample.includes(corpusCase.name)
+      it(inRealProcess ? `${corpusCase.name} (also in a real process, with the same result)` : corpusCase.name, async () => {
+        const inProcess = await runCase(corpusCase, runCliInProcess)
+        if (inRealProcess) expect(await runCase(corpusCase, runCli)).toEqual(inProcess)
       })
     }
   })

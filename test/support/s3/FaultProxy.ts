@@ -267,6 +267,11 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Fault
     agent.destroy()
   }
 
+  // Node closes a connection idle for 5 s, and a client that sends on it just then sees a
+  // reset and retries: one more request in uuidmap's count than reached the proxy. A run
+  // whose sockets idle that long (a busy machine, a long phase between listing and metadata
+  // reads) must not be miscounted, so idle connections stay open until stop().
+  server.keepAliveTimeout = 10 * 60_000
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
   return {

@@ -19,7 +19,7 @@ import { join } from "node:path"
 interface S3rverInstance {
   run(): Promise<AddressInfo>
   close(): Promise<void>
-  readonly httpServer?: { closeAllConnections(): void }
+  readonly httpServer?: { closeAllConnections(): void; keepAliveTimeout: number }
 }
 
 type S3rverConstructor = new(options: {
@@ -113,6 +113,10 @@ export const startS3rver = async (options: { readonly inMemory?: boolean } = {})
   const directory = await mkdtemp(join(await temporaryRoot(options.inMemory === true), "uuidmap-s3rver-"))
   const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory })
   const address = await server.run()
+  // Node closes a connection idle for 5 s; a proxy or client that sends on it just then gets
+  // a reset, and the SDK retries: one request more than the test counts. On a busy machine
+  // pauses that long happen, so idle connections stay open until stop().
+  if (server.httpServer !== undefined) server.httpServer.keepAliveTimeout = 10 * 60_000
   let stopped = false
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
