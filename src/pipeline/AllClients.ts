@@ -5,7 +5,9 @@
  * @module
  */
 import type { State } from "../domain/State.ts"
-import { knownReconciled, reconcileExistingState } from "./ExistingState.ts"
+import { finishStep, reconcileStep } from "./ExistingState.ts"
+import { type PhaseStep, startStep } from "./PhaseStep.ts"
+import { buildRunIndex, type RunIndex } from "./RunIndex.ts"
 import { syncTrackingCells } from "./TrackingCells.ts"
 
 /**
@@ -24,5 +26,14 @@ import { syncTrackingCells } from "./TrackingCells.ts"
  * ```
  * @category phases
  */
-export const trackAllClients = (input: State): State =>
-  knownReconciled(syncTrackingCells(reconcileExistingState(input), () => true))
+export const trackAllClients = (input: State): State => trackingStep(startStep(input), buildRunIndex(input)).state
+
+/**
+ * Phase 3 within a run, on the run's index.
+ *
+ * @category phases
+ */
+export const trackingStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
+  const { state, ledger } = reconcileStep(input, index)
+  return finishStep(syncTrackingCells(state, ledger, () => true), ledger, index)
+}

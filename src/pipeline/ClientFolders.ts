@@ -7,11 +7,12 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
-import { knownReconciled, reconcileExistingState } from "./ExistingState.ts"
+import { finishStep, reconcileStep } from "./ExistingState.ts"
+import { type IndexedLedger, indexLedger } from "./internal/LedgerIndex.ts"
 import { hasOneRowPerUuid, ledgerKeyLookup, openLedgerBook } from "./LedgerBook.ts"
-import { catalogueOf } from "./ObjectCatalogue.ts"
+import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { decideNew, redecide, replaceEvidence } from "./Redecide.ts"
-import { classifierOf, rosterOf } from "./Roster.ts"
+import { buildRunIndex, type RunIndex } from "./RunIndex.ts"
 import { syncTrackingCells } from "./TrackingCells.ts"
 
 /**
@@ -32,9 +33,16 @@ import { syncTrackingCells } from "./TrackingCells.ts"
  * ```
  * @category phases
  */
-export const keysNeedingUuids = (state: State): ReadonlyArray<string> => {
-  const find = ledgerKeyLookup(state.ledger)
-  return catalogueOf(state.objects, classifierOf(state.clients, state.layout)).folderKeys.filter((key) => find(key) === undefined)
+export const keysNeedingUuids = (state: State): ReadonlyArray<string> => keysNeedingUuidsIn(buildRunIndex(state), indexLedger(state.ledger))
+
+/**
+ * `keysNeedingUuids` on a run's index and the state's ledger, indexed.
+ *
+ * @category phases
+ */
+export const keysNeedingUuidsIn = (index: RunIndex, ledger: IndexedLedger): ReadonlyArray<string> => {
+  const find = ledgerKeyLookup(ledger)
+  return index.catalogue.folderKeys.filter((key) => find(key) === undefined)
 }
 
 /**
@@ -60,16 +68,24 @@ export const keysNeedingUuids = (state: State): ReadonlyArray<string> => {
  * ```
  * @category phases
  */
-export const assignClientFolderUuids = (input: State): State => {
-  const state = reconcileExistingState(input)
-  const order = rosterOf(state.clients).order
-  const { folderKeys, folderRowIds, folderObjects } = catalogueOf(state.objects, classifierOf(state.clients, state.layout))
-  const book = openLedgerBook(state.ledger)
-  const given = ledgerKeyLookup(state.ledger)
+export const assignClientFolderUuids = (input: State): State => clientFolderStep(startStep(input), buildRunIndex(input)).state
+
+/**
+ * Phase 1 within a run, on the run's index.
+ *
+ * @category phases
+ */
+export const clientFolderStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
+  const reconciled = reconcileStep(input, index)
+  const { state } = reconciled
+  const { order } = index
+  const { folderKeys, folderRowIds, folderObjects } = index.catalogue
+  const book = openLedgerBook(reconciled.ledger)
+  const given = ledgerKeyLookup(reconciled.ledger)
   // With one row per UUID, each put below touches the row at the key being visited only, so
   // the ledger as given answers every lookup (cheaply); a fresh UUID that some row already has
   // moves that row, and lookups go to the book from there on.
-  let moved = !hasOneRowPerUuid(state.ledger)
+  let moved = !hasOneRowPerUuid(reconciled.ledger)
   const fresh = state.freshUuids
   let taken = 0
 
@@ -91,8 +107,8 @@ export const assignClientFolderUuids = (input: State): State => {
     if (book.put(decideNew(uuid, key, folderObjects[i], [folderEvidence(rowId, key)], order)) !== undefined) moved = true
   }
   const ledger = book.close()
-  const next = ledger === state.ledger && taken === 0 ? state : { ...state, ledger, freshUuids: fresh.slice(taken) }
-  return knownReconciled(syncTrackingCells(next, () => false))
+  const next = ledger === reconciled.ledger && taken === 0 ? state : { ...state, ledger: ledger.rows, freshUuids: fresh.slice(taken) }
+  return finishStep(syncTrackingCells(next, ledger, () => false), ledger, index)
 }
 
 const folderEvidence = (rowId: RowId, key: string): Evidence => ({ source: "client-folder", rowId, detail: key })

@@ -11,84 +11,19 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
-import type { State } from "../domain/State.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
-import type { KeyPlace } from "./ClassifyKey.ts"
-import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
+import { type ObjectCatalogue, ofSize, type SizeIndex } from "./ObjectCatalogue.ts"
 
 /**
- * Client-folder files by content identity (`size:md5`), each with its client.
+ * Client-folder files by content identity: the catalogue and its files by size (the ETag is
+ * compared only among files of the pool file's size, in one canonical form).
  *
  * @category models
  */
-export type ContentIndex = ReadonlyMap<string, ReadonlyArray<{ readonly rowId: RowId; readonly key: ObjectKey }>>
-
-/**
- * The content identity of an object, or undefined when its ETag is no content hash or it is
- * empty.
- *
- * @category indexing
- */
-export const contentIdentity = (object: StoredObject): string | undefined =>
-  object.size > 0 && isContentEtag(object.etag) ? `${object.size}:${object.etag.replaceAll("\"", "").toLowerCase()}` : undefined
-
-/**
- * Indexes the files in the folders of known clients. Memory is bounded by the client-folder
- * files, never by the pool (SPEC §7).
- *
- * @category indexing
- */
-export const indexClientFolderContent = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): ContentIndex => {
-  const index = new Map<string, Array<{ rowId: RowId; key: ObjectKey }>>()
-  for (const [key, object] of state.objects) {
-    const place = classify(key)
-    if (place._tag !== "ClientFolder") continue
-    const identity = contentIdentity(object)
-    if (identity === undefined) continue
-    const list = index.get(identity)
-    if (list) list.push({ rowId: place.rowId, key })
-    else index.set(identity, [{ rowId: place.rowId, key }])
-  }
-  return index
+export interface ContentIndex {
+  readonly catalogue: ObjectCatalogue
+  readonly sizes: SizeIndex
 }
-
-const contentIndexes = memoOnPool<ContentIndex>()
-
-/**
- * The content index phase 2 uses: the files in the folders of known clients (`catalogueOf`)
- * whose content identity is that of a pool file, since only pool files are ever looked up.
- * Built once per listing and classifier. Lists hold their files in key order.
- *
- * @category indexing
- */
-export const contentIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): ContentIndex =>
-  contentIndexes(poolIndexOf(state.objects, state.layout.poolPrefix), classify, (pool) => {
-    const { objects } = state
-    // Pool files' content, by size and then by ETag in one canonical form (`"` + lower-case
-    // MD5 + `"`, which most ETags already are): no identity string is built for a folder file
-    // that matches nothing.
-    const wanted = new Map<number, Set<string>>()
-    for (const key of pool.values()) {
-      const object = objects.get(key)!
-      if (!(object.size > 0) || !isContentEtag(object.etag)) continue
-      const etags = wanted.get(object.size) ?? new Set<string>()
-      etags.add(canonicalEtag(object.etag))
-      wanted.set(object.size, etags)
-    }
-    const index = new Map<string, Array<{ rowId: RowId; key: ObjectKey }>>()
-    const { folderKeys, folderObjects, folderRowIds } = catalogueOf(objects, classify)
-    for (let i = 0; i < folderKeys.length; i++) {
-      const object = folderObjects[i]!
-      const etags = wanted.get(object.size)
-      if (etags === undefined || !isContentEtag(object.etag) || !etags.has(canonicalEtag(object.etag))) continue
-      const identity = contentIdentity(object)!
-      const list = index.get(identity)
-      const entry = { rowId: folderRowIds[i]!, key: folderKeys[i]! }
-      if (list) list.push(entry)
-      else index.set(identity, [entry])
-    }
-    return index
-  })
 
 // `"` + the MD5 in lower case + `"`: the same for two content ETags exactly when their
 // identities (given the same size) are the same.
@@ -111,9 +46,16 @@ const canonicalEtag = (etag: string): string => {
  * @category evidence
  */
 export const contentEvidence = (index: ContentIndex, object: StoredObject): ReadonlyArray<Evidence> => {
-  const identity = contentIdentity(object)
-  const copies = identity === undefined ? undefined : index.get(identity)
-  if (copies === undefined) return []
+  const sameSize = ofSize(index.sizes, object.size)
+  if (sameSize.length === 0 || !isContentEtag(object.etag)) return []
+  const etag = canonicalEtag(object.etag)
+  const { folderObjects, folderRowIds, folderKeys } = index.catalogue
+  const copies: Array<{ readonly rowId: RowId; readonly key: ObjectKey }> = []
+  for (const position of sameSize) {
+    const folderEtag = folderObjects[position]!.etag
+    if (isContentEtag(folderEtag) && canonicalEtag(folderEtag) === etag) copies.push({ rowId: folderRowIds[position]!, key: folderKeys[position]! })
+  }
+  if (copies.length === 0) return []
   const byClient = new Map<RowId, Array<ObjectKey>>()
   for (const copy of copies) byClient.set(copy.rowId, [...(byClient.get(copy.rowId) ?? []), copy.key])
   return [...byClient].map(([rowId, keys]) => {

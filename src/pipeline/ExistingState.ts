@@ -12,71 +12,41 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
 import { type Mapping, ownerOf, undecidedMapping } from "../domain/Mapping.ts"
-import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import { keptInCell } from "./CellsInReview.ts"
-import { memoOnInput } from "./internal/Memo.ts"
-import { derivationOf, isSortedLedger } from "./internal/LedgerIndex.ts"
+import type { IndexedLedger } from "./internal/LedgerIndex.ts"
 import { hasOneRowPerUuid, openLedgerBook } from "./LedgerBook.ts"
-import { poolIndexOf } from "./ObjectCatalogue.ts"
+import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { redecide, replaceEvidence } from "./Redecide.ts"
-import { rosterOf } from "./Roster.ts"
-
-/**
- * Finds each pool object by the UUID in its name. When two objects carry one UUID, the first
- * by key wins (the loader reports the other).
- *
- * @category indexing
- */
-export const poolKeysByUuid = (state: State): ReadonlyMap<FileUuid, ObjectKey> =>
-  poolIndexOf(state.objects, state.layout.poolPrefix)
+import { buildRunIndex, type RunIndex } from "./RunIndex.ts"
 
 const withFacts = (mapping: Mapping, object: StoredObject): Mapping =>
   mapping.size === object.size && mapping.etag === object.etag && mapping.lastModified === object.lastModified
     ? mapping
     : { ...mapping, size: object.size, etag: object.etag, lastModified: object.lastModified }
 
-// States known to be fixpoints of `reconcileExistingState` (see `knownReconciled`).
-const fixpoints = new WeakSet<State>()
-
 /**
- * Records that a phase's result is a fixpoint of `reconcileExistingState` when that is
- * certain, so the next phase skips the pass over the whole ledger. A phase starts from a
- * reconciled state and only adds or redecides rows of listed objects, so each row is already
- * located and up to date; what is left to know is whether the tracking cells claim only what
- * the ledger explains. That is so when no untracked client holds UUIDs (every other cell is its
- * client's files, as `syncTrackingCells` wrote them), every owned row's evidence names its
- * owner, and each UUID and row id is on one row. Otherwise the next phase reconciles as usual.
- * The property tests in property-tests/pipeline/ReconcileFixpoint.test.ts check it.
+ * Ends a phase: its state and ledger, marked reconciled when it is certain that the state is
+ * a fixpoint of `reconcileExistingState`, so the next phase skips the pass over the whole
+ * ledger. A phase starts from a reconciled state and only adds or redecides rows of listed
+ * objects, so each row is already located and up to date; what is left to know is whether the
+ * tracking cells claim only what the ledger explains. That is so when no untracked client
+ * holds UUIDs (every other cell is its client's files, as `syncTrackingCells` wrote them),
+ * every owned row's evidence names its owner, and each UUID and row id is on one row.
+ * Otherwise the next phase reconciles as usual. The property tests in
+ * property-tests/pipeline/ReconcileFixpoint.test.ts check it.
  *
  * @category phases
  */
-export const knownReconciled = (state: State): State => {
-  const { clients, ledger } = state
-  if (
-    clients.every((client) => client.tracked || client.uuids.length === 0) &&
-    rosterOf(clients).order.size === clients.length &&
-    isSortedLedger(ledger) && hasOneRowPerUuid(ledger) && ownersNamed(ledger)
-  ) fixpoints.add(state)
-  return state
+export const finishStep = (state: State, ledger: IndexedLedger, index: RunIndex): PhaseStep => {
+  const { clients } = state
+  const reconciled = clients.every((client) => client.tracked || client.uuids.length === 0) &&
+    index.order.size === clients.length &&
+    ledger.sorted && hasOneRowPerUuid(ledger) && ledger.ownersNamed()
+  return { state, ledger, reconciled }
 }
-
-// Every owned row's evidence names its owner: checked once per ledger, and for a ledger a
-// book made, only on the rows it changed.
-const ownersNamed = (ledger: State["ledger"]): boolean =>
-  namedByLedger(ledger, undefined, () => {
-    const derivation = derivationOf(ledger)
-    const rows = derivation === undefined ? ledger : derivation.edits.values()
-    for (const mapping of rows) {
-      const owner = ownerOf(mapping)
-      if (owner !== null && !mapping.evidence.some((item) => item.rowId === owner)) return false
-    }
-    return derivation === undefined || ownersNamed(derivation.from)
-  })
-
-const namedByLedger = memoOnInput<State["ledger"], undefined, boolean>()
 
 /**
  * Reconciles the ledger and the tracking cells with the listing. Idempotent, and run at the
@@ -84,13 +54,22 @@ const namedByLedger = memoOnInput<State["ledger"], undefined, boolean>()
  *
  * @category phases
  */
-export const reconcileExistingState = (state: State): State => {
-  if (fixpoints.has(state)) return state
-  const order = rosterOf(state.clients).order
-  const book = openLedgerBook(state.ledger)
-  const pool = poolKeysByUuid(state)
+export const reconcileExistingState = (state: State): State => reconcileStep(startStep(state), buildRunIndex(state)).state
 
-  for (const mapping of [...book.all()]) {
+/**
+ * `reconcileExistingState` within a run: a step known to be reconciled is returned as it is.
+ *
+ * @category phases
+ */
+export const reconcileStep = (step: PhaseStep, index: RunIndex): PhaseStep => {
+  if (step.reconciled) return step
+  const { state } = step
+  const { order, pool } = index
+  const book = openLedgerBook(step.ledger)
+
+  // A canonical ledger's rows are what a fresh book holds: walked as they are, not copied.
+  const rows = step.ledger.sorted && step.ledger.uuidIndex() !== undefined ? step.ledger.rows : [...book.all()]
+  for (const mapping of rows) {
     const key = mapping.key ?? pool.get(mapping.uuid) ?? null
     const object = key === null ? undefined : state.objects.get(key)
     const located = key === mapping.key ? mapping : { ...mapping, key }
@@ -98,10 +77,10 @@ export const reconcileExistingState = (state: State): State => {
     const present = object !== undefined
     const wasPresent = mapping.status !== "missing"
     const next = present === wasPresent && refreshed.key === mapping.key ? refreshed : redecide(refreshed, refreshed.evidence, order, present)
-    if (next !== mapping) book.put(next)
+    if (next !== mapping) book.replace(next, mapping)
   }
 
-  for (const [uuid, claimants] of unexplainedClaims(state, book.byUuid)) {
+  for (const [uuid, claimants] of unexplainedClaims(state, index, book.byUuid)) {
     const existing = book.byUuid(uuid)
     const claims: Array<Evidence> = claimants.map((rowId) => ({ source: "tracking-cell", rowId, detail: `tracking cell of client ${rowId}` }))
     const key = pool.get(uuid) ?? null
@@ -111,7 +90,7 @@ export const reconcileExistingState = (state: State): State => {
     book.put(redecide(base, evidence, order, present))
   }
   const ledger = book.close()
-  return ledger === state.ledger ? state : { ...state, ledger }
+  return ledger === step.ledger ? step : { state: { ...state, ledger: ledger.rows }, ledger, reconciled: false }
 }
 
 /**
@@ -119,18 +98,17 @@ export const reconcileExistingState = (state: State): State => {
  *
  * @category indexing
  */
-export const cellClaims = (state: State): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
-  claimsOfClients(state.clients, undefined, () => {
-    const claims = new Map<FileUuid, Array<RowId>>()
-    for (const client of state.clients) {
-      for (const uuid of client.uuids) {
-        const list = claims.get(uuid)
-        if (list) list.push(client.rowId)
-        else claims.set(uuid, [client.rowId])
-      }
+export const cellClaims = (clients: State["clients"]): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
+  const claims = new Map<FileUuid, Array<RowId>>()
+  for (const client of clients) {
+    for (const uuid of client.uuids) {
+      const list = claims.get(uuid)
+      if (list) list.push(client.rowId)
+      else claims.set(uuid, [client.rowId])
     }
-    return claims
-  })
+  }
+  return claims
+}
 
 // A claim the ledger already explains adds nothing: the same owner, backed by evidence, or a
 // conflict in review that this cell's client is one side of (`keptInCell`).
@@ -145,11 +123,12 @@ const explains = (existing: Mapping | undefined, rowId: RowId): boolean =>
 // UUIDs with an unexplained claim are found without grouping every claim first.
 const unexplainedClaims = (
   state: State,
+  index: RunIndex,
   byUuid: (uuid: FileUuid) => Mapping | undefined
 ): Iterable<readonly [FileUuid, ReadonlyArray<RowId>]> => {
   const { clients } = state
-  if (rosterOf(clients).order.size !== clients.length || !clients.every((client) => strictlySorted(client.uuids))) {
-    return [...cellClaims(state)].filter(([uuid, claimants]) => claimants.length !== 1 || !explains(byUuid(uuid), claimants[0]!))
+  if (index.order.size !== clients.length || !clients.every((client) => strictlySorted(client.uuids))) {
+    return [...cellClaims(clients)].filter(([uuid, claimants]) => claimants.length !== 1 || !explains(byUuid(uuid), claimants[0]!))
   }
   const open = new Set<FileUuid>()
   for (const client of clients) for (const uuid of client.uuids) if (!explains(byUuid(uuid), client.rowId)) open.add(uuid)
@@ -170,6 +149,3 @@ const strictlySorted = (uuids: ReadonlyArray<FileUuid>): boolean => {
   for (let i = 1; i < uuids.length; i++) if (!(uuids[i - 1]! < uuids[i]!)) return false
   return true
 }
-
-// Built once per clients array (phase 2 and the reconciliation before it share it).
-const claimsOfClients = memoOnInput<State["clients"], undefined, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()

@@ -6,16 +6,16 @@
  * Why it is built this way: a run opens books on ledgers of a million rows several times, and
  * each phase changes only some rows. So a book on a canonical ledger (strictly sorted, one row
  * per key and per UUID: what phases produce) copies nothing: it finds rows by key by searching
- * the sorted array, by UUID through an index built once per array and remembered (the array
- * is immutable), and records only its own edits. Closing merges the edits into the old order
- * instead of sorting everything again, and the closed ledger's UUID index is the old one with
- * the edits on top. Any other ledger gets a plain copy indexed from scratch.
+ * the sorted array, by UUID through the ledger's index (`IndexedLedger`, handed from phase to
+ * phase), and records only its own edits. Closing merges the edits into the old order instead
+ * of sorting everything again, and the closed ledger's UUID index is the old one with the
+ * edits on top. Any other ledger gets a plain copy indexed from scratch.
  *
  * @module
  */
 import type { FileUuid } from "../domain/FileUuid.ts"
 import { compareMappings, type Mapping, ownerOf } from "../domain/Mapping.ts"
-import { type IndexLayer, isSortedLedger, keyFinder, lookupUuid, rememberLedger, uuidIndexOf } from "./internal/LedgerIndex.ts"
+import { derivedLedger, type IndexedLedger, indexLedger, type IndexLayer, keyFinder, lookupUuid, type OwnerChange } from "./internal/LedgerIndex.ts"
 
 /**
  * The book: look up by UUID or key, put a mapping (replacing the one with the same UUID, which
@@ -27,8 +27,10 @@ export interface LedgerBook {
   readonly byUuid: (uuid: FileUuid) => Mapping | undefined
   readonly byKey: (key: string) => Mapping | undefined
   readonly put: (mapping: Mapping) => Mapping | undefined
+  /** `put`, when the caller has just found `previous` by the mapping's UUID: no second look-up. */
+  readonly replace: (mapping: Mapping, previous: Mapping | undefined) => void
   readonly all: () => IterableIterator<Mapping>
-  readonly close: () => ReadonlyArray<Mapping>
+  readonly close: () => IndexedLedger
 }
 
 /**
@@ -37,10 +39,10 @@ export interface LedgerBook {
  *
  * @category constructors
  */
-export const ledgerKeyLookup = (ledger: ReadonlyArray<Mapping>): (key: string) => Mapping | undefined => {
-  if (isSortedLedger(ledger)) return keyFinder(ledger)
+export const ledgerKeyLookup = (ledger: IndexedLedger): (key: string) => Mapping | undefined => {
+  if (ledger.sorted) return keyFinder(ledger.rows)
   const keys = new Map<string, Mapping>()
-  for (const mapping of ledger) if (mapping.key !== null) keys.set(mapping.key, mapping)
+  for (const mapping of ledger.rows) if (mapping.key !== null) keys.set(mapping.key, mapping)
   return (key) => keys.get(key)
 }
 
@@ -49,22 +51,23 @@ export const ledgerKeyLookup = (ledger: ReadonlyArray<Mapping>): (key: string) =
  *
  * @category constructors
  */
-export const hasOneRowPerUuid = (ledger: ReadonlyArray<Mapping>): boolean =>
-  isSortedLedger(ledger) ? uuidIndexOf(ledger) !== undefined : new Set(ledger.map((mapping) => mapping.uuid)).size === ledger.length
+export const hasOneRowPerUuid = (ledger: IndexedLedger): boolean =>
+  ledger.sorted ? ledger.uuidIndex() !== undefined : new Set(ledger.rows.map((mapping) => mapping.uuid)).size === ledger.rows.length
 
 /**
  * Opens a book on a ledger.
  *
  * @category constructors
  */
-export const openLedgerBook = (ledger: ReadonlyArray<Mapping>): LedgerBook =>
-  isSortedLedger(ledger) ? openSortedBook(ledger) : openPlainBook(ledger)
+export const openLedgerBook = (ledger: IndexedLedger): LedgerBook =>
+  ledger.sorted ? openSortedBook(ledger) : openPlainBook(ledger)
 
 // Edits over a sorted ledger. Its UUID index is fetched on first need; if a UUID turns out to
 // be on two rows, the book becomes a plain one before anything was put, so nothing differs.
-const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
+const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
+  const rows = ledger.rows
   let uuids = new Map<FileUuid, Mapping>()
-  const find = keyFinder(ledger)
+  const find = keyFinder(rows)
   // Keys whose row this book changed (null: the key was given up), worked out from the puts
   // only when a lookup by key needs them: phases that put many rows rarely look up by key.
   const keys = new Map<string, Mapping | null>()
@@ -77,7 +80,7 @@ const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
   let shared = false
   const resolve = (): IndexLayer | undefined => {
     if (base === undefined && plain === undefined) {
-      base = uuidIndexOf(ledger)
+      base = ledger.uuidIndex()
       if (base === undefined) plain = openPlainBook(ledger)
     }
     return base
@@ -101,38 +104,42 @@ const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
     }
     return keyed(key)
   }
+  const record = (mapping: Mapping, previous: Mapping | undefined): Mapping | undefined => {
+    if (plain !== undefined) return plain.put(mapping)
+    if (previous === mapping) return previous
+    if (shared) {
+      uuids = new Map(uuids)
+      shared = false
+    }
+    uuids.set(mapping.uuid, mapping)
+    puts.push(mapping)
+    replaced.push(previous)
+    return previous
+  }
   return {
     byUuid,
     byKey,
-    put: (mapping) => {
-      const previous = byUuid(mapping.uuid)
-      if (plain !== undefined) return plain.put(mapping)
-      if (previous === mapping) return previous
-      if (shared) {
-        uuids = new Map(uuids)
-        shared = false
-      }
-      uuids.set(mapping.uuid, mapping)
-      puts.push(mapping)
-      replaced.push(previous)
-      return previous
+    put: (mapping) => record(mapping, byUuid(mapping.uuid)),
+    replace: (mapping, previous) => {
+      resolve()
+      record(mapping, previous)
     },
     all: function*() {
       const index = resolve()
       if (index === undefined) return yield* plain!.all()
-      for (const mapping of ledger) yield uuids.get(mapping.uuid) ?? mapping
+      for (const mapping of rows) yield uuids.get(mapping.uuid) ?? mapping
       for (const [uuid, mapping] of uuids) if (lookupUuid(index, uuid) === undefined) yield mapping
     },
     // An untouched book returns the very same array, so unchanged phases allocate nothing.
     close: () => {
       if (plain !== undefined) return plain.close()
       if (uuids.size === 0) return ledger
-      const { merged, ownersChanged } = mergeEdits(ledger, base!, uuids)
-      if (oneRowPerKey(merged)) {
-        rememberLedger(merged, base!, uuids, ledger, ownersChanged)
-        shared = true
-      }
-      return merged
+      // Each UUID put once (what phases do): every put's `previous` is the row it replaces.
+      const olds = puts.length === uuids.size ? replaced : undefined
+      const { merged, ownerChanges } = mergeEdits(rows, base!, uuids, olds === undefined ? undefined : { puts, olds })
+      if (!oneRowPerKey(merged)) return indexLedger(merged)
+      shared = true
+      return derivedLedger(merged, base!, uuids, ledger, ownerChanges)
     }
   }
 }
@@ -140,22 +147,28 @@ const openSortedBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
 // The canonical order of the ledger with the edits applied. Rows that keep their key keep
 // their place; new rows and rows whose key changed are sorted on their own and merged in,
 // which gives the same array as sorting everything (UUIDs are unique, so the order is total).
+// When every UUID was put once, `once` gives each put with the row it replaced, in put order,
+// so no row is looked up again.
 const mergeEdits = (
   ledger: ReadonlyArray<Mapping>,
   base: IndexLayer,
-  edits: ReadonlyMap<FileUuid, Mapping>
-): { readonly merged: ReadonlyArray<Mapping>; readonly ownersChanged: boolean } => {
+  edits: ReadonlyMap<FileUuid, Mapping>,
+  once: { readonly puts: ReadonlyArray<Mapping>; readonly olds: ReadonlyArray<Mapping | undefined> } | undefined
+): { readonly merged: ReadonlyArray<Mapping>; readonly ownerChanges: ReadonlyArray<OwnerChange> } => {
   const placed: Array<Mapping> = []
   let replaced = 0
-  let ownersChanged = false
+  const ownerChanges: Array<OwnerChange> = []
   const empty = base.below === undefined && base.uuids.size === 0
-  for (const [uuid, mapping] of edits) {
-    const old = empty ? undefined : lookupUuid(base, uuid)
+  const visit = (mapping: Mapping, old: Mapping | undefined): void => {
     if (old !== undefined) replaced++
     if (old === undefined || old.key !== mapping.key) placed.push(mapping)
-    if (!ownersChanged && ownerOf(mapping) !== (old === undefined ? null : ownerOf(old))) ownersChanged = true
+    const to = ownerOf(mapping)
+    const from = old === undefined ? null : ownerOf(old)
+    if (to !== from) ownerChanges.push({ uuid: mapping.uuid, from, to })
   }
-  if (placed.length === 0) return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownersChanged }
+  if (once !== undefined) for (let i = 0; i < once.puts.length; i++) visit(once.puts[i]!, once.olds[i])
+  else for (const [uuid, mapping] of edits) visit(mapping, empty ? undefined : lookupUuid(base, uuid))
+  if (placed.length === 0) return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownerChanges }
   placed.sort(compareMappings)
   const merged: Array<Mapping> = []
   let next = 0
@@ -168,7 +181,7 @@ const mergeEdits = (
     merged.push(current)
   }
   while (next < placed.length) merged.push(placed[next++]!)
-  return { merged, ownersChanged }
+  return { merged, ownerChanges }
 }
 
 // Sorted rows with a key on two rows have them next to each other.
@@ -182,27 +195,31 @@ const oneRowPerKey = (ledger: ReadonlyArray<Mapping>): boolean => {
 
 // A ledger that is not canonical (unsorted, or a UUID or key on two rows): copied and indexed
 // from scratch on every open, and sorted in full on close.
-const openPlainBook = (ledger: ReadonlyArray<Mapping>): LedgerBook => {
+const openPlainBook = (ledger: IndexedLedger): LedgerBook => {
   const uuids = new Map<FileUuid, Mapping>()
   const keys = new Map<string, Mapping>()
-  for (const mapping of ledger) {
+  for (const mapping of ledger.rows) {
     uuids.set(mapping.uuid, mapping)
     if (mapping.key !== null) keys.set(mapping.key, mapping)
   }
   let changed = false
+  const put = (mapping: Mapping): Mapping | undefined => {
+    const previous = uuids.get(mapping.uuid)
+    if (previous === mapping) return previous
+    changed = true
+    if (previous?.key != null && keys.get(previous.key) === previous) keys.delete(previous.key)
+    uuids.set(mapping.uuid, mapping)
+    if (mapping.key !== null) keys.set(mapping.key, mapping)
+    return previous
+  }
   return {
     byUuid: (uuid) => uuids.get(uuid),
     byKey: (key) => keys.get(key),
-    put: (mapping) => {
-      const previous = uuids.get(mapping.uuid)
-      if (previous === mapping) return previous
-      changed = true
-      if (previous?.key != null && keys.get(previous.key) === previous) keys.delete(previous.key)
-      uuids.set(mapping.uuid, mapping)
-      if (mapping.key !== null) keys.set(mapping.key, mapping)
-      return previous
+    put,
+    replace: (mapping) => {
+      put(mapping)
     },
     all: () => uuids.values(),
-    close: () => (changed ? [...uuids.values()].sort(compareMappings) : ledger)
+    close: () => (changed ? indexLedger([...uuids.values()].sort(compareMappings)) : ledger)
   }
 }

@@ -5,9 +5,8 @@
  * @module
  */
 import type { State } from "../domain/State.ts"
-import { isSortedLedger, keyFinder } from "./internal/LedgerIndex.ts"
-import { catalogueOf } from "./ObjectCatalogue.ts"
-import { classifierOf } from "./Roster.ts"
+import { type IndexedLedger, indexLedger, keyFinder } from "./internal/LedgerIndex.ts"
+import { buildRunIndex, type RunIndex } from "./RunIndex.ts"
 
 /**
  * The metrics. `files` counts the objects uuidmap can map: files in the folders of known
@@ -77,11 +76,18 @@ export interface Metrics {
  * ```
  * @category metrics
  */
-export const computeMetrics = (state: State): Metrics => {
-  const { folderKeys, uuidPoolKeys } = catalogueOf(state.objects, classifierOf(state.clients, state.layout))
+export const computeMetrics = (state: State): Metrics => computeMetricsIn(state, buildRunIndex(state))
+
+/**
+ * `computeMetrics` on an index of the state's inputs (`buildRunIndex`).
+ *
+ * @category metrics
+ */
+export const computeMetricsIn = (state: State, index: RunIndex): Metrics => {
+  const { folderKeys, uuidPoolKeys } = index.catalogue
   let missing = 0
   for (const mapping of state.ledger) if (mapping.status === "missing") missing++
-  const statusOf = statusLookup(state.ledger)
+  const statusOf = statusLookup(indexLedger(state.ledger))
   const clientFolderFiles = folderKeys.length
   let clientFolderMapped = 0
   for (const key of folderKeys) if (statusOf(key) === "mapped") clientFolderMapped++
@@ -112,8 +118,9 @@ export const computeMetrics = (state: State): Metrics => {
 
 // The status of the last row (in ledger order) with a key that is not missing. A sorted
 // ledger has one row per key, found by searching it; any other gets a map built here.
-const statusLookup = (ledger: State["ledger"]): (key: string) => string | undefined => {
-  if (isSortedLedger(ledger)) {
+const statusLookup = (indexed: IndexedLedger): (key: string) => string | undefined => {
+  const ledger = indexed.rows
+  if (indexed.sorted) {
     const find = keyFinder(ledger)
     return (key) => {
       const mapping = find(key)

@@ -4,9 +4,11 @@
  * @module
  */
 import type { State } from "../domain/State.ts"
-import { trackAllClients } from "./AllClients.ts"
-import { assignClientFolderUuids } from "./ClientFolders.ts"
-import { linkPoolFiles } from "./PoolFiles.ts"
+import { trackAllClients, trackingStep } from "./AllClients.ts"
+import { assignClientFolderUuids, clientFolderStep } from "./ClientFolders.ts"
+import { type PhaseStep, startStep } from "./PhaseStep.ts"
+import { linkPoolFiles, poolFileStep } from "./PoolFiles.ts"
+import { buildRunIndex, type RunIndex } from "./RunIndex.ts"
 
 /**
  * A phase's name, as `--phase` takes it.
@@ -47,6 +49,13 @@ export const phaseFunctions: Readonly<Record<PhaseName, (state: State) => State>
   "1": assignClientFolderUuids,
   "2": linkPoolFiles,
   "3": trackAllClients
+}
+
+// Each phase within a run: on the run's index, from the step the phase before left.
+const phaseSteps: Readonly<Record<PhaseName, (step: PhaseStep, index: RunIndex) => PhaseStep>> = {
+  "1": clientFolderStep,
+  "2": poolFileStep,
+  "3": trackingStep
 }
 
 /**
@@ -103,14 +112,22 @@ export const phasesOf = (selection: PhaseSelection): ReadonlyArray<PhaseName> =>
  * ```
  * @category phases
  */
-export const runPhases = (state: State, selection: PhaseSelection): PhaseRun => {
+export const runPhases = (state: State, selection: PhaseSelection): PhaseRun => runPhasesIn(state, selection, buildRunIndex(state))
+
+/**
+ * `runPhases` on an index of the state's inputs (`buildRunIndex`), built once per run: the
+ * program builds it for the phases, the metrics and the fresh UUIDs alike.
+ *
+ * @category phases
+ */
+export const runPhasesIn = (state: State, selection: PhaseSelection, index: RunIndex): PhaseRun => {
   const ran: Array<PhaseName> = []
   const steps: Array<{ phase: PhaseName; state: State }> = []
-  let current = state
+  let current = startStep(state)
   for (const phase of phasesOf(selection)) {
-    current = phaseFunctions[phase](current)
+    current = phaseSteps[phase](current, index)
     ran.push(phase)
-    steps.push({ phase, state: current })
+    steps.push({ phase, state: current.state })
   }
-  return { state: current, ran, steps }
+  return { state: current.state, ran, steps }
 }

@@ -44,16 +44,11 @@ export const metadataClaims = (evidence: PoolEvidence): ReadonlyArray<Claim> => 
   return claims
 }
 
-// The pool file a claim is about, if it is in the pool.
-const targetOf = (
-  claim: Claim,
-  pool: ReadonlyMap<FileUuid, ObjectKey>,
-  uuidByKey: ReadonlyMap<string, FileUuid>
-): FileUuid | undefined => {
+// The pool file a claim is about, if it is in the pool. A pool file's UUID is the one its
+// name carries, so a key names the pool file of the UUID in its file name: the key itself,
+// or the same UUID under another prefix or extension, which is the same file.
+const targetOf = (claim: Claim, pool: ReadonlyMap<FileUuid, ObjectKey>): FileUuid | undefined => {
   if (claim.target._tag === "ByUuid") return pool.has(claim.target.uuid) ? claim.target.uuid : undefined
-  const exact = uuidByKey.get(claim.target.key)
-  if (exact !== undefined) return exact
-  // The same UUID under another prefix or extension is the same file.
   const named = uuidFromFileName(fileName(claim.target.key))
   return named !== undefined && pool.has(named) ? named : undefined
 }
@@ -65,11 +60,8 @@ const targetOf = (
  *
  * @category claims
  */
-export const claimTargetsPool = (pool: ReadonlyMap<FileUuid, ObjectKey>): (claim: Claim) => boolean => {
-  const uuidByKey = new Map<string, FileUuid>()
-  for (const [uuid, key] of pool) uuidByKey.set(key, uuid)
-  return (claim) => targetOf(claim, pool, uuidByKey) !== undefined
-}
+export const claimTargetsPool = (pool: ReadonlyMap<FileUuid, ObjectKey>): (claim: Claim) => boolean => (claim) =>
+  targetOf(claim, pool) !== undefined
 
 // Who a claim names: a row id (perhaps unknown), or nobody when an old key lies outside every
 // client folder.
@@ -95,13 +87,10 @@ export const resolveClaims = (
   classify: (key: string) => KeyPlace
 ): ReadonlyMap<FileUuid, ReadonlyArray<Evidence>> => {
   const claims = [...evidence.claims, ...metadataClaims(evidence)]
-  // No claims, nothing to resolve: skip indexing the pool by key.
   if (claims.length === 0) return new Map()
-  const uuidByKey = new Map<string, FileUuid>()
-  for (const [uuid, key] of pool) uuidByKey.set(key, uuid)
   const byUuid = new Map<FileUuid, Map<string, Evidence>>()
   for (const claim of claims) {
-    const uuid = targetOf(claim, pool, uuidByKey)
+    const uuid = targetOf(claim, pool)
     if (uuid === undefined) continue
     const owner = ownerOf(claim, classify)
     if (owner === undefined) continue

@@ -26,15 +26,15 @@ import type { Finding } from "../domain/Finding.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
-import { contentEvidence, contentIndexOf } from "./ContentIndex.ts"
-import { knownReconciled, poolKeysByUuid, reconcileExistingState } from "./ExistingState.ts"
-import { memoOnInput } from "./internal/Memo.ts"
+import { contentEvidence } from "./ContentIndex.ts"
+import { finishStep, reconcileStep } from "./ExistingState.ts"
 import { ledgerKeyLookup, openLedgerBook } from "./LedgerBook.ts"
+import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { resolveClaims } from "./PoolClaims.ts"
 import { decideNew, redecide } from "./Redecide.ts"
-import { classifierOf, rosterOf } from "./Roster.ts"
+import { buildRunIndex, type RunIndex } from "./RunIndex.ts"
 import { syncTrackingCells } from "./TrackingCells.ts"
-import { weakEvidence, weakIndexOf } from "./WeakSignals.ts"
+import { weakEvidence } from "./WeakSignals.ts"
 
 /**
  * Phase 2. Pure and idempotent; decisions depend on neither listing order nor the order of
@@ -59,24 +59,34 @@ import { weakEvidence, weakIndexOf } from "./WeakSignals.ts"
  * ```
  * @category phases
  */
-export const linkPoolFiles = (input: State): State => {
-  const state = reconcileExistingState(input)
-  const order = rosterOf(state.clients).order
-  const classify = classifierOf(state.clients, state.layout)
-  const pool = poolKeysByUuid(state)
+export const linkPoolFiles = (input: State): State => poolFileStep(startStep(input), buildRunIndex(input)).state
+
+/**
+ * Phase 2 within a run, on the run's index.
+ *
+ * @category phases
+ */
+export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
+  const reconciled = reconcileStep(input, index)
+  const { state } = reconciled
+  const { order, classify, pool } = index
   const claims = resolveClaims(state.evidence, pool, classify)
-  const content = contentIndexOf(state, classify)
-  const weak = weakIndexOf(state, classify)
+  const content = index.content()
+  const weak = index.weak()
   const cells = poolCellClaims(state.clients, pool)
   const replaced: ReadonlyArray<EvidenceSource> = [...state.evidence.sources, "content", "weak"]
-  const book = openLedgerBook(state.ledger)
+  const book = openLedgerBook(reconciled.ledger)
   // Each put below is at the visited key, so the ledger as given knows every other key's row.
-  const holderOf = ledgerKeyLookup(state.ledger)
+  const holderOf = ledgerKeyLookup(reconciled.ledger)
   const findings: Array<Finding> = []
 
-  // The pool index iterates in key order already.
-  for (const [uuid, key] of pool) {
-    const object = state.objects.get(key)!
+  const { poolKeys, poolUuids, poolObjects, poolFirst } = index.catalogue
+  // The catalogue holds the pool in key order.
+  for (let i = 0; i < poolKeys.length; i++) {
+    if (!poolFirst[i]) continue
+    const key = poolKeys[i]!
+    const uuid = poolUuids[i]!
+    const object = poolObjects[i]!
     const holder = holderOf(key)
     const existing = book.byUuid(uuid)
     if ((holder !== undefined && holder.uuid !== uuid) || (existing !== undefined && existing.key !== key)) {
@@ -90,36 +100,33 @@ export const linkPoolFiles = (input: State): State => {
     const decided = existing === undefined ? decideNew(uuid, key, object, evidence, order) : redecide(existing, evidence, order, true)
     const reading = state.evidence.metadataReadings.get(key)
     const next = reading === undefined || sameReading(decided.metadata, reading) ? decided : { ...decided, metadata: reading }
-    if (next !== existing) book.put(next)
+    if (next !== existing) book.replace(next, existing)
     findings.push(...unknownRowIds(evidence, order, key))
   }
   const ledger = book.close()
   const reported = mergeFindings(state.findings, findings.sort(compareFindings))
-  const next = ledger === state.ledger && reported === state.findings ? state : { ...state, ledger, findings: reported }
-  return knownReconciled(syncTrackingCells(next, () => false))
+  const next = ledger === reconciled.ledger && reported === state.findings ? state : { ...state, ledger: ledger.rows, findings: reported }
+  return finishStep(syncTrackingCells(next, ledger, () => false), ledger, index)
 }
 
 // Which clients' tracking cells hold each pool file's UUID, in CSV order (what `cellClaims`
 // gives, for pool files only: the cells hold every file of every client).
-const poolCellClaims = (clients: State["clients"], pool: ReadonlyMap<FileUuid, ObjectKey>): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
-  poolClaimsMemo(clients, pool, () => {
-    const claims = new Map<FileUuid, Array<RowId>>()
-    for (const client of clients) {
-      for (const uuid of client.uuids) {
-        if (!pool.has(uuid)) continue
-        const list = claims.get(uuid)
-        if (list) list.push(client.rowId)
-        else claims.set(uuid, [client.rowId])
-      }
+const poolCellClaims = (clients: State["clients"], pool: ReadonlyMap<FileUuid, ObjectKey>): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
+  const claims = new Map<FileUuid, Array<RowId>>()
+  for (const client of clients) {
+    for (const uuid of client.uuids) {
+      if (!pool.has(uuid)) continue
+      const list = claims.get(uuid)
+      if (list) list.push(client.rowId)
+      else claims.set(uuid, [client.rowId])
     }
-    return claims
-  })
-
-const poolClaimsMemo = memoOnInput<State["clients"], ReadonlyMap<FileUuid, ObjectKey>, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()
+  }
+  return claims
+}
 
 // Adds evidence not already present, in the canonical order.
 const merge = (evidence: ReadonlyArray<Evidence>, extra: ReadonlyArray<Evidence>): ReadonlyArray<Evidence> => {
-  if (extra.length === 0) return sortEvidence(evidence)
+  if (extra.length === 0) return evidence.length <= 1 ? evidence : sortEvidence(evidence)
   const seen = new Set(evidence.map(identity))
   const added = extra.filter((item) => {
     const id = identity(item)

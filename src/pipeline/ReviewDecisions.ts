@@ -10,6 +10,7 @@ import { type Evidence, noOwnerRowId, sortEvidence } from "../domain/Evidence.ts
 import { type FileUuid, isFileUuid } from "../domain/FileUuid.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
+import { indexLedger } from "./internal/LedgerIndex.ts"
 import { openLedgerBook } from "./LedgerBook.ts"
 import { clientOrderOf, redecide } from "./Redecide.ts"
 import { syncTrackingCells } from "./TrackingCells.ts"
@@ -131,7 +132,8 @@ export const acceptReviewDecisions = (
   sheet: string
 ): { readonly state: State; readonly recorded: number } => {
   const order = clientOrderOf(state.clients)
-  const book = openLedgerBook(state.ledger)
+  const given = indexLedger(state.ledger)
+  const book = openLedgerBook(given)
   let recorded = 0
   for (const decision of decisions) {
     const mapping = book.byUuid(decision.uuid)
@@ -146,6 +148,6 @@ export const acceptReviewDecisions = (
     recorded++
   }
   const ledger = book.close()
-  const next = ledger === state.ledger ? state : { ...state, ledger }
-  return { state: syncTrackingCells(next, () => false), recorded }
+  const next = ledger === given ? state : { ...state, ledger: ledger.rows }
+  return { state: syncTrackingCells(next, ledger, () => false), recorded }
 }

@@ -107,6 +107,9 @@ export const diffStates = (before: State, after: State): StateChanges => {
       cells.push({ rowId: client.rowId, before: old, after: client })
     }
   })
+  // The same ledger array with one row per UUID (what a run that changes nothing leaves) has
+  // no change: said without pairing a million rows up.
+  if (before.ledger === after.ledger && oneRowPerUuid(after.ledger)) return { cells, ledger: [] }
   const ledger: Array<LedgerChange> = []
   const previous = new Map(before.ledger.map((mapping) => [mapping.uuid, mapping]))
   for (const mapping of after.ledger) {
@@ -117,6 +120,15 @@ export const diffStates = (before: State, after: State): StateChanges => {
   }
   for (const old of previous.values()) ledger.push({ uuid: old.uuid, before: old, after: null })
   return { cells, ledger }
+}
+
+const oneRowPerUuid = (ledger: ReadonlyArray<Mapping>): boolean => {
+  const seen = new Set<string>()
+  for (const mapping of ledger) {
+    if (seen.has(mapping.uuid)) return false
+    seen.add(mapping.uuid)
+  }
+  return true
 }
 
 /**

@@ -9,24 +9,20 @@
  */
 import type { ClientRow } from "../domain/ClientRow.ts"
 import type { FileUuid } from "../domain/FileUuid.ts"
-import { ownerOf } from "../domain/Mapping.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
-import { derivationOf } from "./internal/LedgerIndex.ts"
-import { keptInCell } from "./CellsInReview.ts"
-import { memoOnInput } from "./internal/Memo.ts"
-import { keepRoster } from "./Roster.ts"
+import type { IndexedLedger } from "./internal/LedgerIndex.ts"
 
 /**
- * Rewrites tracking cells from the ledger. A client that owns a file, or is listed in
- * `track`, becomes tracked; an untracked client that owns nothing stays untracked ("not
- * tracked yet" is information too). Unchanged rows keep their identity.
+ * Rewrites tracking cells from the ledger (`ledger.rows` is `state.ledger`). A client that
+ * owns a file, or is listed in `track`, becomes tracked; an untracked client that owns nothing
+ * stays untracked ("not tracked yet" is information too). Unchanged rows keep their identity.
  *
  * @category tracking
  */
-export const syncTrackingCells = (state: State, track: (client: ClientRow) => boolean): State => {
-  const owned = ownedUuids(state.ledger)
-  const held = heldInReview(state.ledger)
+export const syncTrackingCells = (state: State, ledger: IndexedLedger, track: (client: ClientRow) => boolean): State => {
+  const owned = ledger.owned()
+  const held = heldInReview(ledger)
   const kept = held.size === 0 ? undefined : keptInReview(state.clients, held)
   let changed = false
   const clients = state.clients.map((client) => {
@@ -37,55 +33,13 @@ export const syncTrackingCells = (state: State, track: (client: ClientRow) => bo
     changed = true
     return { ...client, tracked: true, uuids }
   })
-  if (!changed) return state
-  keepRoster(state.clients, clients)
-  return { ...state, clients }
+  return changed ? { ...state, clients } : state
 }
 
-// Each owner's UUIDs, sorted: built once per ledger array (phases often pass one on as is),
-// and taken over from the ledger a book made it from when no owner changed.
-const ownedUuids = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlyArray<FileUuid>> =>
-  ownedByLedger(ledger, undefined, () => {
-    const derivation = derivationOf(ledger)
-    if (derivation !== undefined && !derivation.ownersChanged) return ownedUuids(derivation.from)
-    const owned = new Map<RowId, Array<FileUuid>>()
-    for (const mapping of ledger) {
-      const owner = ownerOf(mapping)
-      if (owner === null) continue
-      const list = owned.get(owner)
-      if (list) list.push(mapping.uuid)
-      else owned.set(owner, [mapping.uuid])
-    }
-    for (const list of owned.values()) list.sort()
-    return owned
-  })
-
-const ownedByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<RowId, ReadonlyArray<FileUuid>>>()
-
-// The clients whose cells may keep each file in review, by UUID: built once per ledger array, and from the
-// ledger a book made it from by applying only the rows it changed.
-const reviewCandidates = (ledger: State["ledger"]): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> =>
-  candidatesByLedger(ledger, undefined, () => {
-    const derivation = derivationOf(ledger)
-    const candidates = new Map<FileUuid, ReadonlyArray<RowId>>(derivation === undefined ? [] : reviewCandidates(derivation.from))
-    const rows = derivation === undefined ? ledger : derivation.edits.values()
-    for (const mapping of rows) {
-      if (mapping.status === "review") {
-        const kept = [...new Set(mapping.evidence.map((item) => item.rowId))].filter((rowId) => keptInCell(mapping.status, mapping.evidence, rowId))
-        if (kept.length > 0) candidates.set(mapping.uuid, kept)
-        else candidates.delete(mapping.uuid)
-      }
-      else if (derivation !== undefined) candidates.delete(mapping.uuid)
-    }
-    return candidates
-  })
-
-const candidatesByLedger = memoOnInput<State["ledger"], undefined, ReadonlyMap<FileUuid, ReadonlyArray<RowId>>>()
-
 // For each client, the UUIDs in review its cell may keep.
-const heldInReview = (ledger: State["ledger"]): ReadonlyMap<RowId, ReadonlySet<FileUuid>> => {
+const heldInReview = (ledger: IndexedLedger): ReadonlyMap<RowId, ReadonlySet<FileUuid>> => {
   const held = new Map<RowId, Set<FileUuid>>()
-  for (const [uuid, rowIds] of reviewCandidates(ledger)) {
+  for (const [uuid, rowIds] of ledger.reviewCandidates()) {
     for (const rowId of rowIds) {
       const set = held.get(rowId)
       if (set) set.add(uuid)

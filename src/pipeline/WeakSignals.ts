@@ -10,10 +10,8 @@
 import type { Evidence } from "../domain/Evidence.ts"
 import { fileName, type ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
-import type { State } from "../domain/State.ts"
 import { isContentEtag, type StoredObject } from "../domain/StoredObject.ts"
-import type { KeyPlace } from "./ClassifyKey.ts"
-import { catalogueOf, memoOnPool, poolIndexOf } from "./ObjectCatalogue.ts"
+import { type ObjectCatalogue, ofSize, type SizeIndex } from "./ObjectCatalogue.ts"
 
 /**
  * More clients than this sharing a weak signal make it noise.
@@ -31,44 +29,36 @@ interface FolderFile {
 }
 
 /**
- * Client-folder files by size, as positions in a list of files. What a comparison needs of a
+ * Client-folder files by size, as positions in the catalogue. What a comparison needs of a
  * file (extension, parsed time) is worked out when it is first compared, and kept: most files
  * are never compared, or only with the first few of their size.
  *
  * @category models
  */
 export interface WeakIndex {
-  readonly bySize: ReadonlyMap<number, ReadonlyArray<number>>
+  readonly sizes: SizeIndex
   readonly file: (position: number) => FolderFile
 }
 
-// The index of the files at positions `0 … keys.length - 1` that `keep` keeps.
-const lazyWeakIndex = (
-  keys: ReadonlyArray<ObjectKey>,
-  rowIds: ReadonlyArray<RowId>,
-  objects: ReadonlyArray<StoredObject>,
-  keep: (object: StoredObject) => boolean
-): WeakIndex => {
-  const bySize = new Map<number, Array<number>>()
-  for (let i = 0; i < keys.length; i++) {
-    const object = objects[i]!
-    if (object.size === 0 || !keep(object)) continue
-    const list = bySize.get(object.size)
-    if (list) list.push(i)
-    else bySize.set(object.size, [i])
-  }
+/**
+ * The weak-signal index phase 2 uses, on the catalogue's client-folder files by size.
+ *
+ * @category indexing
+ */
+export const buildWeakIndex = (catalogue: ObjectCatalogue, sizes: SizeIndex): WeakIndex => {
+  const { folderKeys, folderRowIds, folderObjects } = catalogue
   const files = new Map<number, FolderFile>()
   const file = (i: number): FolderFile => {
     let found = files.get(i)
     if (found === undefined) {
-      const key = keys[i]!
-      const object = objects[i]!
-      found = { rowId: rowIds[i]!, key, extension: extensionOf(key), time: Date.parse(object.lastModified), etag: object.etag }
+      const key = folderKeys[i]!
+      const object = folderObjects[i]!
+      found = { rowId: folderRowIds[i]!, key, extension: extensionOf(key), time: Date.parse(object.lastModified), etag: object.etag }
       files.set(i, found)
     }
     return found
   }
-  return { bySize, file }
+  return { sizes, file }
 }
 
 /**
@@ -81,43 +71,6 @@ export const extensionOf = (key: string): string => {
   const dot = name.lastIndexOf(".")
   return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase()
 }
-
-/**
- * Indexes the files in the folders of known clients by size.
- *
- * @category indexing
- */
-export const indexWeakSignals = (state: Pick<State, "objects">, classify: (key: string) => KeyPlace): WeakIndex => {
-  const keys: Array<ObjectKey> = []
-  const rowIds: Array<RowId> = []
-  const objects: Array<StoredObject> = []
-  for (const [key, object] of state.objects) {
-    const place = classify(key)
-    if (place._tag !== "ClientFolder") continue
-    keys.push(key)
-    rowIds.push(place.rowId)
-    objects.push(object)
-  }
-  return lazyWeakIndex(keys, rowIds, objects, () => true)
-}
-
-const weakIndexes = memoOnPool<WeakIndex>()
-
-/**
- * The weak-signal index phase 2 uses: the files in the folders of known clients
- * (`catalogueOf`) that have the size of a pool file, since only pool files are ever looked up.
- * Built once per listing and classifier. Lists hold their files in key order.
- *
- * @category indexing
- */
-export const weakIndexOf = (state: Pick<State, "objects" | "layout">, classify: (key: string) => KeyPlace): WeakIndex =>
-  weakIndexes(poolIndexOf(state.objects, state.layout.poolPrefix), classify, (pool) => {
-    const { objects } = state
-    const sizes = new Set<number>()
-    for (const key of pool.values()) sizes.add(objects.get(key)!.size)
-    const { folderKeys, folderObjects, folderRowIds } = catalogueOf(objects, classify)
-    return lazyWeakIndex(folderKeys, folderRowIds, folderObjects, (object) => sizes.has(object.size))
-  })
 
 const describeWindow = (windowMs: number): string =>
   windowMs % 3_600_000 === 0 ? `${windowMs / 3_600_000}h` : windowMs % 60_000 === 0 ? `${windowMs / 60_000}m` : `${windowMs / 1000}s`
@@ -152,8 +105,8 @@ const describeResemblance = (pool: PoolSide, file: FolderFile, how: "multipart" 
  * @category evidence
  */
 export const weakEvidence = (index: WeakIndex, object: StoredObject, windowMs: number): ReadonlyArray<Evidence> => {
-  const sameSize = object.size === 0 ? undefined : index.bySize.get(object.size)
-  if (sameSize === undefined) return []
+  const sameSize = ofSize(index.sizes, object.size)
+  if (sameSize.length === 0) return []
   const pool: PoolSide = {
     object,
     multipart: !isContentEtag(object.etag),

@@ -8,35 +8,39 @@ import * as Effect from "effect/Effect"
 import type { FileUuid } from "../domain/FileUuid.ts"
 import type { State } from "../domain/State.ts"
 import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
-import { poolKeysByUuid } from "../pipeline/ExistingState.ts"
-import { keysNeedingUuids } from "../pipeline/ClientFolders.ts"
+import { keysNeedingUuidsIn } from "../pipeline/ClientFolders.ts"
+import { indexLedger } from "../pipeline/internal/LedgerIndex.ts"
+import { buildRunIndex, type RunIndex } from "../pipeline/RunIndex.ts"
 
 /**
- * Every UUID a state already holds.
+ * Whether a UUID is one the state already holds (a pool name, a ledger row, a tracking cell).
+ * The pool is asked through the run's index rather than copied into the set.
  *
  * @category uuids
  */
-export const usedUuids = (state: State): ReadonlySet<string> => {
-  const used = new Set<string>(poolKeysByUuid(state).keys())
+export const usedUuids = (state: State, index: RunIndex): (uuid: string) => boolean => {
+  const used = new Set<string>()
   for (const mapping of state.ledger) used.add(mapping.uuid)
   for (const client of state.clients) for (const uuid of client.uuids) used.add(uuid)
-  return used
+  return (uuid) => used.has(uuid) || index.pool.has(uuid as FileUuid)
 }
 
 /**
- * Returns the state with exactly as many unused fresh UUIDs as phase 1 needs.
+ * Returns the state with exactly as many unused fresh UUIDs as phase 1 needs (`index` is the
+ * run's index of the state's inputs, built here when not given).
  *
  * @category uuids
  */
-export const withFreshUuids = (state: State): Effect.Effect<State, never, UuidGenerator> =>
+export const withFreshUuids = (state: State, index: RunIndex = buildRunIndex(state)): Effect.Effect<State, never, UuidGenerator> =>
   Effect.gen(function*() {
     const generator = yield* UuidGenerator
-    const needed = keysNeedingUuids(state).length
-    const used = usedUuids(state)
+    const needed = keysNeedingUuidsIn(index, indexLedger(state.ledger)).length
+    if (needed === 0) return state.freshUuids.length === 0 ? state : { ...state, freshUuids: [] }
+    const isUsed = usedUuids(state, index)
     const fresh = new Set<FileUuid>()
     while (fresh.size < needed) {
       for (const uuid of yield* generator.draw(needed - fresh.size)) {
-        if (!used.has(uuid)) fresh.add(uuid)
+        if (!isUsed(uuid)) fresh.add(uuid)
       }
     }
     return { ...state, freshUuids: [...fresh] }

@@ -27,6 +27,7 @@ import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } fro
 import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { poolOverlap } from "../pipeline/LayoutCheck.ts"
 import { type PhaseSelection, phasesOf } from "../pipeline/Phases.ts"
+import { buildRunIndex, type RunIndex } from "../pipeline/RunIndex.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { loadPoolEvidence, readEvidenceFiles } from "./LoadEvidence.ts"
 import type { Settings } from "./Settings.ts"
@@ -45,6 +46,16 @@ export interface LoadedRun {
   readonly ledgerClientsSha256: string | undefined
   readonly folderMarkers: ReadonlyArray<ObjectKey>
   readonly state: State
+}
+
+/**
+ * A loaded run with the index of its inputs (`RunIndex`), built once for the fresh UUIDs, the
+ * phases and the metrics.
+ *
+ * @category models
+ */
+export interface IndexedRun extends LoadedRun {
+  readonly index: RunIndex
 }
 
 interface ListingFold {
@@ -243,13 +254,15 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
       ? yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids, listing.objects, readings)
       : emptyPoolEvidence
   })
-  const loaded: LoadedRun = {
+  const index = buildRunIndex(base)
+  const loaded: IndexedRun = {
     table,
     clientsBytes,
     ledgerBytes,
     ledgerClientsSha256: content?.clientsSha256,
     folderMarkers: listing.folderMarkers,
-    state: yield* withFreshUuids(base)
+    state: yield* withFreshUuids(base, index),
+    index
   }
   return loaded
 })

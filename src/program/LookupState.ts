@@ -6,7 +6,7 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { runPhases } from "../pipeline/Phases.ts"
+import { runPhasesIn } from "../pipeline/Phases.ts"
 import { loadRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
 
@@ -17,5 +17,5 @@ import type { Settings } from "./Settings.ts"
  */
 export const loadCurrentState = Effect.fn("uuidmap.loadCurrentState")(function*(settings: Settings) {
   const loaded = yield* loadRun(settings, "all")
-  return { loaded, state: runPhases(loaded.state, "all").state }
+  return { loaded, state: runPhasesIn(loaded.state, "all", loaded.index).state }
 })

@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import type { PlanFile } from "../domain/Plan.ts"
 import type { State } from "../domain/State.ts"
 import type { PhaseName, PhaseSelection } from "../pipeline/Phases.ts"
-import { runPhases } from "../pipeline/Phases.ts"
+import { runPhasesIn } from "../pipeline/Phases.ts"
 import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
 import { fingerprintBytes, fingerprintFile, fingerprintObjects, touchedKeys } from "./Fingerprint.ts"
 import { loadRun } from "./LoadState.ts"
@@ -48,7 +48,7 @@ export const evidenceFilesOf = (settings: Settings): ReadonlyArray<string> => [
 export const makePlan = Effect.fn("uuidmap.makePlan")(function*(settings: Settings, phase: PhaseSelection) {
   const evidence = yield* Effect.forEach(evidenceFilesOf(settings), fingerprintFile)
   const loaded = yield* loadRun(settings, phase)
-  const run = runPhases(loaded.state, phase)
+  const run = runPhasesIn(loaded.state, phase, loaded.index)
   const changes = diffStates(loaded.state, run.state)
   const now = new Date(yield* Clock.currentTimeMillis)
   const plan = buildPlanFile({

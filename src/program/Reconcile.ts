@@ -19,8 +19,8 @@ import type { ClientsCsv } from "../io/state/ClientsCsv.ts"
 import type { Ledger } from "../io/state/Ledger.ts"
 import { ObjectStore, type StoreRequests } from "../io/store/ObjectStore.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
-import { computeMetrics, type Metrics } from "../pipeline/Metrics.ts"
-import { type PhaseName, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
+import { computeMetricsIn, type Metrics } from "../pipeline/Metrics.ts"
+import { type PhaseName, type PhaseSelection, runPhasesIn } from "../pipeline/Phases.ts"
 import { diffStates, hasChanges, type StateChanges } from "../pipeline/StateDiff.ts"
 import { loadRun } from "./LoadState.ts"
 import type { Settings } from "./Settings.ts"
@@ -157,7 +157,7 @@ export const reconcile: (
   const now = new Date(yield* Clock.currentTimeMillis)
   const session = options.dryRun ? undefined : yield* openWriteSession(settings, now)
   const loaded = yield* loadRun(settings, options.phase)
-  const run = runPhases(loaded.state, options.phase)
+  const run = runPhasesIn(loaded.state, options.phase, loaded.index)
   const changes = diffStates(loaded.state, run.state)
   const written = session === undefined || !hasChanges(changes) ? [] : yield* writeResult(settings, session, loaded, run.state, now)
   const outcome: ReconcileOutcome = {
@@ -165,8 +165,8 @@ export const reconcile: (
     after: run.state,
     changes,
     ran: run.ran,
-    metricsBefore: computeMetrics(loaded.state),
-    metricsAfter: computeMetrics(run.state),
+    metricsBefore: computeMetricsIn(loaded.state, loaded.index),
+    metricsAfter: computeMetricsIn(run.state, loaded.index),
     written,
     folderMarkers: loaded.folderMarkers,
     notes: session?.notes ?? [],

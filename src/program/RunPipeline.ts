@@ -14,7 +14,8 @@ import type { PoolEvidence } from "../domain/PoolEvidence.ts"
 import { defaultLayout, type Layout, makeState, type State } from "../domain/State.ts"
 import type { ListedEntry } from "../io/store/ObjectStore.ts"
 import type { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
-import { type PhaseRun, type PhaseSelection, runPhases } from "../pipeline/Phases.ts"
+import { type PhaseRun, type PhaseSelection, runPhasesIn } from "../pipeline/Phases.ts"
+import { buildRunIndex } from "../pipeline/RunIndex.ts"
 import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
 import { emptyListingFold, foldListing } from "./LoadState.ts"
@@ -144,8 +145,9 @@ export const runPipeline = <E, R>(
       layout,
       ...(input.evidence === undefined ? {} : { evidence: input.evidence })
     })
-    const ready = yield* withFreshUuids(base)
-    const run = runPhases(ready, input.phase ?? "all")
+    const index = buildRunIndex(base)
+    const ready = yield* withFreshUuids(base, index)
+    const run = runPhasesIn(ready, input.phase ?? "all", index)
     const result: PipelineResult = { ...run, before: ready, changes: diffStates(ready, run.state) }
     return result
   })

@@ -9,7 +9,7 @@
 import * as Effect from "effect/Effect"
 import { type CsvError, formatCsvError } from "../domain/CsvError.ts"
 import type { Replan } from "../pipeline/checks/VerifyInput.ts"
-import { type PhaseRun, runPhases } from "../pipeline/Phases.ts"
+import { type PhaseRun, runPhasesIn } from "../pipeline/Phases.ts"
 import { diffStates } from "../pipeline/StateDiff.ts"
 import { verify, type VerifyOptions, type VerifyReport } from "../pipeline/Verify.ts"
 import { ClientsCsv } from "../io/state/ClientsCsv.ts"
@@ -38,7 +38,7 @@ export const verifyFiles = Effect.fn("uuidmap.verifyFiles")(function*(settings: 
   const clients = yield* readClientRecords(settings)
   const ledger = yield* readLedgerRecords()
   const strict = yield* loadRun(settings, "all").pipe(
-    Effect.map((run) => ({ run, phases: runPhases(run.state, "all") })),
+    Effect.map((run) => ({ run, phases: runPhasesIn(run.state, "all", run.index) })),
     Effect.catchTag("CsvError", (error) => Effect.succeed(error))
   )
   let present: ReadonlySet<string>

@@ -111,6 +111,15 @@ const timeOf = (value: unknown): string | undefined => {
   return date === undefined || Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }
 
+// The ETag in quotes, as S3 gives it, in one flat string: a concatenation would keep three
+// pieces per object for the run (about 80 bytes more each), and every later read of it pays
+// for walking them. JSON gives the same text when nothing needs escaping, as in every ETag S3
+// writes.
+const quoted = (etag: string): string => {
+  const json = JSON.stringify(etag)
+  return json.length === etag.length + 2 ? json : `"${etag}"`
+}
+
 const show = (value: unknown): string => (typeof value === "string" ? value : String(value))
 
 /**
@@ -140,7 +149,7 @@ export const rowObject = (
   const lastModified = timeOf(cells.lastModified)
   if (lastModified === undefined) return problem(positions.lastModified, `LastModifiedDate "${show(cells.lastModified)}" is not a date and time`)
   if (typeof cells.etag !== "string" || cells.etag === "") return problem(positions.etag, `ETag "${show(cells.etag)}" is empty or not text`)
-  const etag = cells.etag.charCodeAt(0) === 34 ? cells.etag : `"${cells.etag}"`
+  const etag = cells.etag.charCodeAt(0) === 34 ? cells.etag : quoted(cells.etag)
   const key = storePrefix === "" ? cells.key : cells.key.slice(storePrefix.length)
   if (key === "") return skip
   return { _tag: "Object", object: { key: unsafeObjectKey(key), size, etag, lastModified } }

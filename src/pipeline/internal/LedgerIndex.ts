@@ -1,17 +1,24 @@
 /**
- * What is remembered about each ledger array (see `LedgerBook`): whether it is in canonical
- * order with one row per key (checked once, in one pass, no hashing), and its index by UUID,
- * built only when first needed. The UUID index is a stack of layers: the bottom one indexes a
- * ledger as it was given, each one above holds the rows one closed book changed. Rows are
- * found by key by searching the sorted array itself, so no key index is ever built. Pure
- * memoisation: ledger arrays are immutable, so nothing here goes stale and nothing observable
- * changes.
+ * A ledger array with what the phases need to know about it (see `LedgerBook`): whether it is
+ * in canonical order with one row per key (checked once, in one pass, no hashing), its index by
+ * UUID, and, for a ledger a closed book made, which ledger it was made from and with which
+ * edits. It is a value built from the array and handed from phase to phase, never a cache
+ * keyed on the array: a caller who changes an array and runs again gets a fresh index.
+ *
+ * The UUID index is a stack of layers: the bottom one indexes a ledger as it was given, each
+ * one above holds the rows one closed book changed. Rows are found by key by searching the
+ * sorted array itself, so no key index is ever built. What is derived from the rows (the UUID
+ * index, each owner's files, the files in review) is worked out on first need and kept in the
+ * value, from the ledger it was made from when that is cheaper.
  *
  * @internal
  * @module
  */
 import type { FileUuid } from "../../domain/FileUuid.ts"
-import { compareMappings, type Mapping } from "../../domain/Mapping.ts"
+import { compareMappings, type Mapping, ownerOf } from "../../domain/Mapping.ts"
+import type { RowId } from "../../domain/RowId.ts"
+import { keptInCell } from "../CellsInReview.ts"
+import { once } from "./Once.ts"
 
 /**
  * One layer of a UUID index.
@@ -24,90 +31,178 @@ export interface IndexLayer {
   readonly depth: number
 }
 
-// Lookups walk the layers, so their number is capped; a deeper ledger is indexed afresh.
-const maxDepth = 6
-
-const sortedLedgers = new WeakMap<ReadonlyArray<Mapping>, boolean>()
-const derivations = new WeakMap<ReadonlyArray<Mapping>, Derivation>()
+/**
+ * A row whose owner (`ownerOf`) a book changed: `null` for no owner (or no row before).
+ *
+ * @category models
+ */
+export interface OwnerChange {
+  readonly uuid: FileUuid
+  readonly from: RowId | null
+  readonly to: RowId | null
+}
 
 /**
  * How a closed book made a ledger: from which ledger, with which rows changed or added (by
- * UUID), and whether any row's owner (`ownerOf`) differs from that ledger's.
+ * UUID), and which of them have another owner than in that ledger.
  *
  * @category models
  */
 export interface Derivation {
-  readonly from: ReadonlyArray<Mapping>
+  readonly from: IndexedLedger
   readonly edits: ReadonlyMap<FileUuid, Mapping>
-  readonly ownersChanged: boolean
+  readonly ownerChanges: ReadonlyArray<OwnerChange>
 }
-// `null` marks a ledger with a UUID on two rows.
-const uuidIndexes = new WeakMap<ReadonlyArray<Mapping>, IndexLayer | null>()
 
 /**
- * Tells whether a ledger is strictly in canonical order (`compareMappings`) with no key on
- * two rows. Checked once per array.
+ * A ledger array and what is known about it.
+ * - `sorted`: strictly in canonical order (`compareMappings`) with no key on two rows;
+ * - `uuidIndex()`: the UUID index of a sorted ledger, or undefined when a UUID is on two rows;
+ * - `owned()`: each owner's UUIDs, sorted;
+ * - `reviewCandidates()`: for each file in review, the clients whose cells may keep it;
+ * - `ownersNamed()`: every owned row's evidence names its owner.
  *
- * @category indexing
+ * @category models
  */
-export const isSortedLedger = (ledger: ReadonlyArray<Mapping>): boolean => {
-  let sorted = sortedLedgers.get(ledger)
-  if (sorted === undefined) {
-    sorted = true
-    for (let i = 1; i < ledger.length && sorted; i++) {
-      const a = ledger[i - 1]!
-      const b = ledger[i]!
-      sorted = compareMappings(a, b) < 0 && (a.key === null || a.key !== b.key)
+export interface IndexedLedger {
+  readonly rows: ReadonlyArray<Mapping>
+  readonly sorted: boolean
+  readonly derivation: Derivation | undefined
+  readonly uuidIndex: () => IndexLayer | undefined
+  readonly owned: () => ReadonlyMap<RowId, ReadonlyArray<FileUuid>>
+  readonly reviewCandidates: () => ReadonlyMap<FileUuid, ReadonlyArray<RowId>>
+  readonly ownersNamed: () => boolean
+}
+
+// Lookups walk the layers, so their number is capped; a deeper ledger is indexed afresh.
+const maxDepth = 6
+
+const isSorted = (ledger: ReadonlyArray<Mapping>): boolean => {
+  for (let i = 1; i < ledger.length; i++) {
+    const a = ledger[i - 1]!
+    const b = ledger[i]!
+    if (!(compareMappings(a, b) < 0 && (a.key === null || a.key !== b.key))) return false
+  }
+  return true
+}
+
+const freshUuidIndex = (ledger: ReadonlyArray<Mapping>): IndexLayer | undefined => {
+  const uuids = new Map<FileUuid, Mapping>()
+  for (const mapping of ledger) uuids.set(mapping.uuid, mapping)
+  return uuids.size === ledger.length ? { uuids, below: undefined, depth: 1 } : undefined
+}
+
+const withFacts = (
+  rows: ReadonlyArray<Mapping>,
+  sorted: boolean,
+  derivation: Derivation | undefined,
+  uuidIndex: () => IndexLayer | undefined
+): IndexedLedger => {
+  const changedRows = (): Iterable<Mapping> => (derivation === undefined ? rows : derivation.edits.values())
+  return {
+    rows,
+    sorted,
+    derivation,
+    uuidIndex,
+    // From the ledger a book made this one from, by applying only the owners it changed.
+    owned: once(() => {
+      if (derivation !== undefined) return withOwnerChanges(derivation.from.owned(), derivation.ownerChanges)
+      const owned = new Map<RowId, Array<FileUuid>>()
+      for (const mapping of rows) {
+        const owner = ownerOf(mapping)
+        if (owner === null) continue
+        const list = owned.get(owner)
+        if (list) list.push(mapping.uuid)
+        else owned.set(owner, [mapping.uuid])
+      }
+      for (const list of owned.values()) list.sort()
+      return owned
+    }),
+    // From the ledger a book made this one from, by applying only the rows it changed.
+    reviewCandidates: once(() => {
+      const candidates = new Map<FileUuid, ReadonlyArray<RowId>>(derivation === undefined ? [] : derivation.from.reviewCandidates())
+      for (const mapping of changedRows()) {
+        if (mapping.status === "review") {
+          const kept = [...new Set(mapping.evidence.map((item) => item.rowId))].filter((rowId) => keptInCell(mapping.status, mapping.evidence, rowId))
+          if (kept.length > 0) candidates.set(mapping.uuid, kept)
+          else candidates.delete(mapping.uuid)
+        } else if (derivation !== undefined) candidates.delete(mapping.uuid)
+      }
+      return candidates
+    }),
+    // Checked on the rows a book changed only, when a book made this ledger.
+    ownersNamed: once(() => {
+      for (const mapping of changedRows()) {
+        const owner = ownerOf(mapping)
+        if (owner !== null && !mapping.evidence.some((item) => item.rowId === owner)) return false
+      }
+      return derivation === undefined || derivation.from.ownersNamed()
+    })
+  }
+}
+
+// Each owner's UUIDs after some rows changed owner: only the lists of those owners are
+// rebuilt (still sorted); the others are shared with `owned`.
+const withOwnerChanges = (
+  owned: ReadonlyMap<RowId, ReadonlyArray<FileUuid>>,
+  changes: ReadonlyArray<OwnerChange>
+): ReadonlyMap<RowId, ReadonlyArray<FileUuid>> => {
+  if (changes.length === 0) return owned
+  const lost = new Map<RowId, Set<FileUuid>>()
+  const gained = new Map<RowId, Array<FileUuid>>()
+  for (const { uuid, from, to } of changes) {
+    if (from !== null) {
+      const set = lost.get(from)
+      if (set) set.add(uuid)
+      else lost.set(from, new Set([uuid]))
     }
-    sortedLedgers.set(ledger, sorted)
+    if (to !== null) {
+      const list = gained.get(to)
+      if (list) list.push(uuid)
+      else gained.set(to, [uuid])
+    }
   }
-  return sorted
+  const next = new Map(owned)
+  for (const owner of new Set([...lost.keys(), ...gained.keys()])) {
+    const gone = lost.get(owner)
+    const kept = (owned.get(owner) ?? []).filter((uuid) => gone === undefined || !gone.has(uuid))
+    const list = [...kept, ...(gained.get(owner) ?? [])].sort()
+    if (list.length === 0) next.delete(owner)
+    else next.set(owner, list)
+  }
+  return next
 }
 
 /**
- * The UUID index of a sorted ledger, or undefined when a UUID is on two rows.
+ * Indexes a ledger array as given: one pass to tell whether it is sorted; the rest on need.
  *
- * @category indexing
+ * @category constructors
  */
-export const uuidIndexOf = (ledger: ReadonlyArray<Mapping>): IndexLayer | undefined => {
-  let index = uuidIndexes.get(ledger)
-  if (index === undefined) {
-    const uuids = new Map<FileUuid, Mapping>()
-    for (const mapping of ledger) uuids.set(mapping.uuid, mapping)
-    index = uuids.size === ledger.length ? { uuids, below: undefined, depth: 1 } : null
-    uuidIndexes.set(ledger, index)
-  }
-  return index ?? undefined
+export const indexLedger = (rows: ReadonlyArray<Mapping>): IndexedLedger => {
+  const sorted = isSorted(rows)
+  return withFacts(rows, sorted, undefined, once(() => (sorted ? freshUuidIndex(rows) : undefined)))
 }
 
 /**
- * Remembers what a closed book made: a ledger in canonical order, with one row per key and per
- * UUID, whose UUID index is `below` with `uuids` (the rows the book changed) on top, made from
- * the ledger `from` (and whether any row's owner differs from that ledger's).
+ * What a closed book made: a ledger in canonical order, with one row per key and per UUID,
+ * whose UUID index is `below` with `uuids` (the rows the book changed) on top, made from the
+ * ledger `from` (and the rows whose owner differs from that ledger's).
  *
- * @category indexing
+ * @category constructors
  */
-export const rememberLedger = (
-  ledger: ReadonlyArray<Mapping>,
+export const derivedLedger = (
+  rows: ReadonlyArray<Mapping>,
   below: IndexLayer,
   uuids: ReadonlyMap<FileUuid, Mapping>,
-  from: ReadonlyArray<Mapping>,
-  ownersChanged: boolean
-): void => {
-  sortedLedgers.set(ledger, true)
-  derivations.set(ledger, { from, edits: uuids, ownersChanged })
+  from: IndexedLedger,
+  ownerChanges: ReadonlyArray<OwnerChange>
+): IndexedLedger => {
   // An empty bottom layer adds nothing to lookups: leave it out.
   const under = below.below === undefined && below.uuids.size === 0 ? undefined : below
   const depth = (under?.depth ?? 0) + 1
-  if (depth <= maxDepth) uuidIndexes.set(ledger, { uuids, below: under, depth })
+  const layer: IndexLayer = { uuids, below: under, depth }
+  return withFacts(rows, true, { from, edits: uuids, ownerChanges }, depth <= maxDepth ? () => layer : once(() => freshUuidIndex(rows)))
 }
-
-/**
- * How a ledger was made, when a closed book made it.
- *
- * @category indexing
- */
-export const derivationOf = (ledger: ReadonlyArray<Mapping>): Derivation | undefined => derivations.get(ledger)
 
 /**
  * The mapping with a UUID.
@@ -123,9 +218,9 @@ export const lookupUuid = (index: IndexLayer, uuid: FileUuid): Mapping | undefin
 }
 
 /**
- * A search by key in a sorted ledger (`isSortedLedger`). It remembers where the last search
- * ended, so keys asked for in increasing order (phases walk keys in order) cost a step or two
- * each; any other order costs a binary search.
+ * A search by key in a sorted ledger (`IndexedLedger.sorted`). It remembers where the last
+ * search ended, so keys asked for in increasing order (phases walk keys in order) cost a step
+ * or two each; any other order costs a binary search.
  *
  * @category indexing
  */
