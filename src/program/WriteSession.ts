@@ -49,7 +49,7 @@ export const openWriteSession = (
     const ledgerPath = backingPath((yield* Ledger).backing)
     const lockPath = clientsPath ?? ledgerPath
     if (lockPath === undefined) return { lock: undefined, notes: [] }
-    const lock = yield* lockFile(lockPath, now)
+    const lock = yield* lockFile(lockPath, now, clientsPath === undefined ? "ledger" : "clients")
     const files = [{ real: lock.target.real, folders: [lock.target.folder, backupFolderOf(lockPath, settings.backupDir)] }]
     if (clientsPath !== undefined && ledgerPath !== undefined) {
       const ledger = yield* resolveTarget(ledgerPath).pipe(Effect.mapError((error) => cannotWrite(ledgerPath, error)))

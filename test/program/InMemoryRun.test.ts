@@ -126,4 +126,24 @@ describe("programs on in-memory layers", () => {
       // Nothing of the ledger was left: no file, no temp file, only the lock's folder as it was.
       assert.deepStrictEqual((yield* Effect.promise(() => fs.readdir(dir.dir))).filter((name) => name.includes("ledger") && !name.endsWith(".lock")), [])
     }).pipe(Effect.scoped))
+
+  it.effect("with the ledger a file in a folder that does not exist and the CSV in memory, the error names the ledger", () =>
+    Effect.gen(function*() {
+      const dir = yield* Effect.acquireRelease(Effect.promise(() => tempDir()), (made) => Effect.promise(made.cleanup))
+      const ledgerFile = path.join(dir.dir, "missing", "clients.ledger.csv")
+      const services = Layer.mergeAll(
+        ClientsCsv.layerMemory("row_id\n502\n"),
+        Ledger.layerFile(ledgerFile),
+        ObjectStore.layerMemory([stored("502/a.pdf")]),
+        UuidGenerator.layerTest(1)
+      ).pipe(Layer.provideMerge(Layer.succeed(Disk, nodeDisk)))
+      const result = yield* Effect.gen(function*() {
+        const exit = yield* Effect.exit(reconcile(settings, { phase: "all", dryRun: false }))
+        return { exit, csv: text(yield* (yield* ClientsCsv).readBytes) }
+      }).pipe(Effect.provide(services))
+      const failure = String(Exit.isFailure(result.exit) ? result.exit.cause : "")
+      assert.include(failure, `Ledger "${ledgerFile}" cannot be used: its folder "${path.dirname(ledgerFile)}" does not exist`)
+      assert.notInclude(failure, "clients CSV")
+      assert.strictEqual(result.csv, "row_id\n502\n")
+    }).pipe(Effect.scoped))
 })

@@ -38,31 +38,37 @@ export interface HeldLock {
 const tempSuffix = ".uuidmap.tmp"
 
 /**
- * The message for a folder the lock cannot be written in, naming the clients CSV.
+ * The message for a folder the lock cannot be written in, naming the file locked: the clients
+ * CSV, or the ledger when an embedder keeps the clients CSV in memory.
  *
  * @category errors
  */
-const unwritableFolder = (clientsFile: string, folder: string, cause: DiskError): UsageError => {
+const unwritableFolder = (locked: LockedFile, file: string, folder: string, cause: DiskError): UsageError => {
+  const name = locked === "clients" ? "clients CSV" : "ledger"
+  const capitalised = locked === "clients" ? "Clients CSV" : "Ledger"
   switch (cause.reason) {
     case "NotFound":
-      return new UsageError({ reason: "Unwritable", message: `Clients CSV "${clientsFile}" cannot be used: its folder "${folder}" does not exist` })
+      return new UsageError({ reason: "Unwritable", message: `${capitalised} "${file}" cannot be used: its folder "${folder}" does not exist` })
     case "NotADirectory":
-      return new UsageError({ reason: "Unwritable", message: `Clients CSV "${clientsFile}" cannot be used: "${folder}" is not a folder` })
+      return new UsageError({ reason: "Unwritable", message: `${capitalised} "${file}" cannot be used: "${folder}" is not a folder` })
     case "NoSpace":
       return new UsageError({
         reason: "DiskFull",
-        message: `Cannot lock the clients CSV "${clientsFile}": no space left on the device of "${folder}"; free some space and run again`
+        message: `Cannot lock the ${name} "${file}": no space left on the device of "${folder}"; free some space and run again`
       })
     case "ReadOnly":
     case "Denied":
       return new UsageError({
         reason: "Unwritable",
-        message: `Cannot lock the clients CSV "${clientsFile}": its folder "${folder}" cannot be written (${describeDiskError(cause)}); uuidmap writes its lock, the backups and the new CSV there`
+        message: `Cannot lock the ${name} "${file}": its folder "${folder}" cannot be written (${describeDiskError(cause)}); uuidmap writes its lock, the backups and the new ${locked === "clients" ? "CSV" : "ledger"} there`
       })
     default:
-      return new UsageError({ reason: "Unwritable", message: `Cannot lock the clients CSV "${clientsFile}" in "${folder}": ${describeDiskError(cause)}` })
+      return new UsageError({ reason: "Unwritable", message: `Cannot lock the ${name} "${file}" in "${folder}": ${describeDiskError(cause)}` })
   }
 }
+
+/** Which of the two files carries the lock: the clients CSV, unless only the ledger is a file. */
+export type LockedFile = "clients" | "ledger"
 
 const heldBy = (holder: LockRecord) =>
   `uuidmap process ${holder.pid} on ${holder.host} since ${holder.since}`
@@ -101,18 +107,18 @@ const removeDeadTemps = (lockFile: string, me: ProcessIdentity) =>
     return removed
   })
 
-const acquire = (clientsFile: string, now: Date): Effect.Effect<HeldLock, UsageError, Disk> =>
+const acquire = (clientsFile: string, now: Date, locked: LockedFile): Effect.Effect<HeldLock, UsageError, Disk> =>
   Effect.gen(function*() {
     const disk = yield* Disk
     const target = yield* resolveTarget(clientsFile).pipe(
-      Effect.mapError((error) => unwritableFolder(clientsFile, path.dirname(clientsFile), error))
+      Effect.mapError((error) => unwritableFolder(locked, clientsFile, path.dirname(clientsFile), error))
     )
     const lockFile = `${target.real}.lock`
     const me = yield* currentProcess
     const nonce = randomUUID()
     const record: LockRecord = { ...me, since: now.toISOString(), nonce }
     const temp = path.join(target.folder, `.${path.basename(lockFile)}.${me.pid}.${nonce}${tempSuffix}`)
-    const folderError = (error: DiskError) => unwritableFolder(clientsFile, target.folder, error)
+    const folderError = (error: DiskError) => unwritableFolder(locked, clientsFile, target.folder, error)
     const bytes = encodeLockRecord(record)
     yield* disk.createFile(temp, bytes, { mode: 0o644 }).pipe(Effect.mapError(folderError))
     const notes: Array<string> = []
@@ -185,11 +191,12 @@ const release = (lock: HeldLock): Effect.Effect<void, never, Disk> =>
   })
 
 /**
- * Holds the lock on the clients CSV `target` for the life of the scope.
+ * Holds the lock on `target` for the life of the scope: the clients CSV, or the ledger when
+ * `locked` says only the ledger is a file (its messages then name the ledger).
  *
  * @category locking
  */
-export const lockFile = (target: string, now: Date): Effect.Effect<HeldLock, UsageError, Disk | Scope.Scope> =>
-  Effect.acquireRelease(acquire(target, now), release)
+export const lockFile = (target: string, now: Date, locked: LockedFile = "clients"): Effect.Effect<HeldLock, UsageError, Disk | Scope.Scope> =>
+  Effect.acquireRelease(acquire(target, now, locked), release)
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i])
