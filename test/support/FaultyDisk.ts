@@ -7,7 +7,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { Disk, nodeDisk } from "../../src/io/files/Disk.ts"
+import { Disk } from "../../src/io/files/Disk.ts"
+import { nodeDisk } from "../../src/io/files/NodeDisk.ts"
 import { toDiskError } from "../../src/io/files/DiskError.ts"
 
 type Operation = keyof Disk["Service"]

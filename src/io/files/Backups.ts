@@ -10,7 +10,8 @@
  */
 import * as path from "node:path"
 import * as Effect from "effect/Effect"
-import { Disk, type NewFileOptions, publishExclusive } from "./Disk.ts"
+import { Disk, type NewFileOptions } from "./Disk.ts"
+import { publishExclusive } from "./PublishExclusive.ts"
 import { DiskError } from "./DiskError.ts"
 import { tempPathFor } from "./TempFiles.ts"
 
