@@ -94,14 +94,19 @@ export const reconcileStep = (step: PhaseStep, index: RunIndex): PhaseStep => {
 }
 
 /**
- * Which clients' tracking cells hold each UUID, in CSV order.
+ * Which clients' tracking cells hold each UUID, in CSV order; with `keep`, only the UUIDs it
+ * keeps (so a caller that needs a few does not group every claim).
  *
  * @category indexing
  */
-export const cellClaims = (clients: State["clients"]): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
+export const cellClaims = (
+  clients: State["clients"],
+  keep?: (uuid: FileUuid) => boolean
+): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
   const claims = new Map<FileUuid, Array<RowId>>()
   for (const client of clients) {
     for (const uuid of client.uuids) {
+      if (keep !== undefined && !keep(uuid)) continue
       const list = claims.get(uuid)
       if (list) list.push(client.rowId)
       else claims.set(uuid, [client.rowId])
@@ -132,17 +137,7 @@ const unexplainedClaims = (
   }
   const open = new Set<FileUuid>()
   for (const client of clients) for (const uuid of client.uuids) if (!explains(byUuid(uuid), client.rowId)) open.add(uuid)
-  const claims = new Map<FileUuid, Array<RowId>>()
-  if (open.size === 0) return claims
-  for (const client of clients) {
-    for (const uuid of client.uuids) {
-      if (!open.has(uuid)) continue
-      const list = claims.get(uuid)
-      if (list) list.push(client.rowId)
-      else claims.set(uuid, [client.rowId])
-    }
-  }
-  return claims
+  return open.size === 0 ? new Map() : cellClaims(clients, (uuid) => open.has(uuid))
 }
 
 const strictlySorted = (uuids: ReadonlyArray<FileUuid>): boolean => {

@@ -20,14 +20,13 @@
  * @module
  */
 import { type Evidence, type EvidenceSource, sortEvidence } from "../domain/Evidence.ts"
-import type { FileUuid } from "../domain/FileUuid.ts"
 import { sameReading } from "../domain/MetadataReading.ts"
 import type { Finding } from "../domain/Finding.ts"
 import type { ObjectKey } from "../domain/ObjectKey.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { contentEvidence } from "./ContentIndex.ts"
-import { finishStep, reconcileStep } from "./ExistingState.ts"
+import { cellClaims, finishStep, reconcileStep } from "./ExistingState.ts"
 import { ledgerKeyLookup, openLedgerBook } from "./LedgerBook.ts"
 import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { resolveClaims } from "./PoolClaims.ts"
@@ -73,7 +72,8 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
   const claims = resolveClaims(state.evidence, pool, classify)
   const content = index.content()
   const weak = index.weak()
-  const cells = poolCellClaims(state.clients, pool)
+  // Pool files only: the cells hold every file of every client.
+  const cells = cellClaims(state.clients, (uuid) => pool.has(uuid))
   const replaced: ReadonlyArray<EvidenceSource> = [...state.evidence.sources, "content", "weak"]
   const book = openLedgerBook(reconciled.ledger)
   // Each put below is at the visited key, so the ledger as given knows every other key's row.
@@ -107,21 +107,6 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
   const reported = mergeFindings(state.findings, findings.sort(compareFindings))
   const next = ledger === reconciled.ledger && reported === state.findings ? state : { ...state, ledger: ledger.rows, findings: reported }
   return finishStep(syncTrackingCells(next, ledger, () => false), ledger, index)
-}
-
-// Which clients' tracking cells hold each pool file's UUID, in CSV order (what `cellClaims`
-// gives, for pool files only: the cells hold every file of every client).
-const poolCellClaims = (clients: State["clients"], pool: ReadonlyMap<FileUuid, ObjectKey>): ReadonlyMap<FileUuid, ReadonlyArray<RowId>> => {
-  const claims = new Map<FileUuid, Array<RowId>>()
-  for (const client of clients) {
-    for (const uuid of client.uuids) {
-      if (!pool.has(uuid)) continue
-      const list = claims.get(uuid)
-      if (list) list.push(client.rowId)
-      else claims.set(uuid, [client.rowId])
-    }
-  }
-  return claims
 }
 
 // Adds evidence not already present, in the canonical order.
