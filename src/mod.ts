@@ -42,8 +42,6 @@ export { MappingStatus } from "./domain/MappingStatus.ts"
 export { MetadataReading } from "./domain/MetadataReading.ts"
 export { ObjectKey, unsafeObjectKey } from "./domain/ObjectKey.ts"
 export {
-  FileFingerprint,
-  ObjectFingerprint,
   PlanFile,
   planFormatVersion,
   PlanLedgerRow,
@@ -51,6 +49,7 @@ export {
   PlanSettings,
   PlanTracking
 } from "./domain/Plan.ts"
+export { FileFingerprint, ObjectFingerprint } from "./domain/PlanFingerprint.ts"
 export {
   type Claim,
   type ClaimTarget,

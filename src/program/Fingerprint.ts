@@ -7,7 +7,7 @@
  */
 import * as Effect from "effect/Effect"
 import type { CsvError } from "../domain/CsvError.ts"
-import type { FileFingerprint, ObjectFingerprint } from "../domain/Plan.ts"
+import type { FileFingerprint, ObjectFingerprint } from "../domain/PlanFingerprint.ts"
 import type { StaleCause, StaleReason } from "../domain/StalePlanError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { FileFingerprint, PlanFile, PlanSettings } from "../domain/Plan.ts"
+import type { PlanFile, PlanSettings } from "../domain/Plan.ts"
+import type { FileFingerprint } from "../domain/PlanFingerprint.ts"
 import type { StaleCause } from "../domain/StalePlanError.ts"
 import { compareFile } from "./Fingerprint.ts"
 
