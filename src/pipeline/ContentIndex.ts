@@ -25,6 +25,8 @@ export interface ContentIndex {
   readonly sizes: SizeIndex
 }
 
+const noCopies: ReadonlyArray<Evidence> = []
+
 // `"` + the MD5 in lower case + `"`: the same for two content ETags exactly when their
 // identities (given the same size) are the same.
 const canonicalEtag = (etag: string): string => {
@@ -46,16 +48,16 @@ const canonicalEtag = (etag: string): string => {
  * @category evidence
  */
 export const contentEvidence = (index: ContentIndex, object: StoredObject): ReadonlyArray<Evidence> => {
-  const sameSize = ofSize(index.sizes, object.size)
-  if (sameSize.length === 0 || !isContentEtag(object.etag)) return []
+  // Most pool files share their size with no client-folder file: that answer allocates nothing.
+  if (!index.sizes.has(object.size) || !isContentEtag(object.etag)) return noCopies
   const etag = canonicalEtag(object.etag)
   const { folderObjects, folderRowIds, folderKeys } = index.catalogue
   const copies: Array<{ readonly rowId: RowId; readonly key: ObjectKey }> = []
-  for (const position of sameSize) {
+  for (const position of ofSize(index.sizes, object.size)) {
     const folderEtag = folderObjects[position]!.etag
     if (isContentEtag(folderEtag) && canonicalEtag(folderEtag) === etag) copies.push({ rowId: folderRowIds[position]!, key: folderKeys[position]! })
   }
-  if (copies.length === 0) return []
+  if (copies.length === 0) return noCopies
   const byClient = new Map<RowId, Array<ObjectKey>>()
   for (const copy of copies) byClient.set(copy.rowId, [...(byClient.get(copy.rowId) ?? []), copy.key])
   return [...byClient].map(([rowId, keys]) => {

@@ -47,6 +47,22 @@ export const ledgerKeyLookup = (ledger: IndexedLedger): (key: string) => Mapping
 }
 
 /**
+ * Finds rows of a ledger, as given, by UUID: what `openLedgerBook(ledger).byUuid` answers before
+ * anything is put, without the book's own edits to look through (a phase that visits each UUID
+ * once and puts only there asks this instead).
+ *
+ * @category constructors
+ */
+export const ledgerUuidLookup = (ledger: IndexedLedger): (uuid: FileUuid) => Mapping | undefined => {
+  const index = ledger.sorted ? ledger.uuidIndex() : undefined
+  if (index !== undefined) return index.below === undefined && index.uuids.size === 0 ? () => undefined : (uuid) => lookupUuid(index, uuid)
+  // As a plain book indexes it: a UUID on two rows answers with the later row.
+  const uuids = new Map<FileUuid, Mapping>()
+  for (const mapping of ledger.rows) uuids.set(mapping.uuid, mapping)
+  return (uuid) => uuids.get(uuid)
+}
+
+/**
  * Tells whether no UUID is on two rows of a ledger.
  *
  * @category constructors

@@ -27,7 +27,7 @@ import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { contentEvidence } from "./ContentIndex.ts"
 import { cellClaims, finishStep, reconcileStep } from "./ExistingState.ts"
-import { ledgerKeyLookup, openLedgerBook } from "./LedgerBook.ts"
+import { ledgerKeyLookup, ledgerUuidLookup, openLedgerBook } from "./LedgerBook.ts"
 import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { resolveClaims } from "./PoolClaims.ts"
 import { decideNew, redecide } from "./Redecide.ts"
@@ -76,9 +76,12 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
   const cells = cellClaims(state.clients, (uuid) => pool.has(uuid))
   const replaced: ReadonlyArray<EvidenceSource> = [...state.evidence.sources, "content", "weak"]
   const book = openLedgerBook(reconciled.ledger)
-  // Each put below is at the visited key, so the ledger as given knows every other key's row.
+  // Each put below is at the visited key and UUID, each visited once, so the ledger as given
+  // knows every other key's and UUID's row.
   const holderOf = ledgerKeyLookup(reconciled.ledger)
+  const rowOf = ledgerUuidLookup(reconciled.ledger)
   const findings: Array<Finding> = []
+  const { metadataReadings, weakWindowMs } = state.evidence
 
   const { poolKeys, poolUuids, poolObjects, poolFirst } = index.catalogue
   // The catalogue holds the pool in key order.
@@ -88,26 +91,32 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
     const uuid = poolUuids[i]!
     const object = poolObjects[i]!
     const holder = holderOf(key)
-    const existing = book.byUuid(uuid)
+    const existing = rowOf(uuid)
     if ((holder !== undefined && holder.uuid !== uuid) || (existing !== undefined && existing.key !== key)) {
       const other = holder !== undefined && holder.uuid !== uuid ? `UUID ${holder.uuid}` : `key ${existing?.key}`
       findings.push({ kind: "duplicate-uuid", subject: key, detail: `the ledger already gives this file ${other}; left as it is` })
       continue
     }
-    const kept = existing === undefined ? [] : existing.evidence.filter((item) => !replaced.includes(item.source))
-    let evidence = keepCellOwners(merge(kept, [...(claims.get(uuid) ?? []), ...contentEvidence(content, object)]), cells.get(uuid) ?? [])
-    if (!namesKnownClient(evidence, order)) evidence = merge(evidence, weakEvidence(weak, object, state.evidence.weakWindowMs))
+    const kept = existing === undefined ? noEvidence : existing.evidence.filter((item) => !replaced.includes(item.source))
+    let evidence = keepCellOwners(merge(kept, joined(claims.get(uuid), contentEvidence(content, object))), cells.get(uuid))
+    if (!namesKnownClient(evidence, order)) evidence = merge(evidence, weakEvidence(weak, object, weakWindowMs))
     const decided = existing === undefined ? decideNew(uuid, key, object, evidence, order) : redecide(existing, evidence, order, true)
-    const reading = state.evidence.metadataReadings.get(key)
+    const reading = metadataReadings.size === 0 ? undefined : metadataReadings.get(key)
     const next = reading === undefined || sameReading(decided.metadata, reading) ? decided : { ...decided, metadata: reading }
     if (next !== existing) book.replace(next, existing)
-    findings.push(...unknownRowIds(evidence, order, key))
+    addUnknownRowIds(findings, evidence, order, key)
   }
   const ledger = book.close()
   const reported = mergeFindings(state.findings, findings.sort(compareFindings))
   const next = ledger === reconciled.ledger && reported === state.findings ? state : { ...state, ledger: ledger.rows, findings: reported }
   return finishStep(syncTrackingCells(next, ledger, () => false), ledger, index)
 }
+
+const noEvidence: ReadonlyArray<Evidence> = []
+
+// Both lists, allocating only when both have items (most pool files have no claim or copy).
+const joined = (first: ReadonlyArray<Evidence> | undefined, second: ReadonlyArray<Evidence>): ReadonlyArray<Evidence> =>
+  first === undefined || first.length === 0 ? second : second.length === 0 ? first : [...first, ...second]
 
 // Adds evidence not already present, in the canonical order.
 const merge = (evidence: ReadonlyArray<Evidence>, extra: ReadonlyArray<Evidence>): ReadonlyArray<Evidence> => {
@@ -130,7 +139,8 @@ const namesKnownClient = (evidence: ReadonlyArray<Evidence>, order: ReadonlyMap<
 
 // A client whose cell holds the file stays a candidate until a person says otherwise; the
 // detail matches the one `reconcileExistingState` writes, so the item is the same either way.
-const keepCellOwners = (evidence: ReadonlyArray<Evidence>, owners: ReadonlyArray<RowId>): ReadonlyArray<Evidence> => {
+const keepCellOwners = (evidence: ReadonlyArray<Evidence>, owners: ReadonlyArray<RowId> | undefined): ReadonlyArray<Evidence> => {
+  if (owners === undefined || owners.length === 0) return evidence
   const missing = owners.filter((rowId) => !evidence.some((item) => item.rowId === rowId && item.source !== "weak"))
   return missing.length === 0
     ? evidence
@@ -138,14 +148,16 @@ const keepCellOwners = (evidence: ReadonlyArray<Evidence>, owners: ReadonlyArray
 }
 
 // Machine evidence naming a row id that is not in the CSV: reported, never mapped.
-const unknownRowIds = (evidence: ReadonlyArray<Evidence>, order: ReadonlyMap<RowId, number>, key: ObjectKey): ReadonlyArray<Finding> =>
-  evidence
-    .filter((item) => item.source !== "human" && item.source !== "weak" && !order.has(item.rowId))
-    .map((item) => ({
+const addUnknownRowIds = (findings: Array<Finding>, evidence: ReadonlyArray<Evidence>, order: ReadonlyMap<RowId, number>, key: ObjectKey): void => {
+  for (const item of evidence) {
+    if (item.source === "human" || item.source === "weak" || order.has(item.rowId)) continue
+    findings.push({
       kind: "unknown-row-id",
       subject: item.detail,
       detail: `${item.source} names row id "${item.rowId}", which is not in the CSV, as the owner of ${key}`
-    }))
+    })
+  }
+}
 
 const compareFindings = (a: Finding, b: Finding): number =>
   a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0

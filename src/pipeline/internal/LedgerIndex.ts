@@ -163,14 +163,32 @@ const withOwnerChanges = (
     }
   }
   const next = new Map(owned)
-  for (const owner of new Set([...lost.keys(), ...gained.keys()])) {
+  const rebuild = (owner: RowId): void => {
     const gone = lost.get(owner)
-    const kept = (owned.get(owner) ?? []).filter((uuid) => gone === undefined || !gone.has(uuid))
-    const list = [...kept, ...(gained.get(owner) ?? [])].sort()
+    const before = owned.get(owner) ?? noUuids
+    const kept = gone === undefined ? before : before.filter((uuid) => !gone.has(uuid))
+    const added = gained.get(owner)
+    const list = added === undefined ? kept : mergeSorted(kept, added.sort())
     if (list.length === 0) next.delete(owner)
     else next.set(owner, list)
   }
+  for (const owner of lost.keys()) rebuild(owner)
+  for (const owner of gained.keys()) if (!lost.has(owner)) rebuild(owner)
   return next
+}
+
+const noUuids: ReadonlyArray<FileUuid> = []
+
+// Two sorted lists as one sorted list (as `.sort()` orders strings).
+const mergeSorted = (a: ReadonlyArray<FileUuid>, b: ReadonlyArray<FileUuid>): ReadonlyArray<FileUuid> => {
+  if (a.length === 0) return b
+  const merged: Array<FileUuid> = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) merged.push(a[i]! < b[j]! ? a[i++]! : b[j++]!)
+  while (i < a.length) merged.push(a[i++]!)
+  while (j < b.length) merged.push(b[j++]!)
+  return merged
 }
 
 /**
