@@ -1,19 +1,18 @@
 /**
  * Reads one gzipped CSV data file of an inventory: MD5-checked bytes, gunzipped with the web
- * `DecompressionStream` (Node and Deno both have it), parsed by csv-parse (no header; every
- * field quoted), each row turned into a listed object. Keys are form-decoded first. Objects
- * come in batches so the stream above pays its per-element cost once per batch.
+ * `DecompressionStream` (Node and Deno both have it), cut into records by the inventory CSV
+ * cutter (no header; every field quoted), each row turned into a listed object. Keys are
+ * form-decoded first. Objects come in batches so the stream above pays its per-element cost
+ * once per batch.
  *
  * @module
  */
-import { Readable } from "node:stream"
-import { parse } from "csv-parse"
 import { InventoryError } from "../../domain/InventoryError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
 import { md5Checked } from "./CheckedBytes.ts"
+import { CsvSyntaxError, type CsvRecords, makeCsvCutter } from "./InventoryCsvCutter.ts"
 import { decodeFormKey } from "./FormDecoding.ts"
 import { type ColumnPositions, rowObject } from "./InventoryRow.ts"
-import { errorCode } from "../files/ErrorCode.ts"
 
 /**
  * What reading one data file needs.
@@ -44,66 +43,78 @@ export async function* csvInventoryBatches(
   read: DataFileRead,
   bytes: ReadableStream<Uint8Array>
 ): AsyncGenerator<ReadonlyArray<StoredObject>> {
-  const { positions, name } = read
+  const { name } = read
   const text = bytes.pipeThrough(md5Checked(name, read.md5)).pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>)
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true })
-  const source = Readable.fromWeb(text as import("node:stream/web").ReadableStream<Uint8Array>)
-  source.on("error", (error) => parser.destroy(error))
-  source.pipe(parser)
-  let line = 0
+  const cutter = makeCsvCutter()
   let batch: Array<StoredObject> = []
-  try {
-    for await (const record of parser as AsyncIterable<Array<string>>) {
-      line += 1
-      if (record.length !== positions.count) {
-        throw rowError(name, line, 0, `Row has ${record.length} fields but the manifest's fileSchema has ${positions.count}`)
-      }
-      const encodedKey = record[positions.key]!
-      const key = decodeFormKey(encodedKey)
-      if (key === undefined) throw rowError(name, line, positions.key + 1, `Key "${encodedKey}" is not valid form-URL encoding`)
-      const outcome = rowObject(positions, {
-        bucket: record[positions.bucket],
-        key,
-        size: record[positions.size],
-        lastModified: record[positions.lastModified],
-        etag: record[positions.etag],
-        multipart: positions.multipart < 0 ? undefined : record[positions.multipart],
-        isLatest: positions.isLatest < 0 ? undefined : record[positions.isLatest],
-        deleteMarker: positions.deleteMarker < 0 ? undefined : record[positions.deleteMarker]
-      }, read.sourceBucket, read.storePrefix)
-      if (outcome._tag === "Problem") throw rowError(name, line, outcome.column + 1, outcome.message)
-      if (outcome._tag === "Object") {
-        batch.push(outcome.object)
-        if (batch.length === batchSize) {
-          yield batch
-          batch = []
-        }
+  // Rows to objects; the full batches to hand on.
+  const take = ({ records, lines }: CsvRecords): Array<ReadonlyArray<StoredObject>> => {
+    const full: Array<ReadonlyArray<StoredObject>> = []
+    for (let i = 0; i < records.length; i++) {
+      const object = recordObject(read, records[i]!, lines[i]!)
+      if (object === undefined) continue
+      batch.push(object)
+      if (batch.length === batchSize) {
+        full.push(batch)
+        batch = []
       }
     }
+    return full
+  }
+  const reader = text.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      const full = done ? take(cutter.end()) : take(cutter.push(value))
+      yield* full
+      if (done) break
+    }
   } catch (error) {
-    throw contentError(name, line, error)
+    throw contentError(name, error)
   } finally {
-    source.destroy()
+    await reader.cancel().catch(() => undefined)
   }
   if (batch.length > 0) yield batch
 }
 
+// One record as a listed object; undefined for a row the listing skips.
+const recordObject = (read: DataFileRead, record: ReadonlyArray<string>, line: number): StoredObject | undefined => {
+  const { positions, name } = read
+  if (record.length !== positions.count) {
+    throw rowError(name, line, 0, `Row has ${record.length} fields but the manifest's fileSchema has ${positions.count}`)
+  }
+  const encodedKey = record[positions.key]!
+  const key = decodeFormKey(encodedKey)
+  if (key === undefined) throw rowError(name, line, positions.key + 1, `Key "${encodedKey}" is not valid form-URL encoding`)
+  const outcome = rowObject(positions, {
+    bucket: record[positions.bucket],
+    key,
+    size: record[positions.size],
+    lastModified: record[positions.lastModified],
+    etag: record[positions.etag],
+    multipart: positions.multipart < 0 ? undefined : record[positions.multipart],
+    isLatest: positions.isLatest < 0 ? undefined : record[positions.isLatest],
+    deleteMarker: positions.deleteMarker < 0 ? undefined : record[positions.deleteMarker]
+  }, read.sourceBucket, read.storePrefix)
+  if (outcome._tag === "Problem") throw rowError(name, line, outcome.column + 1, outcome.message)
+  return outcome._tag === "Object" ? outcome.object : undefined
+}
+
 /**
  * The error to report for a failure while reading: an `InventoryError` or a source failure
- * as it is; a csv-parse error with its line; anything else is a file that is not gzip.
+ * as it is; bytes that are not CSV with their line and field; anything else is a file that
+ * is not gzip.
  */
-const contentError = (name: string, line: number, error: unknown): unknown => {
+const contentError = (name: string, error: unknown): unknown => {
   if (error instanceof InventoryError) return error
   if (typeof error === "object" && error !== null && "_tag" in error) return error
-  const code = errorCode(error)
-  if (code !== undefined && code.startsWith("CSV_")) {
-    const lines = (error as { lines?: unknown }).lines
+  if (error instanceof CsvSyntaxError) {
     return new InventoryError({
       reason: "BadFile",
       file: name,
-      line: typeof lines === "number" ? lines : line + 1,
-      column: 0,
-      message: `Data file is not valid CSV: ${String((error as Error).message)}`
+      line: error.line,
+      column: error.column,
+      message: `Data file is not valid CSV: ${error.message}`
     })
   }
   return new InventoryError({

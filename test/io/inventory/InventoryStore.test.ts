@@ -202,9 +202,40 @@ describe("inventory store: bad CSV data files", () => {
     expect(await failure({ url: `file://${key.manifestPath}`, storePrefix: "" })).toMatchObject({ reason: "BadRow", line: 1, column: 2, message: `Key "a%zz" is not valid form-URL encoding` })
   })
 
-  it("names the line of CSV that does not parse", async () => {
+  it("names the line and field of CSV that does not parse", async () => {
     const { manifestPath } = await rawCsvReport(good("a") + `"src","b"x,"3"\n`)
-    expect(await failure({ url: `file://${manifestPath}`, storePrefix: "" })).toMatchObject({ reason: "BadFile", line: 2 })
+    expect(await failure({ url: `file://${manifestPath}`, storePrefix: "" })).toMatchObject({
+      reason: "BadFile",
+      line: 2,
+      column: 2,
+      message: "Data file is not valid CSV: text after the closing quote of a field"
+    })
+    const unquoted = await rawCsvReport(good("a") + good("b") + `"src",c"d,"3"\n`)
+    expect(await failure({ url: `file://${unquoted.manifestPath}`, storePrefix: "" })).toMatchObject({
+      reason: "BadFile",
+      line: 3,
+      column: 2,
+      message: "Data file is not valid CSV: a quote inside a field that does not start with one"
+    })
+    // Lines count every line break, those inside a quoted key too.
+    const unclosed = await rawCsvReport(`"src","two\nlines","3","2024-05-01T10:00:00.000Z","${etag("a")}"\n"src","never closed,3\n`)
+    expect(await failure({ url: `file://${unclosed.manifestPath}`, storePrefix: "" })).toMatchObject({
+      reason: "BadFile",
+      line: 3,
+      column: 2,
+      message: "Data file is not valid CSV: a quoted field is never closed"
+    })
+  })
+
+  it("reads rows cut at any byte by the decompressor's chunks, and a last row without a line break", async () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `files/${String(i).padStart(5, "0")} "quoted", key ${i}`)
+    // Form encoding leaves the quotes and the comma: the CSV doubles the quotes.
+    const field = (key: string) => `"${key.replaceAll(" ", "+").replaceAll("\"", "\"\"")}"`
+    const text = keys.map((key, i) => `"src",${field(key)},"${i}","2024-05-01T10:00:00.000Z","${etag(key)}"`).join("\n")
+    const { manifestPath } = await rawCsvReport(text)
+    const objects = await list({ url: `file://${manifestPath}`, storePrefix: "" })
+    expect(objects.map((o) => o.key)).toEqual(keys)
+    expect(objects.map((o) => o.size)).toEqual(keys.map((_, i) => i))
   })
 
   it("refuses a data file that is not gzip", async () => {
