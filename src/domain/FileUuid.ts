@@ -62,6 +62,9 @@ export const isFileUuid = (value: string): value is FileUuid => uuidPattern.test
  */
 export const uuidFromFileName = (fileName: string): FileUuid | undefined => {
   const dot = fileName.indexOf(".")
-  const stem = (dot === -1 ? fileName : fileName.slice(0, dot)).toLowerCase()
-  return isFileUuid(stem) ? stem : undefined
+  const stem = dot === -1 ? fileName : fileName.slice(0, dot)
+  // Already lower case (as nearly all are): the slice of the name itself, not a copy of it.
+  if (isFileUuid(stem)) return stem
+  const lower = stem.toLowerCase()
+  return isFileUuid(lower) ? lower : undefined
 }

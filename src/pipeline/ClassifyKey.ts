@@ -31,13 +31,18 @@ export type KeyPlace =
  */
 export const makeKeyClassifier = (knownRowIds: ReadonlySet<string>, layout: Layout): (key: string) => KeyPlace => {
   const idShape = [...knownRowIds].every((id) => /^[0-9]+$/.test(id)) ? /^[0-9]+$/ : /^[^.\s]+$/
+  // One place per client, shared by all its files: the row id is the CSV's own string, not a
+  // copy sliced from each key (a million keys held a million copies).
+  const clientPlaces = new Map<string, KeyPlace>()
+  for (const rowId of knownRowIds) clientPlaces.set(rowId, { _tag: "ClientFolder", rowId: rowId as RowId })
   return (key) => {
     if (layout.poolPrefix !== "" && key.startsWith(layout.poolPrefix)) {
       return { _tag: "Pool", uuid: uuidFromFileName(fileName(key)) }
     }
     const folder = firstSegment(key)
     if (folder === undefined) return { _tag: "Stray" }
-    if (knownRowIds.has(folder)) return { _tag: "ClientFolder", rowId: folder as RowId }
+    const place = clientPlaces.get(folder)
+    if (place !== undefined) return place
     return idShape.test(folder) ? { _tag: "UnknownClientFolder", folder } : { _tag: "Stray" }
   }
 }
