@@ -14,7 +14,7 @@ import { EvidenceError } from "../../domain/EvidenceError.ts"
 import type { CsvDelimiter } from "../csv/CsvDialect.ts"
 import { fieldOffset, splitRawRecord } from "../csv/CsvRawFields.ts"
 import { type CsvRecord, decodeCsvSource, streamCsvRecordBatches } from "../csv/CsvReader.ts"
-import { positionIn } from "../csv/internal/textPosition.ts"
+import { positionIn, type TextPosition } from "../csv/internal/textPosition.ts"
 import { type EvidenceFormat, evidenceFormatOf } from "./EvidenceFormat.ts"
 import { fromCsvError } from "./internal/fromCsvError.ts"
 import { visitJsonLines } from "./internal/jsonLinesRows.ts"
@@ -96,13 +96,37 @@ export interface EvidenceVisitor {
   readonly row: (header: EvidenceHeader, row: EvidenceRow) => EvidenceError | undefined
 }
 
-// Cells by column name, each with where it starts; one split of the record for all of them.
+// A CSV cell's text, and where it starts, worked out only when a message asks: nearly every
+// row is good, and finding positions was most of the cost of reading a large file.
+class CsvCell implements EvidenceCell {
+  readonly text: string
+  private readonly record: CsvRecord
+  private readonly index: number
+  private readonly delimiter: CsvDelimiter
+  private position: TextPosition | undefined
+  constructor(text: string, record: CsvRecord, index: number, delimiter: CsvDelimiter) {
+    this.text = text
+    this.record = record
+    this.index = index
+    this.delimiter = delimiter
+  }
+  get line(): number {
+    return this.at().line
+  }
+  get column(): number {
+    return this.at().column
+  }
+  private at(): TextPosition {
+    this.position ??= positionIn(this.record.raw, fieldOffset(splitRawRecord(this.record.raw, this.delimiter), this.index), this.record.line)
+    return this.position
+  }
+}
+
+// Cells by column name.
 const csvRow = (columns: ReadonlyArray<string>, record: CsvRecord, delimiter: CsvDelimiter): EvidenceRow => {
-  const raw = splitRawRecord(record.raw, delimiter)
   const cells = new Map<string, EvidenceCell>()
   for (let index = 0; index < columns.length; index++) {
-    const position = positionIn(record.raw, fieldOffset(raw, index), record.line)
-    cells.set(columns[index]!, { text: record.fields[index] ?? "", line: position.line, column: position.column })
+    cells.set(columns[index]!, new CsvCell(record.fields[index] ?? "", record, index, delimiter))
   }
   return { line: record.line, cells }
 }
