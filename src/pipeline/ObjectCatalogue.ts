@@ -39,6 +39,56 @@ export interface ObjectCatalogue {
 }
 
 /**
+ * The catalogue's groups as objects are classified, in any order: what `finishCatalogue` sorts.
+ * A listing fills it as it goes (`addToCatalogue`), so a run classifies each key once.
+ *
+ * @category models
+ */
+export interface CatalogueParts {
+  readonly folderKeys: Array<ObjectKey>
+  readonly folderRowIds: Array<RowId>
+  readonly folderObjects: Array<StoredObject>
+  readonly poolKeys: Array<ObjectKey>
+  readonly poolUuids: Array<FileUuid>
+  readonly poolObjects: Array<StoredObject>
+}
+
+/**
+ * Empty parts.
+ *
+ * @category constructors
+ */
+export const emptyCatalogueParts = (): CatalogueParts => ({
+  folderKeys: [],
+  folderRowIds: [],
+  folderObjects: [],
+  poolKeys: [],
+  poolUuids: [],
+  poolObjects: []
+})
+
+/**
+ * Adds one object, whose key classifies as `place`, to the groups it belongs to. Each key is
+ * added once.
+ *
+ * @category indexing
+ */
+export const addToCatalogue = (parts: CatalogueParts, key: ObjectKey, object: StoredObject, place: KeyPlace, poolPrefix: string): void => {
+  if (place._tag === "ClientFolder") {
+    parts.folderKeys.push(key)
+    parts.folderRowIds.push(place.rowId)
+    parts.folderObjects.push(object)
+  }
+  // With an empty prefix nothing classifies as pool, yet every UUID-named key is under it.
+  const uuid = place._tag === "Pool" ? place.uuid : poolPrefix === "" ? uuidFromFileName(fileName(key)) : undefined
+  if (uuid !== undefined) {
+    parts.poolKeys.push(key)
+    parts.poolUuids.push(uuid)
+    parts.poolObjects.push(object)
+  }
+}
+
+/**
  * Classifies every object once and sorts each group by key.
  *
  * @category indexing
@@ -48,27 +98,18 @@ export const catalogueObjects = (
   classify: (key: string) => KeyPlace,
   poolPrefix: string
 ): ObjectCatalogue => {
-  const folderKeys: Array<ObjectKey> = []
-  const folderRowIds: Array<RowId> = []
-  const folderObjects: Array<StoredObject> = []
-  const poolKeys: Array<ObjectKey> = []
-  const poolUuids: Array<FileUuid> = []
-  const poolObjects: Array<StoredObject> = []
-  for (const [key, object] of objects) {
-    const place = classify(key)
-    if (place._tag === "ClientFolder") {
-      folderKeys.push(key)
-      folderRowIds.push(place.rowId)
-      folderObjects.push(object)
-    }
-    // With an empty prefix nothing classifies as pool, yet every UUID-named key is under it.
-    const uuid = place._tag === "Pool" ? place.uuid : poolPrefix === "" ? uuidFromFileName(fileName(key)) : undefined
-    if (uuid !== undefined) {
-      poolKeys.push(key)
-      poolUuids.push(uuid)
-      poolObjects.push(object)
-    }
-  }
+  const parts = emptyCatalogueParts()
+  for (const [key, object] of objects) addToCatalogue(parts, key, object, classify(key), poolPrefix)
+  return finishCatalogue(parts, poolPrefix)
+}
+
+/**
+ * The catalogue of the objects `parts` holds: each group sorted by key, and the pool indexed.
+ *
+ * @category indexing
+ */
+export const finishCatalogue = (parts: CatalogueParts, poolPrefix: string): ObjectCatalogue => {
+  const { folderKeys, folderRowIds, folderObjects, poolKeys, poolUuids, poolObjects } = parts
   const folderOrder = keyOrder(folderKeys)
   const poolOrder = keyOrder(poolKeys)
   const sortedPoolKeys = inOrder(poolKeys, poolOrder)

@@ -16,7 +16,7 @@ import type { State } from "../domain/State.ts"
 import { type KeyPlace, makeKeyClassifier } from "./ClassifyKey.ts"
 import type { ContentIndex } from "./ContentIndex.ts"
 import { once } from "./internal/Once.ts"
-import { catalogueObjects, indexFolderSizes, type ObjectCatalogue } from "./ObjectCatalogue.ts"
+import { type CatalogueParts, catalogueObjects, finishCatalogue, indexFolderSizes, type ObjectCatalogue } from "./ObjectCatalogue.ts"
 import { clientOrderOf } from "./Redecide.ts"
 import { buildWeakIndex, type WeakIndex } from "./WeakSignals.ts"
 
@@ -42,15 +42,19 @@ export interface RunIndex {
 }
 
 /**
- * Builds the index of a run's inputs.
+ * Builds the index of a run's inputs. A listing that classified every object of
+ * `state.objects` as it read them (with `addToCatalogue`, the classifier of these clients and
+ * this pool prefix) passes its `parts`, and no key is classified twice.
  *
  * @category constructors
  */
-export const buildRunIndex = (state: Pick<State, "clients" | "objects" | "layout">): RunIndex => {
+export const buildRunIndex = (state: Pick<State, "clients" | "objects" | "layout">, parts?: CatalogueParts): RunIndex => {
   const order = clientOrderOf(state.clients)
   // Only the prefix of the layout matters to the classifier.
   const classify = makeKeyClassifier(new Set(order.keys()), { poolPrefix: state.layout.poolPrefix })
-  const catalogue = catalogueObjects(state.objects, classify, state.layout.poolPrefix)
+  const catalogue = parts === undefined
+    ? catalogueObjects(state.objects, classify, state.layout.poolPrefix)
+    : finishCatalogue(parts, state.layout.poolPrefix)
   const sizes = once(() => indexFolderSizes(catalogue))
   return {
     order,

@@ -26,6 +26,7 @@ import { Ledger } from "../io/state/Ledger.ts"
 import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
 import { type KeyPlace, makeKeyClassifier } from "../pipeline/ClassifyKey.ts"
 import { poolOverlap } from "../pipeline/LayoutCheck.ts"
+import { addToCatalogue, type CatalogueParts, emptyCatalogueParts } from "../pipeline/ObjectCatalogue.ts"
 import { type PhaseSelection, phasesOf } from "../pipeline/Phases.ts"
 import { buildRunIndex, type RunIndex } from "../pipeline/RunIndex.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
@@ -60,6 +61,8 @@ export interface IndexedRun extends LoadedRun {
 
 interface ListingFold {
   readonly objects: Map<ObjectKey, StoredObject>
+  /** The objects as the run index groups them, classified once, here. */
+  readonly parts: CatalogueParts
   readonly findings: Array<Finding>
   readonly poolUuids: Map<FileUuid, ObjectKey>
   readonly folderMarkers: Array<ObjectKey>
@@ -72,7 +75,13 @@ interface ListingFold {
  *
  * @category reading
  */
-export const emptyListingFold = (): ListingFold => ({ objects: new Map(), findings: [], poolUuids: new Map(), folderMarkers: [] })
+export const emptyListingFold = (): ListingFold => ({
+  objects: new Map(),
+  parts: emptyCatalogueParts(),
+  findings: [],
+  poolUuids: new Map(),
+  folderMarkers: []
+})
 
 /**
  * Whether an object is an S3 "folder" marker (what the S3 console's "Create folder" makes): a
@@ -129,9 +138,13 @@ export const foldListing = (
       return fold
     }
     const place = classify(object.key)
+    const keep = () => {
+      fold.objects.set(object.key, object)
+      addToCatalogue(fold.parts, object.key, object, place, layout.poolPrefix)
+    }
     switch (place._tag) {
       case "ClientFolder":
-        fold.objects.set(object.key, object)
+        keep()
         break
       case "Pool":
         if (place.uuid === undefined) {
@@ -140,7 +153,7 @@ export const foldListing = (
           fold.findings.push({ kind: "duplicate-uuid", subject: object.key, detail: `same UUID as ${fold.poolUuids.get(place.uuid)}` })
         } else {
           fold.poolUuids.set(place.uuid, object.key)
-          fold.objects.set(object.key, object)
+          keep()
         }
         break
       case "UnknownClientFolder":
@@ -152,9 +165,7 @@ export const foldListing = (
     }
     // The ledger may know a key that no longer classifies (its client left the CSV): keep its
     // facts so it is not mistaken for missing.
-    if (place._tag !== "ClientFolder" && place._tag !== "Pool" && ledgerKeys.has(object.key)) {
-      fold.objects.set(object.key, object)
-    }
+    if (place._tag !== "ClientFolder" && place._tag !== "Pool" && ledgerKeys.has(object.key)) keep()
     return fold
   }
 }
@@ -254,7 +265,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
       ? yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids, listing.objects, readings)
       : emptyPoolEvidence
   })
-  const index = buildRunIndex(base)
+  const index = buildRunIndex(base, listing.parts)
   const loaded: IndexedRun = {
     table,
     clientsBytes,

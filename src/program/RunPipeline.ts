@@ -145,7 +145,7 @@ export const runPipeline = <E, R>(
       layout,
       ...(input.evidence === undefined ? {} : { evidence: input.evidence })
     })
-    const index = buildRunIndex(base)
+    const index = buildRunIndex(base, listing.parts)
     const ready = yield* withFreshUuids(base, index)
     const run = runPhasesIn(ready, input.phase ?? "all", index)
     const result: PipelineResult = { ...run, before: ready, changes: diffStates(ready, run.state) }
