@@ -86,19 +86,20 @@ export const resolveClaims = (
   pool: ReadonlyMap<FileUuid, ObjectKey>,
   classify: (key: string) => KeyPlace
 ): ReadonlyMap<FileUuid, ReadonlyArray<Evidence>> => {
-  const claims = [...evidence.claims, ...metadataClaims(evidence)]
-  if (claims.length === 0) return new Map()
-  const byUuid = new Map<FileUuid, Map<string, Evidence>>()
-  for (const claim of claims) {
+  // Nearly every pool file has one claim or none: a list each, searched for a repeat.
+  const byUuid = new Map<FileUuid, Array<Evidence>>()
+  const add = (claim: Claim): void => {
     const uuid = targetOf(claim, pool)
-    if (uuid === undefined) continue
+    if (uuid === undefined) return
     const owner = ownerOf(claim, classify)
-    if (owner === undefined) continue
+    if (owner === undefined) return
     const detail = claim.fromKey === undefined ? claim.detail : `${claim.detail}: ${claim.fromKey}`
     const item: Evidence = { source: claim.source, rowId: unsafeRowId(owner), detail }
-    const list = byUuid.get(uuid) ?? new Map<string, Evidence>()
-    list.set(`${item.source}\u0000${item.rowId}\u0000${item.detail}`, item)
-    byUuid.set(uuid, list)
+    const list = byUuid.get(uuid)
+    if (list === undefined) byUuid.set(uuid, [item])
+    else if (!list.some((other) => other.source === item.source && other.rowId === item.rowId && other.detail === item.detail)) list.push(item)
   }
-  return new Map([...byUuid].map(([uuid, items]) => [uuid, [...items.values()]]))
+  for (const claim of evidence.claims) add(claim)
+  for (const claim of metadataClaims(evidence)) add(claim)
+  return byUuid
 }
