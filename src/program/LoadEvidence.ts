@@ -117,7 +117,8 @@ export const claimsAbout = (
   })
 
 /**
- * The outside evidence about the pool (UUID → key of each pool file the listing found): the
+ * The outside evidence about the pool (UUID → key of each pool file the listing found, and
+ * those files' objects, in the same order): the
  * evidence files' claims about those files, and their metadata (`loadPoolMetadata`: from the
  * ledger's readings where they still hold, else with HeadObject). Metadata always counts as
  * read: with metadata evidence off it is read as empty and names nobody.
@@ -128,15 +129,10 @@ export const loadPoolEvidence = (
   settings: Settings,
   files: EvidenceFiles,
   pool: ReadonlyMap<FileUuid, ObjectKey>,
-  objects: ReadonlyMap<ObjectKey, StoredObject>,
+  poolObjects: ReadonlyArray<StoredObject>,
   ledgerReadings: ReadonlyMap<ObjectKey, MetadataReading>
 ): Effect.Effect<PoolEvidence, StoreError | EvidenceError, ObjectStore> =>
   Effect.gen(function*() {
-    const poolObjects: Array<StoredObject> = []
-    for (const key of pool.values()) {
-      const object = objects.get(key)
-      if (object !== undefined) poolObjects.push(object)
-    }
     const read = yield* loadPoolMetadata(settings, poolObjects, ledgerReadings)
     const evidence: PoolEvidence = {
       claims: yield* claimsAbout(settings, files, claimTargetsPool(pool)),

@@ -65,6 +65,8 @@ interface ListingFold {
   readonly parts: CatalogueParts
   readonly findings: Array<Finding>
   readonly poolUuids: Map<FileUuid, ObjectKey>
+  /** The objects of `poolUuids`, in the same order. */
+  readonly poolObjects: Array<StoredObject>
   readonly folderMarkers: Array<ObjectKey>
   /** The first entry that could not be read although the run needs it. */
   blocking?: UnreadableEntry | undefined
@@ -80,6 +82,7 @@ export const emptyListingFold = (): ListingFold => ({
   parts: emptyCatalogueParts(),
   findings: [],
   poolUuids: new Map(),
+  poolObjects: [],
   folderMarkers: []
 })
 
@@ -153,6 +156,7 @@ export const foldListing = (
           fold.findings.push({ kind: "duplicate-uuid", subject: object.key, detail: `same UUID as ${fold.poolUuids.get(place.uuid)}` })
         } else {
           fold.poolUuids.set(place.uuid, object.key)
+          fold.poolObjects.push(object)
           keep()
         }
         break
@@ -262,7 +266,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
     layout: settings.layout,
     // Only phase 2 weighs outside evidence: other runs read no claims and send no HeadObject.
     evidence: phasesOf(phases).includes("2")
-      ? yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids, listing.objects, readings)
+      ? yield* loadPoolEvidence(settings, evidenceFiles, listing.poolUuids, listing.poolObjects, readings)
       : emptyPoolEvidence
   })
   const index = buildRunIndex(base, listing.parts)

@@ -21,7 +21,7 @@ const poolOf = (keys: ReadonlyArray<ObjectKey>) =>
 const objectsOf = (pool: ReadonlyMap<FileUuid, ObjectKey>): ReadonlyMap<ObjectKey, StoredObject> =>
   new Map([...pool.values()].map((key) => [key, { key, size: 1, etag: `"${key}"`, lastModified: "2024-05-01T10:00:00.000Z" }]))
 const evidenceOf = (settings: Parameters<typeof loadPoolEvidence>[0], files: Parameters<typeof loadPoolEvidence>[1], pool: ReadonlyMap<FileUuid, ObjectKey>) =>
-  loadPoolEvidence(settings, files, pool, objectsOf(pool), new Map())
+  loadPoolEvidence(settings, files, pool, [...objectsOf(pool).values()], new Map())
 
 let cleanup: (() => Promise<void>) | undefined
 afterEach(async () => {
