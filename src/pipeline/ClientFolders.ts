@@ -9,7 +9,7 @@ import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { finishStep, reconcileStep } from "./ExistingState.ts"
 import { type IndexedLedger, indexLedger } from "./internal/LedgerIndex.ts"
-import { hasOneRowPerUuid, ledgerKeyLookup, openLedgerBook } from "./LedgerBook.ts"
+import { hasOneRowPerUuid, ledgerKeyLookup, ledgerUuidLookup, openLedgerBook } from "./LedgerBook.ts"
 import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { decideNew, redecide, replaceEvidence } from "./Redecide.ts"
 import { buildRunIndex, type RunIndex } from "./RunIndex.ts"
@@ -82,6 +82,7 @@ export const clientFolderStep = (input: PhaseStep, index: RunIndex): PhaseStep =
   const { folderKeys, folderRowIds, folderObjects } = index.catalogue
   const book = openLedgerBook(reconciled.ledger)
   const given = ledgerKeyLookup(reconciled.ledger)
+  const rowOf = ledgerUuidLookup(reconciled.ledger)
   // With one row per UUID, each put below touches the row at the key being visited only, so
   // the ledger as given answers every lookup (cheaply); a fresh UUID that some row already has
   // moves that row, and lookups go to the book from there on.
@@ -104,7 +105,10 @@ export const clientFolderStep = (input: PhaseStep, index: RunIndex): PhaseStep =
     }
     const uuid = fresh[taken++]
     if (uuid === undefined) throw new Error("assignClientFolderUuids: not enough fresh UUIDs were drawn")
-    if (book.put(decideNew(uuid, key, folderObjects[i], [folderEvidence(rowId, key)], order)) !== undefined) moved = true
+    // Fresh UUIDs differ from each other, so only a row of the ledger as given can have one.
+    const previous = rowOf(uuid) === undefined ? undefined : book.byUuid(uuid)
+    book.replace(decideNew(uuid, key, folderObjects[i], [folderEvidence(rowId, key)], order), previous)
+    if (previous !== undefined) moved = true
   }
   const ledger = book.close()
   const next = ledger === reconciled.ledger && taken === 0 ? state : { ...state, ledger: ledger.rows, freshUuids: fresh.slice(taken) }
