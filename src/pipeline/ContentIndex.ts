@@ -25,6 +25,7 @@ export interface ContentIndex {
   readonly sizes: SizeIndex
 }
 
+// Most pool files have no copy: that answer allocates nothing.
 const noCopies: ReadonlyArray<Evidence> = []
 
 // `"` + the MD5 in lower case + `"`: the same for two content ETags exactly when their
@@ -48,12 +49,12 @@ const canonicalEtag = (etag: string): string => {
  * @category evidence
  */
 export const contentEvidence = (index: ContentIndex, object: StoredObject): ReadonlyArray<Evidence> => {
-  // Most pool files share their size with no client-folder file: that answer allocates nothing.
-  if (!index.sizes.has(object.size) || !isContentEtag(object.etag)) return noCopies
+  const sameSize = ofSize(index.sizes, object.size)
+  if (sameSize.length === 0 || !isContentEtag(object.etag)) return noCopies
   const etag = canonicalEtag(object.etag)
   const { folderObjects, folderRowIds, folderKeys } = index.catalogue
   const copies: Array<{ readonly rowId: RowId; readonly key: ObjectKey }> = []
-  for (const position of ofSize(index.sizes, object.size)) {
+  for (const position of sameSize) {
     const folderEtag = folderObjects[position]!.etag
     if (isContentEtag(folderEtag) && canonicalEtag(folderEtag) === etag) copies.push({ rowId: folderRowIds[position]!, key: folderKeys[position]! })
   }

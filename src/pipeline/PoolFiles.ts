@@ -101,7 +101,7 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
     let evidence = keepCellOwners(merge(kept, joined(claims.get(uuid), contentEvidence(content, object))), cells.get(uuid))
     if (!namesKnownClient(evidence, order)) evidence = merge(evidence, weakEvidence(weak, object, weakWindowMs))
     const decided = existing === undefined ? decideNew(uuid, key, object, evidence, order) : redecide(existing, evidence, order, true)
-    const reading = metadataReadings.size === 0 ? undefined : metadataReadings.get(key)
+    const reading = metadataReadings.get(key)
     const next = reading === undefined || sameReading(decided.metadata, reading) ? decided : { ...decided, metadata: reading }
     if (next !== existing) book.replace(next, existing)
     addUnknownRowIds(findings, evidence, order, key)

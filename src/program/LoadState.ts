@@ -114,6 +114,12 @@ const isNeeded = (
   return place._tag === "ClientFolder" || (place._tag === "Pool" && place.uuid !== undefined) || ledgerKeys.has(entry.key)
 }
 
+// An object the phases may map: kept by key, and grouped for the run index as classified.
+const keepObject = (fold: ListingFold, object: StoredObject, place: KeyPlace, poolPrefix: string): void => {
+  fold.objects.set(object.key, object)
+  addToCatalogue(fold.parts, object.key, object, place, poolPrefix)
+}
+
 /**
  * Folds the listing into the objects the phases may map and the findings to report. What a
  * local folder could not read is reported when the run does not need it, and noted as
@@ -141,13 +147,9 @@ export const foldListing = (
       return fold
     }
     const place = classify(object.key)
-    const keep = () => {
-      fold.objects.set(object.key, object)
-      addToCatalogue(fold.parts, object.key, object, place, layout.poolPrefix)
-    }
     switch (place._tag) {
       case "ClientFolder":
-        keep()
+        keepObject(fold, object, place, layout.poolPrefix)
         break
       case "Pool":
         if (place.uuid === undefined) {
@@ -157,7 +159,7 @@ export const foldListing = (
         } else {
           fold.poolUuids.set(place.uuid, object.key)
           fold.poolObjects.push(object)
-          keep()
+          keepObject(fold, object, place, layout.poolPrefix)
         }
         break
       case "UnknownClientFolder":
@@ -169,7 +171,7 @@ export const foldListing = (
     }
     // The ledger may know a key that no longer classifies (its client left the CSV): keep its
     // facts so it is not mistaken for missing.
-    if (place._tag !== "ClientFolder" && place._tag !== "Pool" && ledgerKeys.has(object.key)) keep()
+    if (place._tag !== "ClientFolder" && place._tag !== "Pool" && ledgerKeys.has(object.key)) keepObject(fold, object, place, layout.poolPrefix)
     return fold
   }
 }

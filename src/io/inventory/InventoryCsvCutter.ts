@@ -83,7 +83,7 @@ export const makeCsvCutter = (): CsvCutter => {
     const records: Array<Array<string>> = []
     const lines: Array<number> = []
     let start = 0
-    // The line of the record being cut, and the line its last byte reached.
+    // The line the cutter has reached inside the record being cut (quoted line breaks move it).
     let at = line
     const decode = (from: number, to: number): string => text.toString("utf8", from, to)
 
