@@ -10,6 +10,7 @@ import type { CsvError } from "../../domain/CsvError.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
 import { readCsvDocument } from "./CsvReader.ts"
 import { cellError } from "./internal/cellError.ts"
+import { type FastLedger, readLedgerFast } from "./internal/ledgerFastRead.ts"
 import { quoteValue } from "./internal/textPosition.ts"
 import { clientsDigestColumn, ledgerReadOptions, optionalColumns, validateLedger } from "./LedgerFile.ts"
 
@@ -64,6 +65,32 @@ export interface LedgerContent {
  * @category reading
  */
 export const readLedgerContent = (file: string, bytes: Uint8Array): Effect.Effect<LedgerContent, CsvError> =>
+  Effect.suspend(() => {
+    const fast = readLedgerFast(file, bytes)
+    const digest = fast === undefined ? disagreement : agreedDigest(fast.digests)
+    if (fast === undefined || digest === disagreement) return readLedgerContentExact(file, bytes)
+    const content: LedgerContent = { mappings: fast.mappings, clientsSha256: digest }
+    return Effect.succeed(content)
+  })
+
+const digestPattern = /^[0-9a-f]{64}$/
+const disagreement = Symbol("disagreement")
+
+// The one digest all the cells give (undefined: none does), or `disagreement` when a cell is
+// not a sha256 or two differ; the general reader then names the cell.
+const agreedDigest = (digests: FastLedger["digests"]): string | undefined | typeof disagreement => {
+  const first = digests[0]?.value
+  for (const { value } of digests) if (value !== first || !digestPattern.test(value)) return disagreement
+  return first
+}
+
+/**
+ * `readLedgerContent` through the general CSV reader only, the reader of record that the fast
+ * path must agree with (a property test holds them to it).
+ *
+ * @internal
+ */
+export const readLedgerContentExact = (file: string, bytes: Uint8Array): Effect.Effect<LedgerContent, CsvError> =>
   Effect.gen(function*() {
     const document = yield* readCsvDocument(file, bytes, ledgerReadOptions)
     const mappings = validateLedger(file, document.header, document.rows)
@@ -74,7 +101,7 @@ export const readLedgerContent = (file: string, bytes: Uint8Array): Effect.Effec
       for (const row of document.rows) {
         const digest = row.fields[column]!
         if (digest === "") continue
-        if (!/^[0-9a-f]{64}$/.test(digest)) {
+        if (!digestPattern.test(digest)) {
           return yield* cellError(file, row, column, ",", "InvalidCell", `${quoteValue(digest)} is not a sha256 (64 lower-case hex digits)`)
         }
         if (found !== undefined && found.value !== digest) {

@@ -13,57 +13,22 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import type { CsvError } from "../../domain/CsvError.ts"
+import { CsvError } from "../../domain/CsvError.ts"
 import type { Mapping } from "../../domain/Mapping.ts"
 import { type CsvRecord, readCsvDocument } from "./CsvReader.ts"
 import { quoteCsvField } from "./CsvWriter.ts"
 import { makeByteSink } from "./internal/byteSink.ts"
-import { cellError } from "./internal/cellError.ts"
 import { type CsvSink, makeTextSink, write } from "./internal/csvSink.ts"
 import { renderEvidence } from "./internal/evidenceCell.ts"
-import { type LedgerColumnIndexes, readLedgerRows } from "./internal/ledgerRows.ts"
+import { clientsDigestColumn, type LedgerColumn, ledgerColumnIndexes, ledgerColumns, optionalColumns } from "./internal/ledgerColumns.ts"
+import { readLedgerFast } from "./internal/ledgerFastRead.ts"
+import { readLedgerRows } from "./internal/ledgerRows.ts"
 import { renderReading } from "./internal/metadataCell.ts"
-import { quoteValue } from "./internal/textPosition.ts"
 
-/**
- * The ledger's columns, in the order they are written. `why` and `metadata` may be absent
- * from older files.
- *
- * @category models
- */
-export const ledgerColumns = [
-  "uuid",
-  "key",
-  "row_id",
-  "status",
-  "evidence",
-  "confidence",
-  "size",
-  "etag",
-  "last_modified",
-  "why",
-  "metadata"
-] as const
-
-/**
- * A ledger column name.
- *
- * @category models
- */
-export type LedgerColumn = typeof ledgerColumns[number]
+export { clientsDigestColumn, type LedgerColumn, ledgerColumns, optionalColumns }
 
 /** How a ledger is read: always comma-separated UTF-8; any character in a cell (keys are bytes). */
 export const ledgerReadOptions = { delimiter: ",", encoding: "utf-8", anyCharacter: true } as const
-
-/** Columns an older ledger may lack (`clients_sha256` is handled on its own). */
-export const optionalColumns: ReadonlySet<string> = new Set(["why", "metadata"])
-
-/**
- * The column tying a ledger to its clients CSV: the CSV's sha256 on the first row (LedgerContent.ts).
- *
- * @category models
- */
-export const clientsDigestColumn = "clients_sha256"
 
 /**
  * Formats a confidence for the ledger: rounded to two decimals, shortest form, no trailing
@@ -183,6 +148,12 @@ const cell = (value: string): string => quoteCsvField(value, ",")
  * @category reading
  */
 export const readLedger = (file: string, bytes: Uint8Array): Effect.Effect<ReadonlyArray<Mapping>, CsvError> =>
+  Effect.suspend(() => {
+    const fast = readLedgerFast(file, bytes)
+    return fast === undefined ? readLedgerExact(file, bytes) : Effect.succeed(fast.mappings)
+  })
+
+const readLedgerExact = (file: string, bytes: Uint8Array): Effect.Effect<ReadonlyArray<Mapping>, CsvError> =>
   Effect.gen(function*() {
     const document = yield* readCsvDocument(file, bytes, ledgerReadOptions)
     const result = validateLedger(file, document.header, document.rows)
@@ -199,35 +170,6 @@ export const validateLedger = (
   header: CsvRecord,
   rows: ReadonlyArray<CsvRecord>
 ): ReadonlyArray<Mapping> | CsvError => {
-  const indexes = new Map<LedgerColumn, number>()
-  let digestSeen = false
-  for (let column = 0; column < header.fields.length; column++) {
-    const name = header.fields[column]!
-    if (name === clientsDigestColumn && !digestSeen) {
-      digestSeen = true
-      continue
-    }
-    if (indexes.has(name as LedgerColumn) || name === clientsDigestColumn) {
-      return cellError(file, header, column, ",", "InvalidCell", `Ledger column ${quoteValue(name)} appears twice`)
-    }
-    if (!(ledgerColumns as ReadonlyArray<string>).includes(name)) {
-      const expected = `${ledgerColumns.join(",")},${clientsDigestColumn}`
-      return cellError(file, header, column, ",", "InvalidCell", `Unknown ledger column ${quoteValue(name)}; expected ${expected}`)
-    }
-    indexes.set(name as LedgerColumn, column)
-  }
-  for (const name of ledgerColumns) {
-    if (!indexes.has(name) && !optionalColumns.has(name)) {
-      return cellError(
-        file,
-        header,
-        header.fields.length,
-        ",",
-        "InvalidCell",
-        `Ledger header lacks the ${quoteValue(name)} column`
-      )
-    }
-  }
-  const columns = Object.fromEntries(ledgerColumns.map((name) => [name, indexes.get(name)])) as LedgerColumnIndexes
-  return readLedgerRows(file, rows, columns)
+  const columns = ledgerColumnIndexes(file, header)
+  return columns instanceof CsvError ? columns : readLedgerRows(file, rows, columns)
 }

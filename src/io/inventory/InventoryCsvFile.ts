@@ -10,7 +10,7 @@
 import { InventoryError } from "../../domain/InventoryError.ts"
 import type { StoredObject } from "../../domain/StoredObject.ts"
 import { md5Checked } from "./CheckedBytes.ts"
-import { CsvSyntaxError, type CsvRecords, makeCsvCutter } from "./InventoryCsvCutter.ts"
+import { CsvSyntaxError, type CsvRecords, makeCsvCutter } from "../csv/CsvByteCutter.ts"
 import { decodeFormKey } from "./FormDecoding.ts"
 import { type ColumnPositions, rowObject } from "./InventoryRow.ts"
 

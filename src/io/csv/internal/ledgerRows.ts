@@ -18,26 +18,90 @@ import { MappingStatus } from "../../../domain/MappingStatus.ts"
 import { unsafeObjectKey } from "../../../domain/ObjectKey.ts"
 import { unsafeRowId } from "../../../domain/RowId.ts"
 import type { CsvRecord } from "../CsvReader.ts"
-import type { LedgerColumn } from "../LedgerFile.ts"
 import { cellError } from "./cellError.ts"
+import type { LedgerColumn, LedgerColumnIndexes } from "./ledgerColumns.ts"
 import { parseEvidence } from "./evidenceCell.ts"
 import { parseReading } from "./metadataCell.ts"
 import { makeRepeatFinder } from "./repeatFinder.ts"
 import { quoteValue } from "./textPosition.ts"
-
-/** Where each ledger column is in the header (undefined: absent). */
-export type LedgerColumnIndexes = { readonly [Column in LedgerColumn]: number | undefined }
 
 /** Reads every row, or returns the first problem. */
 export const readLedgerRows = (
   file: string,
   rows: ReadonlyArray<CsvRecord>,
   columns: LedgerColumnIndexes
-): ReadonlyArray<Mapping> | CsvError => readRows(file, rows, columns, fastUniqueness(rows, columns)) ?? readRows(file, rows, columns, exactUniqueness())!
+): ReadonlyArray<Mapping> | CsvError => readRows(file, rows, columns, "fast") ?? readRows(file, rows, columns, "exact")!
 
-// What a pass says of a UUID or key seen before: the earlier line (and UUID), or, in the fast
-// pass, only that there was one.
-const repeated = "repeated"
+/** One pass; undefined when the fast pass met a repeat. */
+const readRows = (
+  file: string,
+  rows: ReadonlyArray<CsvRecord>,
+  columns: LedgerColumnIndexes,
+  pass: LedgerPass
+): ReadonlyArray<Mapping> | CsvError | undefined => {
+  const reader = makeLedgerRowReader(file, columns, pass, rows.length)
+  for (let index = 0; index < rows.length; index++) {
+    const problem = reader.add(rows[index]!)
+    if (problem === repeated) return undefined
+    if (problem !== undefined) return problem
+  }
+  return reader.mappings
+}
+
+/**
+ * What a pass says of a UUID or key seen before: the earlier line (and UUID), or, in the fast
+ * pass, only that there was one.
+ */
+export const repeated = "repeated"
+
+/** The fast pass proves UUIDs and keys unique; the exact one names the earlier line of a repeat. */
+export type LedgerPass = "fast" | "exact"
+
+/** Reads a ledger's rows one at a time, in file order, into `mappings`. */
+export interface LedgerRowReader {
+  /** Reads the next row: undefined when it is read, else its problem (`repeated`: fast pass only). */
+  readonly add: (row: CsvRecord) => CsvError | typeof repeated | undefined
+  /** The rows read so far. */
+  readonly mappings: ReadonlyArray<Mapping>
+}
+
+/** A reader for the rows of one ledger, whose header gave `columns`, sized for about `expectedRows`. */
+export const makeLedgerRowReader = (
+  file: string,
+  columns: LedgerColumnIndexes,
+  pass: LedgerPass,
+  expectedRows: number
+): LedgerRowReader => {
+  const mappings: Array<Mapping> = []
+  const uniqueness = pass === "fast" ? fastUniqueness(mappings, expectedRows) : exactUniqueness()
+  return {
+    mappings,
+    add: (row) => {
+      const mapping = readMapping(file, row, mappings.length, columns, uniqueness)
+      if (mapping === repeated) return repeated
+      if (!("uuid" in mapping)) return mapping
+      // One key is one object, so it has one UUID: two rows for a key would spread two UUIDs
+      // for one file into the CSV (verify's ledger-keys-unique check).
+      if (mapping.key !== null) {
+        const earlier = uniqueness.key(mapping.key, mapping.uuid, row)
+        if (earlier === repeated) return repeated
+        if (earlier !== undefined) {
+          return cellError(
+            file,
+            row,
+            columns.key ?? 0,
+            ",",
+            "DuplicateKey",
+            `Key ${quoteValue(mapping.key)} is already listed on line ${earlier.line} with UUID ${quoteValue(earlier.uuid)}; ` +
+              "one file has one UUID: delete one of the two rows (uuidmap verify lists every such row)"
+          )
+        }
+      }
+      mappings.push(mapping)
+      return undefined
+    }
+  }
+}
 
 interface Uniqueness {
   readonly uuid: (uuid: string, row: CsvRecord, index: number) => number | typeof repeated | undefined
@@ -61,50 +125,16 @@ const exactUniqueness = (): Uniqueness => {
   }
 }
 
-const fastUniqueness = (rows: ReadonlyArray<CsvRecord>, columns: LedgerColumnIndexes): Uniqueness => {
-  const uuidColumn = columns.uuid ?? 0
-  const uuids = makeRepeatFinder(rows.length, (index) => rows[index]!.fields[uuidColumn]!)
+// A finder only looks back at strings added before, so the UUIDs of the rows already read
+// serve as its list: row `index` is `mappings[index]`.
+const fastUniqueness = (mappings: ReadonlyArray<Mapping>, expectedRows: number): Uniqueness => {
+  const uuids = makeRepeatFinder(expectedRows, (index) => mappings[index]!.uuid)
   const keys: Array<string> = []
-  const keyFinder = makeRepeatFinder(rows.length, (index) => keys[index]!)
+  const keyFinder = makeRepeatFinder(expectedRows, (index) => keys[index]!)
   return {
     uuid: (uuid, _, index) => (uuids.add(index, uuid) ? repeated : undefined),
     key: (key) => (keyFinder.add(keys.push(key) - 1, key) ? repeated : undefined)
   }
-}
-
-/** One pass; undefined when the fast pass met a repeat. */
-const readRows = (
-  file: string,
-  rows: ReadonlyArray<CsvRecord>,
-  columns: LedgerColumnIndexes,
-  uniqueness: Uniqueness
-): ReadonlyArray<Mapping> | CsvError | undefined => {
-  const mappings: Array<Mapping> = []
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]!
-    const mapping = readMapping(file, row, index, columns, uniqueness)
-    if (mapping === repeated) return undefined
-    if (!("uuid" in mapping)) return mapping
-    // One key is one object, so it has one UUID: two rows for a key would spread two UUIDs
-    // for one file into the CSV (verify's ledger-keys-unique check).
-    if (mapping.key !== null) {
-      const earlier = uniqueness.key(mapping.key, mapping.uuid, row)
-      if (earlier === repeated) return undefined
-      if (earlier !== undefined) {
-        return cellError(
-          file,
-          row,
-          columns.key ?? 0,
-          ",",
-          "DuplicateKey",
-          `Key ${quoteValue(mapping.key)} is already listed on line ${earlier.line} with UUID ${quoteValue(earlier.uuid)}; ` +
-            "one file has one UUID: delete one of the two rows (uuidmap verify lists every such row)"
-        )
-      }
-    }
-    mappings.push(mapping)
-  }
-  return mappings
 }
 
 const confidencePattern = /^[0-9]+(\.[0-9]+)?$/

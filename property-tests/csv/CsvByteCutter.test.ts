@@ -1,5 +1,5 @@
 /**
- * The inventory CSV cutter reads every CSV the way csv-parse (as the reader used it before:
+ * The byte cutter (inventory data files, the ledger) reads every CSV the way csv-parse (as the reader used it before:
  * `relax_column_count`, `skip_empty_lines`) reads it, however the bytes are split into chunks:
  * quoted and unquoted fields, escaped quotes, quoted line breaks and commas, unicode, `\r\n`,
  * empty lines and a last row with or without a line break. Each record's line is the line
@@ -7,7 +7,7 @@
  */
 import { parse } from "csv-parse/sync"
 import { describe, expect, it } from "vitest"
-import { type CsvRecords, makeCsvCutter } from "../../src/io/inventory/InventoryCsvCutter.ts"
+import { type CsvRecords, makeCsvCutter } from "../../src/io/csv/CsvByteCutter.ts"
 import { fc } from "../arbitraries/fc.ts"
 
 const fieldArbitrary = fc.string({

@@ -1,11 +1,11 @@
 /**
- * Cuts the bytes of an inventory CSV data file into records. S3 writes these files one way (no
- * header, every field in double quotes, `\n` after each row, keys form-encoded so they are
- * ASCII), and a million-object inventory is tens of millions of fields, so a general parser's
- * byte-by-byte work was most of reading one. This cutter finds quotes and delimiters with
+ * Cuts CSV bytes into records, for the two files uuidmap reads by the million rows: S3
+ * inventory data files (no header, every field in double quotes, `\n` after each row, keys
+ * form-encoded so they are ASCII) and the ledger, which uuidmap writes itself. A general parser's
+ * byte-by-byte work was most of reading either; this cutter finds quotes and delimiters with
  * the typed array's native `indexOf` and decodes each field once.
  *
- * It still reads any RFC 4180 CSV: unquoted fields, `""` inside quotes, quoted line breaks,
+ * It reads any RFC 4180 CSV: unquoted fields, `""` inside quotes, quoted line breaks,
  * `\r\n`, empty lines (skipped) and a last row with no line break. A lone `\r` is text. What is
  * not CSV (a quote inside an unquoted field, text after a closing quote, a quote never closed)
  * is a `CsvSyntaxError` naming the line and the field.
@@ -63,7 +63,7 @@ const incomplete = Symbol("incomplete")
  * @example Quoted fields, an escaped quote, a quoted line break and a row split across chunks
  * ```ts
  * import assert from "node:assert/strict"
- * import { makeCsvCutter } from "./InventoryCsvCutter.ts"
+ * import { makeCsvCutter } from "./CsvByteCutter.ts"
  *
  * const cutter = makeCsvCutter()
  * const bytes = new TextEncoder().encode('"b","say ""hi""","3"\n"b","two\nlines",')
