@@ -38,9 +38,6 @@ const chunkBytes = 4 * 1024 * 1024
 const lineFeed = 0x0a
 const carriageReturn = 0x0d
 
-/** A ledger row takes at least this many bytes; sizes the uniqueness tables from the file's length. */
-const leastRowBytes = 64
-
 /**
  * The ledger in `bytes`, or undefined when the general reader must read it (see the module).
  */
@@ -67,7 +64,7 @@ export const readLedgerFast = (file: string, bytes: Uint8Array): FastLedger | un
         if (columns instanceof CsvError) return false
         fieldCount = record.fields.length
         digestColumn = record.fields.indexOf(clientsDigestColumn)
-        reader = makeLedgerRowReader(file, columns, "fast", Math.ceil(body.length / leastRowBytes))
+        reader = makeLedgerRowReader(file, columns, "fast", lineCount(body))
         continue
       }
       if (record.fields.length !== fieldCount || !surelyUnderSizeLimit(record.fields)) return false
@@ -92,6 +89,13 @@ export const readLedgerFast = (file: string, bytes: Uint8Array): FastLedger | un
     return undefined
   }
   return reader === undefined ? undefined : { mappings: reader.mappings, digests }
+}
+
+// At least the number of rows (quoted line breaks count too): sizes the uniqueness tables.
+const lineCount = (body: Uint8Array): number => {
+  let lines = 0
+  for (let at = body.indexOf(lineFeed); at !== -1; at = body.indexOf(lineFeed, at + 1)) lines++
+  return lines
 }
 
 // A blank line inside the file is a record to the general reader (and refused); only blank

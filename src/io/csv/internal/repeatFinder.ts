@@ -25,7 +25,8 @@ export const makeRepeatFinder = (expected: number, keyAt: (index: number) => str
   while (capacity < expected * 2) capacity *= 2
   // Slot pairs: the index + 1 (0: an empty slot) and the hash, so that a collision is mostly
   // told apart without fetching the other string.
-  let slots = new Int32Array(2 * capacity)
+  // Allocated when first needed: strings that come in order never need it.
+  let slots = new Int32Array(0)
   let held = 0
   let probeBudget = probesPerSlot * capacity
   let fallback: Set<string> | undefined
@@ -67,6 +68,7 @@ export const makeRepeatFinder = (expected: number, keyAt: (index: number) => str
   }
 
   const addToTable = (index: number, key: string): boolean => {
+    if (slots.length === 0) slots = new Int32Array(2 * capacity)
     if (fallback === undefined && 2 * (held + 1) > slots.length / 2) grow()
     if (fallback !== undefined) return fallback.size === fallback.add(key).size
     const placed = place(index, key, hashOf(key))
