@@ -29,7 +29,7 @@ describe("the listing's catalogue", () => {
         (listed, ledgerKeys, poolPrefix) => {
           const known = new Set(["502", "503"])
           const layout = { poolPrefix }
-          const fold = foldListing(known, layout, new Set(ledgerKeys))
+          const fold = foldListing(known, layout, new Map(ledgerKeys.map((key) => [key, null])))
           let state = emptyListingFold()
           for (const [key, size] of listed) {
             const object: StoredObject = { key: key as ObjectKey, size, etag: `"${String(size).padStart(32, "0")}"`, lastModified: "2024-05-01T12:00:00.000Z" }

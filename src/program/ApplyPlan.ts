@@ -22,7 +22,7 @@ import { Ledger } from "../io/state/Ledger.ts"
 import { applyStateChanges } from "../pipeline/PlanChanges.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
 import { compareObjects, fingerprintBytes, fingerprintFile } from "./Fingerprint.ts"
-import { checkLayout, clientsTableOptions, listBucket, type LoadedRun } from "./LoadState.ts"
+import { checkLayout, clientsTableOptions, ledgerKeysOf, listBucket, type LoadedRun } from "./LoadState.ts"
 import { changesOfPlan, planSettingsOf } from "./PlanFile.ts"
 import { evidenceFilesOf } from "./PlanProgram.ts"
 import { checkPlannedResult } from "./PlanResultCheck.ts"
@@ -75,9 +75,7 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
   const ledger = content?.mappings ?? []
 
   if (plan.inputs.objects.length > 0) {
-    const ledgerKeys = new Set<string>()
-    for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
-    const listing = yield* listBucket(new Set(table.clients.map((client) => client.rowId)), settings.layout, ledgerKeys)
+    const listing = yield* listBucket(new Set(table.clients.map((client) => client.rowId)), settings.layout, ledgerKeysOf(ledger))
     const objectCauses = compareObjects(plan.inputs.objects, listing.objects)
     if (objectCauses.length > 0) return yield* stale(objectCauses)
   }

@@ -18,7 +18,7 @@ import { type PhaseRun, type PhaseSelection, runPhasesIn } from "../pipeline/Pha
 import { buildRunIndex } from "../pipeline/RunIndex.ts"
 import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
-import { emptyListingFold, foldListing } from "./LoadState.ts"
+import { emptyListingFold, foldListing, ledgerKeysOf } from "./LoadState.ts"
 import { checkClientRows, checkLedgerRows } from "./PipelineInputChecks.ts"
 
 /**
@@ -122,12 +122,10 @@ export const runPipeline = <E, R>(
     if (invalid !== undefined) return yield* invalid
     const layout = input.layout ?? defaultLayout
     const ledger = [...(input.ledger ?? [])].sort(compareMappings)
-    const ledgerKeys = new Set<string>()
-    for (const mapping of ledger) if (mapping.key !== null) ledgerKeys.add(mapping.key)
     const listing = yield* Stream.runFold(
       input.objects,
       emptyListingFold,
-      foldListing(new Set(input.clients.map((client) => client.rowId)), layout, ledgerKeys)
+      foldListing(new Set(input.clients.map((client) => client.rowId)), layout, ledgerKeysOf(ledger))
     )
     if (listing.blocking !== undefined) {
       const { detail, key } = listing.blocking

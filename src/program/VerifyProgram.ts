@@ -48,7 +48,7 @@ export const verifyFiles = Effect.fn("uuidmap.verifyFiles")(function*(settings: 
     present = new Set([...objects.keys(), ...findings.map((finding) => finding.subject)])
     replan = { _tag: "Planned", changes: diffStates(strict.run.state, strict.phases.state) }
   } else {
-    const ledgerKeys = new Set(ledger.map((row) => row.key).filter((key) => key !== ""))
+    const ledgerKeys = new Map(ledger.filter((row) => row.key !== "").map((row) => [row.key, null]))
     const rowIds = new Set(clients.map((row) => row.rowId).filter((id) => id.trim() !== ""))
     const listing = yield* listBucket(rowIds, settings.layout, ledgerKeys)
     present = new Set([...listing.objects.keys(), ...listing.findings.map((finding) => finding.subject)])

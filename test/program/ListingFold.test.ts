@@ -4,15 +4,17 @@ import * as Stream from "effect/Stream"
 import { describe, expect, it } from "vitest"
 import { unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
 import { type ListedEntry, ObjectStore, type UnreadableEntry } from "../../src/io/store/ObjectStore.ts"
-import { listBucket } from "../../src/program/LoadState.ts"
-import { uuid } from "../support/StateBuilder.ts"
+import type { Mapping } from "../../src/domain/Mapping.ts"
+import type { StoredObject } from "../../src/domain/StoredObject.ts"
+import { emptyListingFold, foldListing, ledgerKeysOf, listBucket } from "../../src/program/LoadState.ts"
+import { mapped, object as fixture, uuid } from "../support/StateBuilder.ts"
 
 const layout = { poolPrefix: "files/" }
 const vanished = (key: string): UnreadableEntry => ({ _tag: "Unreadable", key, problem: "vanished", detail: "it was deleted while the folder was being read" })
 const object = (key: string): ListedEntry => ({ key: unsafeObjectKey(key), size: 1, etag: "\"e\"", lastModified: "2024-05-01T00:00:00.000Z" })
 
 const list = (entries: ReadonlyArray<ListedEntry>, ledgerKeys: ReadonlyArray<string> = []) =>
-  Effect.runPromise(Effect.result(listBucket(new Set(["502"]), layout, new Set(ledgerKeys)).pipe(
+  Effect.runPromise(Effect.result(listBucket(new Set(["502"]), layout, new Map(ledgerKeys.map((key) => [key, null]))).pipe(
     Effect.provide(Layer.succeed(ObjectStore, { location: "file:///bucket", list: () => Stream.fromIterable(entries), metadata: () => Effect.succeed({}), requests: Effect.succeed({ list: 0, head: 0 }) }))
   )))
 
@@ -58,4 +60,25 @@ describe("listing entries a local folder could not read", () => {
       expect(result.failure.message).toContain("nothing was written")
     })
   }
+})
+
+describe("listed objects the ledger saw", () => {
+  const fold = (listed: StoredObject, row: Mapping) =>
+    foldListing(new Set(["502"]), layout, ledgerKeysOf([row]))(emptyListingFold(), listed).objects.get(listed.key)
+
+  it("keep the listed facts when the row saw them as they are now (sharing the row's strings)", () => {
+    const listed = fixture("502/a.pdf")
+    const row: Mapping = { ...mapped(uuid(1), "502/a.pdf", "502"), size: listed.size, etag: listed.etag, lastModified: listed.lastModified }
+    const kept = fold(listed, row)
+    expect(kept).toEqual(listed)
+    expect(kept).not.toBe(listed)
+  })
+
+  it("keep the listed object itself when any fact changed since the row", () => {
+    const listed = fixture("502/a.pdf")
+    const seen = { ...mapped(uuid(1), "502/a.pdf", "502"), size: listed.size, etag: listed.etag, lastModified: listed.lastModified }
+    for (const row of [{ ...seen, size: listed.size + 1 }, { ...seen, etag: "\"changed\"" }, { ...seen, lastModified: null }, mapped(uuid(1), "502/a.pdf", "502")]) {
+      expect(fold(listed, row)).toBe(listed)
+    }
+  })
 })
