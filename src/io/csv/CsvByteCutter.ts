@@ -87,6 +87,18 @@ export const makeCsvCutter = (): CsvCutter => {
     let at = line
     const decode = (from: number, to: number): string => text.toString("utf8", from, to)
 
+    // The first line feed from where the last search began (`end`: none). Searches only go
+    // forward, so one answers every quoted field up to it: a record's fields ask once, not
+    // each a search to the record's end.
+    let lineFeedAt = -1
+    const lineFeedFrom = (from: number): number => {
+      if (lineFeedAt < from) {
+        const found = bytes.indexOf(lineFeed, from)
+        lineFeedAt = found === -1 ? end : found
+      }
+      return lineFeedAt
+    }
+
     // The fields of the record being cut.
     let fields: Array<string> = []
 
@@ -110,7 +122,7 @@ export const makeCsvCutter = (): CsvCutter => {
             q += 2
             from = q
           }
-          for (let n = bytes.indexOf(lineFeed, p); n !== -1 && n < q; n = bytes.indexOf(lineFeed, n + 1)) at++
+          for (let n = lineFeedFrom(p); n < q; n = lineFeedFrom(n + 1)) at++
           const last = decode(from, q)
           fields.push(pieces === undefined ? last : pieces.join("") + last)
           p = q + 1
