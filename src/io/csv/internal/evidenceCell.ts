@@ -34,10 +34,13 @@ const nothingShared: EvidenceSharing = { rowId: "", key: "" }
  * uuidmap writes.
  *
  */
-export const parseEvidence = (text: string, sharing: EvidenceSharing = nothingShared): Array<Evidence> | string => {
-  if (text === "") return []
+export const parseEvidence = (text: string, sharing: EvidenceSharing = nothingShared): ReadonlyArray<Evidence> | string => {
+  if (text === "" || text === "[]") return noEvidence
   return readCanonical(text, sharing) ?? parseJson(text)
 }
+
+// Rows with no evidence share one list: it is never written to.
+const noEvidence: ReadonlyArray<Evidence> = []
 
 const sources: ReadonlyArray<string> = EvidenceSource.literals
 const openItem = '{"source":"'
@@ -53,11 +56,13 @@ const escapeOrControl = /[\\\u0000-\u001f]/
  * with the same result for the texts both accept (no backslash and no control character:
  * every string is its text).
  */
-const readCanonical = (text: string, sharing: EvidenceSharing): Array<Evidence> | undefined => {
+const readCanonical = (text: string, sharing: EvidenceSharing): ReadonlyArray<Evidence> | undefined => {
   if (text.charCodeAt(0) !== 91 || escapeOrControl.test(text)) return undefined
-  const evidence: Array<Evidence> = []
+  // A list grown by a push reserves 17 slots (152 bytes); most cells hold one item, whose
+  // list is made to size.
+  let first: Evidence | undefined
+  let more: Array<Evidence> | undefined
   let at = 1
-  if (text === "[]") return evidence
   for (;;) {
     if (!text.startsWith(openItem, at)) return undefined
     const sourceEnd = text.indexOf('"', at + openItem.length)
@@ -72,10 +77,12 @@ const readCanonical = (text: string, sharing: EvidenceSharing): Array<Evidence> 
     // What the JSON reading would refuse, it also explains.
     if (source === undefined || rowId === "") return undefined
     const detail = sharedSlice(text, rowIdEnd + afterRowId.length, detailEnd, sharing.key)
-    evidence.push({ source: source as EvidenceSource, rowId: unsafeRowId(rowId), detail })
+    const item: Evidence = { source: source as EvidenceSource, rowId: unsafeRowId(rowId), detail }
+    if (first === undefined) first = item
+    else (more ??= [first]).push(item)
     at = detailEnd + 2
     const next = text.charCodeAt(at)
-    if (next === 93) return at === text.length - 1 ? evidence : undefined
+    if (next === 93) return at === text.length - 1 ? more ?? [first] : undefined
     if (next !== 44) return undefined
     at++
   }
@@ -91,7 +98,7 @@ const JsonArray = Schema.Array(Schema.Unknown)
 const EvidenceItem = Schema.Struct({ source: EvidenceSource, row_id: RowId, detail: Schema.String })
 const decodeItem = Schema.decodeUnknownOption(EvidenceItem)
 
-const parseJson = (text: string): Array<Evidence> | string => {
+const parseJson = (text: string): ReadonlyArray<Evidence> | string => {
   const parsed = Schema.decodeUnknownOption(JsonText)(text)
   if (Option.isNone(parsed)) return `Evidence ${quoteValue(text)} is not valid JSON`
   if (!Schema.is(JsonArray)(parsed.value)) return `Evidence ${quoteValue(text)} is not a JSON array`
