@@ -14,7 +14,7 @@ import { type CliError, CliOutput, Command } from "effect/cli"
 import { Disk } from "../io/files/Disk.ts"
 import { cli } from "./Cli.ts"
 import { checkEnvironment } from "./EnvironmentCheck.ts"
-import { describeError, ExitCode } from "./ExitCode.ts"
+import { describeDefect, describeError, ExitCode } from "./ExitCode.ts"
 
 const version = "0.1.0"
 
@@ -53,6 +53,8 @@ const program = checked.pipe(
   Effect.catch((error) => Effect.sync(() => {
     if (error !== undefined) process.exitCode = ExitCode.BadInput
   })),
+  // A bug: to stderr with its own exit code, never to stdout, where a diff or report goes.
+  Effect.catchDefect((defect) => fail(describeDefect(defect))),
   Effect.provide(CliOutput.layerPresenter(oneLinePresenter)),
   // Every file the commands read or write outside a run goes through Disk too.
   Effect.provide(Layer.merge(NodeServices.layer, Disk.layerNode))
