@@ -17,6 +17,7 @@ import { StalePlanError } from "../domain/StalePlanError.ts"
 import { makeState } from "../domain/State.ts"
 import { readClientsTable } from "../io/csv/ClientsTable.ts"
 import { readLedgerContent } from "../io/csv/LedgerContent.ts"
+import { digestOf } from "../io/files/FileDigest.ts"
 import { ClientsCsv } from "../io/state/ClientsCsv.ts"
 import { Ledger } from "../io/state/Ledger.ts"
 import { applyStateChanges } from "../pipeline/PlanChanges.ts"
@@ -60,9 +61,10 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
   const clientsBytes = yield* clientsCsv.readBytes
   const ledgerBytes = yield* ledgerFile.readBytes
   const evidence = yield* Effect.forEach(evidenceFilesOf(settings), fingerprintFile)
+  const ledgerDigest = ledgerBytes === undefined ? undefined : digestOf(ledgerBytes)
   const fileCauses = compareInputFiles(plan, {
     clients: fingerprintBytes(settings.clientsFile, clientsBytes),
-    ledger: fingerprintBytes(settings.ledgerFile, ledgerBytes),
+    ledger: { file: settings.ledgerFile, sha256: ledgerDigest?.sha256 ?? null },
     evidence
   })
   if (fileCauses.length > 0 || clientsBytes === undefined) return yield* stale(fileCauses)
@@ -87,7 +89,7 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
     return yield* stale(applied.conflicts.map((detail) => ({ reason: "ClientsChanged" as const, subject: settings.clientsFile, detail })))
   }
   yield* checkPlannedResult(settings, planFile, plan, changes, applied.state)
-  const loaded: LoadedRun = { table, clientsBytes, ledgerBytes, ledgerClientsSha256: content?.clientsSha256, folderMarkers: [], state }
+  const loaded: LoadedRun = { table, clientsBytes, ledgerDigest, ledgerClientsSha256: content?.clientsSha256, folderMarkers: [], state }
   const written = yield* writeResult(settings, session, loaded, applied.state, now)
   const result: AppliedPlan = { changes, written }
   return result

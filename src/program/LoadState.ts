@@ -21,6 +21,7 @@ import { StoreError } from "../domain/StoreError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import type { ClientsTable, ClientsTableOptions } from "../io/csv/ClientsTable.ts"
 import { UsageError } from "../domain/UsageError.ts"
+import { type Digest, digestOf } from "../io/files/FileDigest.ts"
 import { ClientsCsv } from "../io/state/ClientsCsv.ts"
 import { Ledger } from "../io/state/Ledger.ts"
 import { isUnreadable, type ListedEntry, ObjectStore, type UnreadableEntry } from "../io/store/ObjectStore.ts"
@@ -35,15 +36,17 @@ import type { Settings } from "./Settings.ts"
 
 /**
  * A loaded run: the state, plus what writing needs to preserve (the CSV table with its exact
- * bytes, the ledger's exact bytes and the CSV digest it records), and the S3 folder markers the
- * listing skipped.
+ * bytes, the ledger's size and sha256 and the CSV digest it records), and the S3 folder markers
+ * the listing skipped. The ledger's bytes are not held: at a million rows they are 300 MB for
+ * the whole run, which most days writes nothing; a write reads them again and goes on only if
+ * they still have this digest (`WriteResult`).
  *
  * @category models
  */
 export interface LoadedRun {
   readonly table: ClientsTable
   readonly clientsBytes: Uint8Array
-  readonly ledgerBytes: Uint8Array | undefined
+  readonly ledgerDigest: Digest | undefined
   readonly ledgerClientsSha256: string | undefined
   readonly folderMarkers: ReadonlyArray<ObjectKey>
   readonly state: State
@@ -290,7 +293,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
   const { bytes: clientsBytes, table } = yield* clientsCsv.read(clientsTableOptions(settings))
   yield* checkLayout(settings, table, clientsCsv.file)
   const content = yield* (yield* Ledger).read
-  const ledgerBytes = content?.bytes
+  const ledgerDigest = content === undefined ? undefined : digestOf(content.bytes)
   const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
   const ledgerKeys = ledgerKeysOf(ledger)
   const readings = new Map<ObjectKey, MetadataReading>()
@@ -313,7 +316,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
   const loaded: IndexedRun = {
     table,
     clientsBytes,
-    ledgerBytes,
+    ledgerDigest,
     ledgerClientsSha256: content?.clientsSha256,
     folderMarkers: listing.folderMarkers,
     state: yield* withFreshUuids(base, index),

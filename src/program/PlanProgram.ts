@@ -58,7 +58,7 @@ export const makePlan = Effect.fn("uuidmap.makePlan")(function*(settings: Settin
     ran: run.ran,
     settings,
     clients: fingerprintBytes(settings.clientsFile, loaded.clientsBytes),
-    ledger: fingerprintBytes(settings.ledgerFile, loaded.ledgerBytes),
+    ledger: { file: settings.ledgerFile, sha256: loaded.ledgerDigest?.sha256 ?? null },
     evidence,
     objects: fingerprintObjects(touchedKeys(changes), loaded.state.objects),
     changes

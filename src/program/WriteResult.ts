@@ -8,14 +8,15 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import type { CsvError } from "../domain/CsvError.ts"
 import type { State } from "../domain/State.ts"
 import type { UsageError } from "../domain/UsageError.ts"
 import { encodeClientsCsv } from "../io/csv/ClientsTable.ts"
 import { encodeLedger } from "../io/csv/LedgerFile.ts"
-import type { FileChange } from "../io/files/CommitPreflight.ts"
+import { changedOnDisk, type FileChange } from "../io/files/CommitPreflight.ts"
 import type { Disk } from "../io/files/Disk.ts"
 import { commitChanges } from "../io/files/FileCommit.ts"
-import { sha256Hex } from "../io/files/FileDigest.ts"
+import { digestOf, sha256Hex } from "../io/files/FileDigest.ts"
 import { ClientsCsv } from "../io/state/ClientsCsv.ts"
 import { Ledger } from "../io/state/Ledger.ts"
 import { backingPath, type StateBacking } from "../io/state/StateBacking.ts"
@@ -70,12 +71,11 @@ export interface WrittenFile {
  *
  * @category rendering
  */
-const renderResult = (loaded: LoadedRun, state: State) => {
+const renderResult = (loaded: LoadedRun, old: Uint8Array | undefined, state: State) => {
   const clientsBytes = encodeClientsCsv(loaded.table, state.clients)
   const clientsChanged = !sameBytes(clientsBytes, loaded.clientsBytes)
   const encode = (digest: string | undefined) => encodeLedger(state.ledger, digest)
   const ledgerBytes = encode(sha256Hex(clientsBytes))
-  const old = loaded.ledgerBytes
   const ledgerChanged = old === undefined
     // No ledger and nothing to record: writing an empty one would be a change for nothing.
     ? state.ledger.length > 0
@@ -99,11 +99,12 @@ export const writeResult = (
   loaded: LoadedRun,
   state: State,
   now: Date
-): Effect.Effect<ReadonlyArray<WrittenFile>, UsageError, ClientsCsv | Ledger | Disk> =>
+): Effect.Effect<ReadonlyArray<WrittenFile>, UsageError | CsvError, ClientsCsv | Ledger | Disk> =>
   Effect.gen(function*() {
     const clients = yield* ClientsCsv
     const ledger = yield* Ledger
-    const rendered = renderResult(loaded, state)
+    const old = yield* ledgerAsLoaded(ledger, loaded)
+    const rendered = renderResult(loaded, old, state)
     const changes: Array<FileChange> = []
     const inMemory: Array<{ readonly file: string; readonly replace: Effect.Effect<void> }> = []
     const add = (backing: StateBacking, file: string, change: Omit<FileChange, "file">) => {
@@ -111,7 +112,7 @@ export const writeResult = (
       else inMemory.push({ file, replace: backing.replace(change.after) })
     }
     if (rendered.ledger.changed) {
-      add(ledger.backing, ledger.file, { before: loaded.ledgerBytes, after: rendered.ledger.bytes, modeFrom: backingPath(clients.backing) })
+      add(ledger.backing, ledger.file, { before: old, after: rendered.ledger.bytes, modeFrom: backingPath(clients.backing) })
     }
     if (rendered.clients.changed) add(clients.backing, clients.file, { before: loaded.clientsBytes, after: rendered.clients.bytes })
     const committed = changes.length === 0 || session.lock === undefined
@@ -121,6 +122,19 @@ export const writeResult = (
     const written: ReadonlyArray<WrittenFile> = [...committed, ...inMemory.map((item) => ({ file: item.file, backup: undefined }))]
     return written
   })
+// The ledger's bytes as the run read them, read again: the run kept only their digest. Bytes
+// that differ now were changed by someone else since, and are kept as they are.
+const ledgerAsLoaded = (ledger: Ledger["Service"], loaded: LoadedRun): Effect.Effect<Uint8Array | undefined, UsageError | CsvError> =>
+  Effect.gen(function*() {
+    const now = yield* ledger.readBytes
+    const expected = loaded.ledgerDigest
+    if (now === undefined) return expected === undefined ? undefined : yield* changedOnDisk(ledger.file, "was deleted")
+    if (expected === undefined) return yield* changedOnDisk(ledger.file, "was created")
+    const digest = digestOf(now)
+    if (digest.size !== expected.size || digest.sha256 !== expected.sha256) return yield* changedOnDisk(ledger.file, "was changed")
+    return now
+  })
+
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false

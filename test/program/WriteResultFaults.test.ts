@@ -99,6 +99,29 @@ describe("a file changed on disk while the run worked", () => {
     expect(names.filter((name) => name.endsWith(".bak"))).toHaveLength(1)
   })
 
+  // The run keeps the ledger's digest, not its bytes; the write reads them again.
+  for (const [what, edit, message] of [
+    ["edited", () => fs.writeFile(path.join(dir, "clients.ledger.csv"), "edited by hand\n"), "was changed"],
+    ["deleted", () => fs.rm(path.join(dir, "clients.ledger.csv")), "was deleted"]
+  ] as const) {
+    it(`the ledger ${what} after the run read it and before the write: exit 2, the edit kept, nothing written`, async () => {
+      const before = await snapshotTree(dir)
+      // The second read of the ledger is the write's: the first was the run's.
+      const disk = faultyDisk([{ operation: "readFile", path: (p) => p === ledgerFile(), nth: 2, before: edit }])
+      const error = failureOf(await runInProcess(folderSettings(dir), disk.layer))
+      expect(error.reason).toBe("ChangedOnDisk")
+      expect(error.message).toContain(`"${ledgerFile()}" ${message} on disk while uuidmap was working`)
+      const after = await snapshotTree(dir)
+      before.delete("clients.ledger.csv")
+      expect(after.get("clients.ledger.csv")).toBe(what === "edited" ? Buffer.from("edited by hand\n").toString("base64") : undefined)
+      after.delete("clients.ledger.csv")
+      expect(after).toEqual(before)
+      // Only the session's lock was made: no backup, temp file or commit record.
+      const made = disk.calls.filter((call) => call.operation === "createFile" || call.operation === "rename")
+      expect(made.flatMap((call) => call.paths).filter((p) => !p.includes(".lock"))).toEqual([])
+    })
+  }
+
   it("the ledger changed before its rename: exit 2 and nothing renamed", async () => {
     const before = await snapshotTree(dir)
     // The second look at the ledger is the one just before its rename.

@@ -70,11 +70,18 @@ export const checkUnchanged = (file: string, real: string, expected: Digest | nu
     const now = yield* disk.digest(real).pipe(Effect.mapError((error) => cannotWrite(file, error)))
     const same = now === undefined ? expected === null : expected !== null && now.size === expected.size && now.sha256 === expected.sha256
     if (same) return
-    const what = now === undefined ? "was deleted" : expected === null ? "was created" : "was changed"
-    return yield* new UsageError({
-      reason: "ChangedOnDisk",
-      message: `"${file}" ${what} on disk while uuidmap was working (by a spreadsheet or another program?); its new content is kept and uuidmap's changes were not written: run again`
-    })
+    return yield* changedOnDisk(file, now === undefined ? "was deleted" : expected === null ? "was created" : "was changed")
+  })
+
+/**
+ * The error for a file that changed on disk since uuidmap read it: nothing is written.
+ *
+ * @category checks
+ */
+export const changedOnDisk = (file: string, what: "was deleted" | "was created" | "was changed"): UsageError =>
+  new UsageError({
+    reason: "ChangedOnDisk",
+    message: `"${file}" ${what} on disk while uuidmap was working (by a spreadsheet or another program?); its new content is kept and uuidmap's changes were not written: run again`
   })
 
 // The nearest folder that exists at or above `folder`, with its facts.
