@@ -292,8 +292,9 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
   const clientsCsv = yield* ClientsCsv
   const { bytes: clientsBytes, table } = yield* clientsCsv.read(clientsTableOptions(settings))
   yield* checkLayout(settings, table, clientsCsv.file)
-  const content = yield* (yield* Ledger).read
-  const ledgerDigest = content === undefined ? undefined : digestOf(content.bytes)
+  // Nothing here holds on to the ledger's bytes, so the listing can reuse their 300 MB.
+  const content = yield* Effect.map((yield* Ledger).read, (read) =>
+    read === undefined ? undefined : { mappings: read.mappings, clientsSha256: read.clientsSha256, digest: digestOf(read.bytes) })
   const ledger: ReadonlyArray<Mapping> = content?.mappings ?? []
   const ledgerKeys = ledgerKeysOf(ledger)
   const readings = new Map<ObjectKey, MetadataReading>()
@@ -316,7 +317,7 @@ export const loadRun = Effect.fn("uuidmap.loadRun")(function*(settings: Settings
   const loaded: IndexedRun = {
     table,
     clientsBytes,
-    ledgerDigest,
+    ledgerDigest: content?.digest,
     ledgerClientsSha256: content?.clientsSha256,
     folderMarkers: listing.folderMarkers,
     state: yield* withFreshUuids(base, index),
