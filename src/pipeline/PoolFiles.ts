@@ -27,7 +27,7 @@ import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { contentEvidence } from "./ContentIndex.ts"
 import { cellClaims, finishStep, reconcileStep } from "./ExistingState.ts"
-import { ledgerKeyLookup, ledgerUuidLookup, openLedgerBook } from "./LedgerBook.ts"
+import { hasOneRowPerUuid, ledgerKeyLookup, ledgerUuidLookup, openLedgerBook } from "./LedgerBook.ts"
 import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { resolveClaims } from "./PoolClaims.ts"
 import { decideNew, redecide } from "./Redecide.ts"
@@ -80,6 +80,10 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
   // knows every other key's and UUID's row.
   const holderOf = ledgerKeyLookup(reconciled.ledger)
   const rowOf = ledgerUuidLookup(reconciled.ledger)
+  // With one row per UUID, the row at a pool file's key that has its UUID is that UUID's row:
+  // a daily run finds every pool file's row so, walking the ledger in key order, without a
+  // look-up by UUID in a map of a million rows.
+  const holderIsRow = hasOneRowPerUuid(reconciled.ledger)
   const findings: Array<Finding> = []
   const { metadataReadings, weakWindowMs } = state.evidence
 
@@ -91,7 +95,7 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
     const uuid = poolUuids[i]!
     const object = poolObjects[i]!
     const holder = holderOf(key)
-    const existing = rowOf(uuid)
+    const existing = holderIsRow && holder !== undefined && holder.uuid === uuid ? holder : rowOf(uuid)
     if ((holder !== undefined && holder.uuid !== uuid) || (existing !== undefined && existing.key !== key)) {
       const other = holder !== undefined && holder.uuid !== uuid ? `UUID ${holder.uuid}` : `key ${existing?.key}`
       findings.push({ kind: "duplicate-uuid", subject: key, detail: `the ledger already gives this file ${other}; left as it is` })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
 import { linkPoolFiles } from "../../src/pipeline/PoolFiles.ts"
 import {
   client,
@@ -9,6 +10,7 @@ import {
   phase2State,
   poolFile,
   poolKey,
+  poolMapping,
   record,
   rowOf,
   stored,
@@ -191,5 +193,31 @@ describe("linkPoolFiles (phase 2): bands", () => {
       claims: [record(uuid(2), "502"), record(uuid(3), "9000"), migrationByKey("504/b.pdf", poolKey(3))]
     }))
     expect(linkPoolFiles(once)).toBe(once)
+  })
+})
+
+describe("linkPoolFiles (phase 2): a ledger that already gives a pool file another identity", () => {
+  const atKey = (n: number, key: string) => ({ ...poolMapping(n, "unmapped", null, []), key: unsafeObjectKey(key) })
+  const duplicateFindings = (state: ReturnType<typeof linkPoolFiles>) =>
+    state.findings.filter((finding) => finding.kind === "duplicate-uuid").map((finding) => [finding.subject, finding.detail])
+
+  it("leaves the file alone when the row at its key has another UUID, and says which", () => {
+    const ledger = [atKey(2, poolKey(1))]
+    const next = linkPoolFiles(phase2State({ clients, objects: [poolFile(1)], ledger }))
+    expect(duplicateFindings(next)).toEqual([[poolKey(1), `the ledger already gives this file UUID ${uuid(2)}; left as it is`]])
+    expect(next.ledger.filter((row) => row.uuid === uuid(1))).toEqual([])
+  })
+
+  it("leaves the file alone when its UUID's row is at another key, and says which", () => {
+    const ledger = [atKey(1, "zz/elsewhere.pdf")]
+    const next = linkPoolFiles(phase2State({ clients, objects: [poolFile(1)], ledger }))
+    expect(duplicateFindings(next)).toEqual([[poolKey(1), "the ledger already gives this file key zz/elsewhere.pdf; left as it is"]])
+  })
+
+  it("also when the UUID is on two rows, one of them at the file's key", () => {
+    // A ledger given to the phase as a value (a file with a UUID on two rows is refused on reading).
+    const ledger = [atKey(1, poolKey(1)), atKey(1, "zz/elsewhere.pdf")]
+    const next = linkPoolFiles(phase2State({ clients, objects: [poolFile(1)], ledger }))
+    expect(duplicateFindings(next)).toEqual([[poolKey(1), "the ledger already gives this file key zz/elsewhere.pdf; left as it is"]])
   })
 })
