@@ -73,3 +73,27 @@ describe("inventory CSV cutter", () => {
     )
   })
 })
+
+describe("a record that never ends", () => {
+  it("is refused, at the line it starts on, once the bytes held for it pass the limit", () => {
+    const cutter = makeCsvCutter({ maxRecordBytes: 100 })
+    const encode = (text: string) => new TextEncoder().encode(text)
+    expect(cutter.push(encode("a,b\n\"open,")).records).toEqual([["a", "b"]])
+    // Still within the limit: held, as any record split across chunks is.
+    expect(cutter.push(encode("x".repeat(80))).records).toEqual([])
+    let thrown: unknown
+    try {
+      cutter.push(encode("\n" + "y".repeat(30)))
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toMatchObject({ line: 2, column: 1, message: "a record longer than 100 bytes: a quote is probably never closed" })
+  })
+
+  it("a record of exactly the limit is read", () => {
+    const cutter = makeCsvCutter({ maxRecordBytes: 10 })
+    const encode = (text: string) => new TextEncoder().encode(text)
+    expect(cutter.push(encode("\"12345678\"")).records).toEqual([])
+    expect(cutter.end().records).toEqual([["12345678"]])
+  })
+})

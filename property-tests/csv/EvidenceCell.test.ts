@@ -55,3 +55,14 @@ describe("the evidence cell", () => {
     reach.expectReached(0.1)
   })
 })
+
+describe("an empty evidence cell", () => {
+  it("reads as one shared list that no caller can write to", () => {
+    const first = parseEvidence("")
+    const second = parseEvidence("[]")
+    expect(first).toEqual([])
+    expect(second).toBe(first)
+    expect(() => (first as Array<Evidence>).push({ source: "weak", rowId: "502", detail: "" } as Evidence)).toThrow(TypeError)
+    expect(parseEvidence("")).toEqual([])
+  })
+})

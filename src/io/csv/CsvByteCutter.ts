@@ -58,7 +58,10 @@ export interface CsvCutter {
 const incomplete = Symbol("incomplete")
 
 /**
- * A cutter for one file.
+ * A cutter for one file. A record still unfinished after `maxRecordBytes` (default 8 MiB) is
+ * refused as a quote that is never closed: each chunk cuts the unfinished record again from
+ * its start, so one that grew without bound would make the work grow with the square of the
+ * file.
  *
  * @example Quoted fields, an escaped quote, a quoted line break and a row split across chunks
  * ```ts
@@ -73,7 +76,8 @@ const incomplete = Symbol("incomplete")
  * ```
  * @category constructors
  */
-export const makeCsvCutter = (): CsvCutter => {
+export const makeCsvCutter = (options: { readonly maxRecordBytes?: number } = {}): CsvCutter => {
+  const maxRecordBytes = options.maxRecordBytes ?? 8 * 1024 * 1024
   let left: Uint8Array = new Uint8Array(0)
   let line = 1
 
@@ -189,6 +193,9 @@ export const makeCsvCutter = (): CsvCutter => {
       if (error !== incomplete) throw error
     }
     left = bytes.subarray(start)
+    if (left.length > maxRecordBytes) {
+      throw new CsvSyntaxError(line, 1, `a record longer than ${maxRecordBytes} bytes: a quote is probably never closed`)
+    }
     return { records, lines }
   }
 

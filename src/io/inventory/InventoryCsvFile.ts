@@ -33,6 +33,9 @@ const batchSize = 2048
 const rowError = (name: string, line: number, column: number, message: string) =>
   new InventoryError({ reason: "BadRow", file: name, line, column, message })
 
+// Far above any real row; a corrupt file with a quote never closed is refused within it.
+const maxInventoryRecordBytes = 1024 * 1024
+
 /**
  * The objects of one CSV data file, in batches. Throws an `InventoryError` for bad content
  * (naming the file, line and column), and whatever the byte source errors with for a failed read.
@@ -45,7 +48,8 @@ export async function* csvInventoryBatches(
 ): AsyncGenerator<ReadonlyArray<StoredObject>> {
   const { name } = read
   const text = bytes.pipeThrough(md5Checked(name, read.md5)).pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>)
-  const cutter = makeCsvCutter()
+  // A row holds a key of at most 1,024 bytes, form-encoded, and a few short fields.
+  const cutter = makeCsvCutter({ maxRecordBytes: maxInventoryRecordBytes })
   let batch: Array<StoredObject> = []
   // Rows to objects; the full batches to hand on.
   const take = ({ records, lines }: CsvRecords): Array<ReadonlyArray<StoredObject>> => {

@@ -227,6 +227,18 @@ describe("inventory store: bad CSV data files", () => {
     })
   })
 
+  it("refuses a quote never closed within a megabyte, at its line, instead of holding the rest of the file for it", async () => {
+    // Rows with no quote at all, so nothing closes the open one.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `src,files/k${i},3,2024-05-01T10:00:00.000Z,${etag(String(i)).replaceAll("\"", "")}`)
+    const { manifestPath } = await rawCsvReport(good("a") + `"src","never closed,3\n` + rows.join("\n") + "\n")
+    expect(await failure({ url: `file://${manifestPath}`, storePrefix: "" })).toMatchObject({
+      reason: "BadFile",
+      line: 2,
+      column: 1,
+      message: "Data file is not valid CSV: a record longer than 1048576 bytes: a quote is probably never closed"
+    })
+  })
+
   it("reads rows cut at any byte by the decompressor's chunks, and a last row without a line break", async () => {
     const keys = Array.from({ length: 3000 }, (_, i) => `files/${String(i).padStart(5, "0")} "quoted", key ${i}`)
     // Form encoding leaves the quotes and the comma: the CSV doubles the quotes.

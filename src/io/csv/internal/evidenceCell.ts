@@ -39,8 +39,8 @@ export const parseEvidence = (text: string, sharing: EvidenceSharing = nothingSh
   return readCanonical(text, sharing) ?? parseJson(text)
 }
 
-// Rows with no evidence share one list: it is never written to.
-const noEvidence: ReadonlyArray<Evidence> = []
+// Rows with no evidence share one list, frozen so that no caller can write to all of them.
+const noEvidence: ReadonlyArray<Evidence> = Object.freeze([])
 
 const sources: ReadonlyArray<string> = EvidenceSource.literals
 const openItem = '{"source":"'

@@ -49,7 +49,8 @@ export const readLedgerFast = (file: string, bytes: Uint8Array): FastLedger | un
   }
   if (!isUtf8(body)) return undefined
 
-  const cutter = makeCsvCutter()
+  // A record past the general reader's limit (a quote never closed) hands over at once.
+  const cutter = makeCsvCutter({ maxRecordBytes })
   let fieldCount = -1
   let digestColumn = -1
   let reader: ReturnType<typeof makeLedgerRowReader> | undefined
