@@ -51,6 +51,12 @@ export interface CatalogueParts {
   readonly poolKeys: Array<ObjectKey>
   readonly poolUuids: Array<FileUuid>
   readonly poolObjects: Array<StoredObject>
+  /**
+   * Each pool UUID's key, when whoever collected the parts kept each pool UUID once (the
+   * listing fold does, to report a second file of a UUID): with a pool prefix, the catalogue
+   * takes this map as its `pool` instead of building a second one of the same pairs.
+   */
+  readonly pool?: ReadonlyMap<FileUuid, ObjectKey>
 }
 
 /**
@@ -114,12 +120,10 @@ export const finishCatalogue = (parts: CatalogueParts, poolPrefix: string): Obje
   const poolOrder = keyOrder(poolKeys)
   const sortedPoolKeys = inOrder(poolKeys, poolOrder)
   const sortedPoolUuids = inOrder(poolUuids, poolOrder)
-  const pool = new Map<FileUuid, ObjectKey>()
-  const poolFirst = sortedPoolUuids.map((uuid, i) => {
-    if (pool.has(uuid)) return false
-    pool.set(uuid, sortedPoolKeys[i]!)
-    return true
-  })
+  const given = parts.pool
+  const { pool, poolFirst } = given !== undefined && poolPrefix !== "" && given.size === poolUuids.length
+    ? { pool: given, poolFirst: sortedPoolUuids.map(() => true) }
+    : firstOfEachUuid(sortedPoolUuids, sortedPoolKeys)
   return {
     folderKeys: inOrder(folderKeys, folderOrder),
     folderRowIds: inOrder(folderRowIds, folderOrder),
@@ -131,6 +135,17 @@ export const finishCatalogue = (parts: CatalogueParts, poolPrefix: string): Obje
     pool,
     uuidPoolKeys: poolPrefix === "" ? [] : sortedPoolKeys
   }
+}
+
+// Each UUID's first key in key order, and which positions are such a first.
+const firstOfEachUuid = (uuids: ReadonlyArray<FileUuid>, keys: ReadonlyArray<ObjectKey>) => {
+  const pool = new Map<FileUuid, ObjectKey>()
+  const poolFirst = uuids.map((uuid, i) => {
+    if (pool.has(uuid)) return false
+    pool.set(uuid, keys[i]!)
+    return true
+  })
+  return { pool, poolFirst }
 }
 
 /**

@@ -80,14 +80,18 @@ interface ListingFold {
  *
  * @category reading
  */
-export const emptyListingFold = (): ListingFold => ({
-  objects: new Map(),
-  parts: emptyCatalogueParts(),
-  findings: [],
-  poolUuids: new Map(),
-  poolObjects: [],
-  folderMarkers: []
-})
+export const emptyListingFold = (): ListingFold => {
+  // The fold keeps each pool UUID once: the run index's catalogue takes the same map.
+  const poolUuids = new Map<FileUuid, ObjectKey>()
+  return {
+    objects: new Map(),
+    parts: { ...emptyCatalogueParts(), pool: poolUuids },
+    findings: [],
+    poolUuids,
+    poolObjects: [],
+    folderMarkers: []
+  }
+}
 
 /**
  * The keys the ledger knows, each with its row (null when only the key is known): the fold
