@@ -69,6 +69,7 @@ export const reconcileStep = (step: PhaseStep, index: RunIndex): PhaseStep => {
 
   // A canonical ledger's rows are what a fresh book holds: walked as they are, not copied.
   const rows = step.ledger.sorted && step.ledger.uuidIndex() !== undefined ? step.ledger.rows : [...book.all()]
+  let replaced = 0
   for (const mapping of rows) {
     const key = mapping.key ?? pool.get(mapping.uuid) ?? null
     const object = key === null ? undefined : state.objects.get(key)
@@ -77,10 +78,17 @@ export const reconcileStep = (step: PhaseStep, index: RunIndex): PhaseStep => {
     const present = object !== undefined
     const wasPresent = mapping.status !== "missing"
     const next = present === wasPresent && refreshed.key === mapping.key ? refreshed : redecide(refreshed, refreshed.evidence, order, present)
-    if (next !== mapping) book.replace(next, mapping)
+    if (next !== mapping) {
+      book.replace(next, mapping)
+      replaced++
+    }
   }
 
-  for (const [uuid, claimants] of unexplainedClaims(state, index, book.byUuid)) {
+  // With the ledger as given, one row per UUID, and every owned row's evidence naming its
+  // owner, a claim on a UUID the client owns is explained: each client's list is checked
+  // against its owned list instead of each UUID being looked up.
+  const owned = replaced === 0 && hasOneRowPerUuid(step.ledger) && step.ledger.ownersNamed() ? step.ledger.owned() : undefined
+  for (const [uuid, claimants] of unexplainedClaims(state, index, book.byUuid, owned)) {
     const existing = book.byUuid(uuid)
     const claims: Array<Evidence> = claimants.map((rowId) => ({ source: "tracking-cell", rowId, detail: `tracking cell of client ${rowId}` }))
     const key = pool.get(uuid) ?? null
@@ -129,15 +137,33 @@ const explains = (existing: Mapping | undefined, rowId: RowId): boolean =>
 const unexplainedClaims = (
   state: State,
   index: RunIndex,
-  byUuid: (uuid: FileUuid) => Mapping | undefined
+  byUuid: (uuid: FileUuid) => Mapping | undefined,
+  owned: ReadonlyMap<RowId, ReadonlyArray<FileUuid>> | undefined
 ): Iterable<readonly [FileUuid, ReadonlyArray<RowId>]> => {
   const { clients } = state
   if (index.order.size !== clients.length || !clients.every((client) => strictlySorted(client.uuids))) {
     return [...cellClaims(clients)].filter(([uuid, claimants]) => claimants.length !== 1 || !explains(byUuid(uuid), claimants[0]!))
   }
   const open = new Set<FileUuid>()
-  for (const client of clients) for (const uuid of client.uuids) if (!explains(byUuid(uuid), client.rowId)) open.add(uuid)
+  for (const client of clients) {
+    if (owned !== undefined && withinSorted(client.uuids, owned.get(client.rowId) ?? noUuids)) continue
+    for (const uuid of client.uuids) if (!explains(byUuid(uuid), client.rowId)) open.add(uuid)
+  }
   return open.size === 0 ? new Map() : cellClaims(clients, (uuid) => open.has(uuid))
+}
+
+const noUuids: ReadonlyArray<FileUuid> = []
+
+// Whether every item of `some` is in `all`, both sorted (as `.sort()` orders strings).
+const withinSorted = (some: ReadonlyArray<FileUuid>, all: ReadonlyArray<FileUuid>): boolean => {
+  if (some === all) return true
+  let j = 0
+  for (const item of some) {
+    while (j < all.length && all[j]! < item) j++
+    if (j === all.length || all[j] !== item) return false
+    j++
+  }
+  return true
 }
 
 const strictlySorted = (uuids: ReadonlyArray<FileUuid>): boolean => {

@@ -3,6 +3,18 @@ import { reconcileExistingState } from "../../src/pipeline/ExistingState.ts"
 import { client, mapped, object, stateOf, uuid } from "../support/StateBuilder.ts"
 
 describe("reconcileExistingState", () => {
+  it("a cell's claim on a UUID the ledger gives two rows (a ledger given as a value) is weighed against the row the book keeps", () => {
+    const u = uuid(1)
+    const next = reconcileExistingState(stateOf({
+      clients: [{ ...client("502", [u]), tracked: true }, { ...client("503"), tracked: true }],
+      objects: [object("502/a.pdf"), object("503/b.pdf")],
+      ledger: [mapped(u, "502/a.pdf", "502"), mapped(u, "503/b.pdf", "503")]
+    }))
+    expect(next.ledger.map((row) => [row.key, row.status, row.rowId, row.evidence.map((item) => `${item.source}:${item.rowId}`)])).toEqual([
+      ["503/b.pdf", "review", "503", ["client-folder:503", "tracking-cell:502"]]
+    ])
+  })
+
   it("finds the key of a tracked UUID the ledger does not know in the pool, with any extension", () => {
     const state = stateOf({ clients: [client("502", [uuid(7)])], objects: [object(`files/${uuid(7)}.pdf`)] })
     const next = reconcileExistingState(state)
