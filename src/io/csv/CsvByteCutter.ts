@@ -13,6 +13,7 @@
  * @module
  */
 import { Buffer } from "node:buffer"
+import { maxRecordBytes as csvParseRecordLimit } from "./internal/csvParsing.ts"
 
 const quote = 0x22
 const comma = 0x2c
@@ -58,7 +59,7 @@ export interface CsvCutter {
 const incomplete = Symbol("incomplete")
 
 /**
- * A cutter for one file. A record still unfinished after `maxRecordBytes` (default 8 MiB) is
+ * A cutter for one file. A record still unfinished after `maxRecordBytes` (default csv-parse's limit, 8 MiB) is
  * refused as a quote that is never closed: each chunk cuts the unfinished record again from
  * its start, so one that grew without bound would make the work grow with the square of the
  * file.
@@ -77,7 +78,7 @@ const incomplete = Symbol("incomplete")
  * @category constructors
  */
 export const makeCsvCutter = (options: { readonly maxRecordBytes?: number } = {}): CsvCutter => {
-  const maxRecordBytes = options.maxRecordBytes ?? 8 * 1024 * 1024
+  const maxRecordBytes = options.maxRecordBytes ?? csvParseRecordLimit
   let left: Uint8Array = new Uint8Array(0)
   let line = 1
 
