@@ -22,7 +22,7 @@ import { ClientsCsv } from "../io/state/ClientsCsv.ts"
 import { Ledger } from "../io/state/Ledger.ts"
 import { applyStateChanges } from "../pipeline/PlanChanges.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
-import { compareObjects, fingerprintBytes, fingerprintFile } from "./Fingerprint.ts"
+import { compareObjects, fingerprintBytes, fingerprintDigest, fingerprintFile } from "./Fingerprint.ts"
 import { checkLayout, clientsTableOptions, ledgerKeysOf, listBucket, type LoadedRun } from "./LoadState.ts"
 import { changesOfPlan, planSettingsOf } from "./PlanFile.ts"
 import { evidenceFilesOf } from "./PlanProgram.ts"
@@ -64,7 +64,7 @@ export const applyPlan = Effect.fn("uuidmap.applyPlan")(function*(settings: Sett
   const ledgerDigest = ledgerBytes === undefined ? undefined : digestOf(ledgerBytes)
   const fileCauses = compareInputFiles(plan, {
     clients: fingerprintBytes(settings.clientsFile, clientsBytes),
-    ledger: { file: settings.ledgerFile, sha256: ledgerDigest?.sha256 ?? null },
+    ledger: fingerprintDigest(settings.ledgerFile, ledgerDigest),
     evidence
   })
   if (fileCauses.length > 0 || clientsBytes === undefined) return yield* stale(fileCauses)

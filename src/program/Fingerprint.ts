@@ -11,7 +11,7 @@ import type { FileFingerprint, ObjectFingerprint } from "../domain/PlanFingerpri
 import type { StaleCause, StaleReason } from "../domain/StalePlanError.ts"
 import type { StoredObject } from "../domain/StoredObject.ts"
 import type { StateChanges } from "../pipeline/StateDiff.ts"
-import { sha256Hex } from "../io/files/FileDigest.ts"
+import { type Digest, sha256Hex } from "../io/files/FileDigest.ts"
 import type { Disk } from "../io/files/Disk.ts"
 import { readOptionalFile } from "../io/state/InputFile.ts"
 
@@ -30,6 +30,16 @@ export { sha256Hex }
 export const fingerprintBytes = (file: string, bytes: Uint8Array | undefined): FileFingerprint => ({
   file,
   sha256: bytes === undefined ? null : sha256Hex(bytes)
+})
+
+/**
+ * The fingerprint of a file whose digest is already known (undefined: the file does not exist).
+ *
+ * @category hashing
+ */
+export const fingerprintDigest = (file: string, digest: Digest | undefined): FileFingerprint => ({
+  file,
+  sha256: digest === undefined ? null : digest.sha256
 })
 
 /**

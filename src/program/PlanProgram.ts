@@ -12,7 +12,7 @@ import type { State } from "../domain/State.ts"
 import type { PhaseName, PhaseSelection } from "../pipeline/Phases.ts"
 import { runPhasesIn } from "../pipeline/Phases.ts"
 import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
-import { fingerprintBytes, fingerprintFile, fingerprintObjects, touchedKeys } from "./Fingerprint.ts"
+import { fingerprintBytes, fingerprintDigest, fingerprintFile, fingerprintObjects, touchedKeys } from "./Fingerprint.ts"
 import { loadRun } from "./LoadState.ts"
 import { buildPlanFile } from "./PlanFile.ts"
 import type { Settings } from "./Settings.ts"
@@ -58,7 +58,7 @@ export const makePlan = Effect.fn("uuidmap.makePlan")(function*(settings: Settin
     ran: run.ran,
     settings,
     clients: fingerprintBytes(settings.clientsFile, loaded.clientsBytes),
-    ledger: { file: settings.ledgerFile, sha256: loaded.ledgerDigest?.sha256 ?? null },
+    ledger: fingerprintDigest(settings.ledgerFile, loaded.ledgerDigest),
     evidence,
     objects: fingerprintObjects(touchedKeys(changes), loaded.state.objects),
     changes
