@@ -9,7 +9,7 @@ import type { ObjectKey } from "../../src/domain/ObjectKey.ts"
 import type { StoredObject } from "../../src/domain/StoredObject.ts"
 import { makeKeyClassifier } from "../../src/pipeline/ClassifyKey.ts"
 import { catalogueObjects, finishCatalogue } from "../../src/pipeline/ObjectCatalogue.ts"
-import { emptyListingFold, foldListing } from "../../src/program/LoadState.ts"
+import { emptyListingFold, foldListing } from "../../src/program/ListingFold.ts"
 import { fc } from "../arbitraries/fc.ts"
 
 const uuids = ["3f2a9c4e-1b7d-4c1e-9f00-0a1b2c3d4e5f", "00000000-0000-4000-8000-000000000001", "AAAAAAAA-0000-4000-8000-000000000002"]

@@ -18,7 +18,7 @@ import { type PhaseRun, type PhaseSelection, runPhasesIn } from "../pipeline/Pha
 import { buildRunIndex } from "../pipeline/RunIndex.ts"
 import { diffStates, type StateChanges } from "../pipeline/StateDiff.ts"
 import { withFreshUuids } from "./FreshUuids.ts"
-import { emptyListingFold, foldListing, ledgerKeysOf } from "./LoadState.ts"
+import { emptyListingFold, foldListing, ledgerKeysOf } from "./ListingFold.ts"
 import { checkClientRows, checkLedgerRows } from "./PipelineInputChecks.ts"
 
 /**

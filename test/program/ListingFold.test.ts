@@ -6,7 +6,7 @@ import { unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
 import { type ListedEntry, ObjectStore, type UnreadableEntry } from "../../src/io/store/ObjectStore.ts"
 import type { Mapping } from "../../src/domain/Mapping.ts"
 import type { StoredObject } from "../../src/domain/StoredObject.ts"
-import { emptyListingFold, foldListing, ledgerKeysOf, listBucket } from "../../src/program/LoadState.ts"
+import { emptyListingFold, foldListing, ledgerKeysOf, listBucket } from "../../src/program/ListingFold.ts"
 import { mapped, object as fixture, uuid } from "../support/StateBuilder.ts"
 
 const layout = { poolPrefix: "files/" }
