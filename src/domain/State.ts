@@ -43,7 +43,7 @@ export interface Layout {
  * - `ledger`: every known file, in canonical order (`compareMappings`);
  * - `findings`: what is reported and never guessed (strays, unknown folders, …);
  * - `freshUuids`: new UUIDs drawn by the program beforehand, taken in order by phase 1, so the
- *   phases themselves need no random source;
+ *   phases themselves need no random source (phase 1 passes over any the state already uses);
  * - `evidence`: outside evidence for phase 2.
  *
  * @example The state phase 1 starts from, and the one it leaves

@@ -8,6 +8,7 @@ import type { Evidence } from "../domain/Evidence.ts"
 import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { finishStep, reconcileStep } from "./ExistingState.ts"
+import { freshUuidPicker } from "./internal/FreshUuidPicker.ts"
 import { type IndexedLedger, indexLedger } from "./internal/LedgerIndex.ts"
 import { hasOneRowPerUuid, ledgerKeyLookup, ledgerUuidLookup, openLedgerBook } from "./LedgerBook.ts"
 import { type PhaseStep, startStep } from "./PhaseStep.ts"
@@ -46,8 +47,39 @@ export const keysNeedingUuidsIn = (index: RunIndex, ledger: IndexedLedger): Read
 }
 
 /**
+ * How many more fresh UUIDs phase 1 needs than `state.freshUuids` holds unused: 0 when it has
+ * enough. A UUID the state already uses (a ledger row, a tracking cell, a pool file, or earlier
+ * in the list) does not count, since phase 1 passes over it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict"
+ * import { makeState, unsafeObjectKey, unsafeRowId } from "uuidmap"
+ * import { freshUuidsMissing } from "./ClientFolders.ts"
+ *
+ * const key = unsafeObjectKey("502/a.pdf")
+ * const state = makeState({
+ *   clients: [{ rowId: unsafeRowId("502"), tracked: false, uuids: [] }],
+ *   objects: new Map([[key, { key, size: 10, etag: "\"0123456789abcdef0123456789abcdef\"", lastModified: "2024-05-01T12:00:00.000Z" }]])
+ * })
+ * assert.equal(freshUuidsMissing(state), 1)
+ * ```
+ * @category phases
+ */
+export const freshUuidsMissing = (state: State): number => {
+  const index = buildRunIndex(state)
+  const ledger = indexLedger(state.ledger)
+  const needed = keysNeedingUuidsIn(index, ledger).length
+  const picker = freshUuidPicker(state, ledgerUuidLookup(ledger), index)
+  let usable = 0
+  while (usable < needed && picker.next() !== undefined) usable++
+  return needed - usable
+}
+
+/**
  * Phase 1. New UUIDs are taken from `state.freshUuids` in key order, so the result does not
- * depend on listing order. Fails loudly (a defect, not bad input) when the program drew too
+ * depend on listing order. A UUID the state already uses (a ledger row, a tracking cell, a pool
+ * file, or one taken already) is passed over, so no UUID ever lands on two files. Fails loudly (a defect, not bad input) when the program drew too
  * few. Idempotent: a second run finds every key known and changes nothing.
  *
  * @example Phase 1 takes the UUIDs drawn for it
@@ -82,18 +114,15 @@ export const clientFolderStep = (input: PhaseStep, index: RunIndex): PhaseStep =
   const { folderKeys, folderRowIds, folderObjects } = index.catalogue
   const book = openLedgerBook(reconciled.ledger)
   const given = ledgerKeyLookup(reconciled.ledger)
-  const rowOf = ledgerUuidLookup(reconciled.ledger)
-  // With one row per UUID, each put below touches the row at the key being visited only, so
-  // the ledger as given answers every lookup (cheaply); a fresh UUID that some row already has
-  // moves that row, and lookups go to the book from there on.
-  let moved = !hasOneRowPerUuid(reconciled.ledger)
-  const fresh = state.freshUuids
-  let taken = 0
+  // With one row per UUID, each put below touches the row at the key being visited only (a
+  // fresh UUID is one no row has), so the ledger as given answers every lookup, cheaply.
+  const oneRowPerUuid = hasOneRowPerUuid(reconciled.ledger)
+  const picker = freshUuidPicker(state, ledgerUuidLookup(reconciled.ledger), index)
 
   for (let i = 0; i < folderKeys.length; i++) {
     const key = folderKeys[i]!
     const rowId = folderRowIds[i]!
-    const existing = moved ? book.byKey(key) : given(key)
+    const existing = oneRowPerUuid ? given(key) : book.byKey(key)
     if (existing !== undefined) {
       // Evidence that is already just this folder (the usual case on a later run) is kept as is.
       const evidence = isOnlyFolder(existing.evidence, rowId, key)
@@ -103,15 +132,18 @@ export const clientFolderStep = (input: PhaseStep, index: RunIndex): PhaseStep =
       if (next !== existing) book.put(next)
       continue
     }
-    const uuid = fresh[taken++]
-    if (uuid === undefined) throw new Error("assignClientFolderUuids: not enough fresh UUIDs were drawn")
-    // Fresh UUIDs differ from each other, so only a row of the ledger as given can have one.
-    const previous = rowOf(uuid) === undefined ? undefined : book.byUuid(uuid)
-    book.replace(decideNew(uuid, key, folderObjects[i], [folderEvidence(rowId, key)], order), previous)
-    if (previous !== undefined) moved = true
+    const uuid = picker.next()
+    if (uuid === undefined) {
+      throw new Error(
+        "assignClientFolderUuids: not enough fresh UUIDs were drawn (state.freshUuids needs one per key of keysNeedingUuids, " +
+          "none of them already held by a ledger row, a tracking cell or a pool file)"
+      )
+    }
+    book.replace(decideNew(uuid, key, folderObjects[i], [folderEvidence(rowId, key)], order), undefined)
   }
   const ledger = book.close()
-  const next = ledger === reconciled.ledger && taken === 0 ? state : { ...state, ledger: ledger.rows, freshUuids: fresh.slice(taken) }
+  const taken = picker.taken()
+  const next = ledger === reconciled.ledger && taken === 0 ? state : { ...state, ledger: ledger.rows, freshUuids: state.freshUuids.slice(taken) }
   return finishStep(syncTrackingCells(next, ledger, () => false), ledger, index)
 }
 

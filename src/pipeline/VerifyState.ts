@@ -9,7 +9,7 @@ import { unsafeObjectKey } from "../domain/ObjectKey.ts"
 import type { State } from "../domain/State.ts"
 import type { CheckName } from "./checks/Check.ts"
 import type { ClientRecord, LedgerRecord, Offence, Replan, VerifyInput } from "./checks/VerifyInput.ts"
-import { keysNeedingUuids } from "./ClientFolders.ts"
+import { freshUuidsMissing } from "./ClientFolders.ts"
 import { runPhases } from "./Phases.ts"
 import { diffStates } from "./StateDiff.ts"
 import { allChecks, verify, type VerifyOptions, type VerifyReport } from "./Verify.ts"
@@ -21,9 +21,9 @@ import { allChecks, verify, type VerifyOptions, type VerifyReport } from "./Veri
  * @category verifying
  */
 export const replanState = (state: State): Replan => {
-  const needed = keysNeedingUuids(state).length
-  if (needed > state.freshUuids.length) {
-    return { _tag: "Refused", reason: `${needed} file${needed === 1 ? "" : "s"} still need a UUID` }
+  const missing = freshUuidsMissing(state)
+  if (missing > 0) {
+    return { _tag: "Refused", reason: `${missing} file${missing === 1 ? "" : "s"} still need a UUID` }
   }
   return { _tag: "Planned", changes: diffStates(state, runPhases(state, "all").state) }
 }

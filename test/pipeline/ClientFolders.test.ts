@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { assignClientFolderUuids, keysNeedingUuids } from "../../src/pipeline/ClientFolders.ts"
+import type { State } from "../../src/domain/State.ts"
+import { runPhases } from "../../src/pipeline/Phases.ts"
 import { client, mapped, object, stateOf, uuid } from "../support/StateBuilder.ts"
 
 describe("assignClientFolderUuids (phase 1)", () => {
@@ -52,5 +54,48 @@ describe("assignClientFolderUuids (phase 1)", () => {
   it("changes nothing when run on its own output", () => {
     const once = assignClientFolderUuids(stateOf({ clients: [client("502"), client("503")], objects: [object("502/a.pdf"), object("503/b.pdf"), object("files/x.pdf")] }))
     expect(assignClientFolderUuids(once)).toBe(once)
+  })
+
+  describe("fresh UUIDs the state already uses are passed over", () => {
+    const rows = (state: State) => runPhases(state, "all").state.ledger.map((m) => [m.uuid, m.key, m.status, m.rowId])
+
+    it("a UUID given twice goes to one file only", () => {
+      const state = stateOf({ clients: [client("502"), client("503")], objects: [object("502/a.pdf"), object("503/b.pdf")] })
+      expect(rows({ ...state, freshUuids: [uuid(1), uuid(1), uuid(2)] })).toEqual([
+        [uuid(1), "502/a.pdf", "mapped", "502"],
+        [uuid(2), "503/b.pdf", "mapped", "503"]
+      ])
+    })
+
+    it("a ledger row's UUID does not move that row to the new file", () => {
+      const state = stateOf({
+        clients: [client("502", [uuid(7)]), client("503")],
+        objects: [object("502/old.pdf"), object("503/b.pdf")],
+        ledger: [mapped(uuid(7), "502/old.pdf", "502")]
+      })
+      expect(rows({ ...state, freshUuids: [uuid(7), uuid(2)] })).toEqual([
+        [uuid(7), "502/old.pdf", "mapped", "502"],
+        [uuid(2), "503/b.pdf", "mapped", "503"]
+      ])
+    })
+
+    it("a UUID in a tracking cell is not given to a file of another client", () => {
+      const state = stateOf({ clients: [client("502", [uuid(8)]), client("503")], objects: [object("503/b.pdf")] })
+      const after = runPhases({ ...state, freshUuids: [uuid(8), uuid(2)] }, "all").state
+      expect(after.ledger.find((m) => m.key === "503/b.pdf")?.uuid).toBe(uuid(2))
+    })
+
+    it("a pool file's UUID is not given to a client-folder file", () => {
+      const pool = `files/${uuid(9)}.pdf`
+      const state = stateOf({ clients: [client("502"), client("503")], objects: [object("503/b.pdf"), object(pool)] })
+      const after = runPhases({ ...state, freshUuids: [uuid(9), uuid(2)] }, "all").state
+      expect(after.ledger.map((m) => [m.uuid, m.key])).toEqual([[uuid(2), "503/b.pdf"], [uuid(9), pool]])
+      expect(after.findings.filter((f) => f.kind === "duplicate-uuid")).toEqual([])
+    })
+
+    it("fails as a defect, saying why, when only used UUIDs are left", () => {
+      const state = stateOf({ clients: [client("502", [uuid(8)])], objects: [object("502/a.pdf")] })
+      expect(() => assignClientFolderUuids({ ...state, freshUuids: [uuid(8)] })).toThrow(/already held by a ledger row, a tracking cell or a pool file/)
+    })
   })
 })
