@@ -51,7 +51,7 @@ export const keysNeedingUuidsIn = (index: RunIndex, ledger: IndexedLedger): Read
  * enough. A UUID the state already uses (a ledger row, a tracking cell, a pool file, or earlier
  * in the list) does not count, since phase 1 passes over it.
  *
- * @example
+ * @example Counting the fresh UUIDs a state still lacks
  * ```ts
  * import assert from "node:assert/strict"
  * import { makeState, unsafeObjectKey, unsafeRowId } from "uuidmap"
