@@ -112,7 +112,8 @@ export const clientFolderStep = (input: PhaseStep, index: RunIndex): PhaseStep =
   const { state } = reconciled
   const { order } = index
   const { folderKeys, folderRowIds, folderObjects } = index.catalogue
-  const book = openLedgerBook(reconciled.ledger)
+  // Each key is visited once, and a fresh UUID is one no row has: each UUID is put once.
+  const book = openLedgerBook(reconciled.ledger, { eachUuidOnce: true })
   const given = ledgerKeyLookup(reconciled.ledger)
   // With one row per UUID, each put below touches the row at the key being visited only (a
   // fresh UUID is one no row has), so the ledger as given answers every lookup, cheaply.

@@ -68,7 +68,7 @@ export const reconcileStep = (step: PhaseStep, index: RunIndex): PhaseStep => {
   const book = openLedgerBook(step.ledger)
 
   // A canonical ledger's rows are what a fresh book holds: walked as they are, not copied.
-  const rows = step.ledger.sorted && step.ledger.uuidIndex() !== undefined ? step.ledger.rows : [...book.all()]
+  const rows = step.ledger.sorted && step.ledger.uniqueUuids() ? step.ledger.rows : [...book.all()]
   let replaced = 0
   for (const mapping of rows) {
     const key = mapping.key ?? pool.get(mapping.uuid) ?? null

@@ -68,21 +68,35 @@ export const ledgerUuidLookup = (ledger: IndexedLedger): (uuid: FileUuid) => Map
  * @category constructors
  */
 export const hasOneRowPerUuid = (ledger: IndexedLedger): boolean =>
-  ledger.sorted ? ledger.uuidIndex() !== undefined : new Set(ledger.rows.map((mapping) => mapping.uuid)).size === ledger.rows.length
+  ledger.sorted ? ledger.uniqueUuids() : new Set(ledger.rows.map((mapping) => mapping.uuid)).size === ledger.rows.length
+
+/**
+ * What a caller may promise when it opens a book. `eachUuidOnce`: no UUID is put twice, and
+ * `replace` is given the row the UUID has in the ledger as given (or undefined). A phase that
+ * visits each file once keeps it, and the book then needs no map of its edits unless a lookup
+ * by UUID asks for one.
+ *
+ * @category models
+ */
+export interface BookPromises {
+  readonly eachUuidOnce?: boolean
+}
 
 /**
  * Opens a book on a ledger.
  *
  * @category constructors
  */
-export const openLedgerBook = (ledger: IndexedLedger): LedgerBook =>
-  ledger.sorted ? openSortedBook(ledger) : openPlainBook(ledger)
+export const openLedgerBook = (ledger: IndexedLedger, promises: BookPromises = {}): LedgerBook =>
+  ledger.sorted ? openSortedBook(ledger, promises.eachUuidOnce === true) : openPlainBook(ledger)
 
 // Edits over a sorted ledger. Its UUID index is fetched on first need; if a UUID turns out to
 // be on two rows, the book becomes a plain one before anything was put, so nothing differs.
-const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
+// The edits by UUID (`uuids`) are filled from the puts only when something reads them.
+const openSortedBook = (ledger: IndexedLedger, eachUuidOnce: boolean): LedgerBook => {
   const rows = ledger.rows
   let uuids = new Map<FileUuid, Mapping>()
+  let synced = 0
   const find = keyFinder(rows)
   // Keys whose row this book changed (null: the key was given up), worked out from the puts
   // only when a lookup by key needs them: phases that put many rows rarely look up by key.
@@ -92,8 +106,17 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
   let applied = 0
   let base: IndexLayer | undefined
   let plain: LedgerBook | undefined
-  // Once closed, `uuids` belongs to the closed ledger's index; a later put copies it first.
+  // Once closed, `uuids` may belong to the closed ledger's index; a later change copies it first.
   let shared = false
+  const edits = (): Map<FileUuid, Mapping> => {
+    if (synced === puts.length) return uuids
+    if (shared) {
+      uuids = new Map(uuids)
+      shared = false
+    }
+    for (; synced < puts.length; synced++) uuids.set(puts[synced]!.uuid, puts[synced]!)
+    return uuids
+  }
   const resolve = (): IndexLayer | undefined => {
     if (base === undefined && plain === undefined) {
       base = ledger.uuidIndex()
@@ -103,7 +126,7 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
   }
   const byUuid = (uuid: FileUuid): Mapping | undefined => {
     const index = resolve()
-    return index === undefined ? plain!.byUuid(uuid) : uuids.get(uuid) ?? lookupUuid(index, uuid)
+    return index === undefined ? plain!.byUuid(uuid) : edits().get(uuid) ?? lookupUuid(index, uuid)
   }
   const keyed = (key: string): Mapping | undefined => {
     const edited = keys.get(key)
@@ -123,11 +146,6 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
   const record = (mapping: Mapping, previous: Mapping | undefined): Mapping | undefined => {
     if (plain !== undefined) return plain.put(mapping)
     if (previous === mapping) return previous
-    if (shared) {
-      uuids = new Map(uuids)
-      shared = false
-    }
-    uuids.set(mapping.uuid, mapping)
     puts.push(mapping)
     replaced.push(previous)
     return previous
@@ -143,19 +161,26 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
     all: function*() {
       const index = resolve()
       if (index === undefined) return yield* plain!.all()
-      for (const mapping of rows) yield uuids.get(mapping.uuid) ?? mapping
-      for (const [uuid, mapping] of uuids) if (lookupUuid(index, uuid) === undefined) yield mapping
+      const edited = edits()
+      for (const mapping of rows) yield edited.get(mapping.uuid) ?? mapping
+      for (const [uuid, mapping] of edited) if (lookupUuid(index, uuid) === undefined) yield mapping
     },
     // An untouched book returns the very same array, so unchanged phases allocate nothing.
     close: () => {
       if (plain !== undefined) return plain.close()
-      if (uuids.size === 0) return ledger
+      if (puts.length === 0) return ledger
       // Each UUID put once (what phases do): every put's `previous` is the row it replaces.
-      const olds = puts.length === uuids.size ? replaced : undefined
-      const { merged, ownerChanges } = mergeEdits(rows, base!, uuids, olds === undefined ? undefined : { puts, olds })
+      const once = eachUuidOnce || edits().size === puts.length
+      const count = puts.length
+      const closedPuts = puts
+      const closedEdits = synced === count ? uuids : undefined
+      // The closed ledger's map of edits: the book's own when it is complete, else built on need.
+      const editMap = closedEdits === undefined ? lazyEditMap(closedPuts, count) : () => closedEdits
+      const { merged, ownerChanges } = mergeEdits(rows, base!, editMap, once ? { puts, olds: replaced } : undefined)
       if (!oneRowPerKey(merged)) return indexLedger(merged)
       shared = true
-      return derivedLedger(merged, base!, uuids, ledger, ownerChanges)
+      const changed = once ? () => closedPuts.slice(0, count) : () => editMap().values()
+      return derivedLedger(merged, base!, editMap, ledger, ownerChanges, changed)
     }
   }
 }
@@ -168,7 +193,7 @@ const openSortedBook = (ledger: IndexedLedger): LedgerBook => {
 const mergeEdits = (
   ledger: ReadonlyArray<Mapping>,
   base: IndexLayer,
-  edits: ReadonlyMap<FileUuid, Mapping>,
+  editMap: () => ReadonlyMap<FileUuid, Mapping>,
   once: { readonly puts: ReadonlyArray<Mapping>; readonly olds: ReadonlyArray<Mapping | undefined> } | undefined
 ): { readonly merged: ReadonlyArray<Mapping>; readonly ownerChanges: ReadonlyArray<OwnerChange> } => {
   const placed: Array<Mapping> = []
@@ -183,14 +208,18 @@ const mergeEdits = (
     if (to !== from) ownerChanges.push({ uuid: mapping.uuid, from, to })
   }
   if (once !== undefined) for (let i = 0; i < once.puts.length; i++) visit(once.puts[i]!, once.olds[i])
-  else for (const [uuid, mapping] of edits) visit(mapping, empty ? undefined : lookupUuid(base, uuid))
-  if (placed.length === 0) return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownerChanges }
+  else for (const [uuid, mapping] of editMap()) visit(mapping, empty ? undefined : lookupUuid(base, uuid))
+  if (placed.length === 0) {
+    const edits = editMap()
+    return { merged: ledger.map((mapping) => edits.get(mapping.uuid) ?? mapping), ownerChanges }
+  }
   placed.sort(compareMappings)
   const merged: Array<Mapping> = []
   let next = 0
+  // With only new rows, no old row can have been edited: no map of the edits is needed.
+  const edits = replaced === 0 ? undefined : editMap()
   for (const old of ledger) {
-    // With only new rows, no old row can have been edited: skip the lookups.
-    const edited = replaced === 0 ? undefined : edits.get(old.uuid)
+    const edited = edits?.get(old.uuid)
     if (edited !== undefined && edited.key !== old.key) continue
     const current = edited ?? old
     while (next < placed.length && compareMappings(placed[next]!, current) < 0) merged.push(placed[next++]!)
@@ -198,6 +227,18 @@ const mergeEdits = (
   }
   while (next < placed.length) merged.push(placed[next++]!)
   return { merged, ownerChanges }
+}
+
+// The first `count` puts by UUID, built the first time it is asked for.
+const lazyEditMap = (puts: ReadonlyArray<Mapping>, count: number): () => ReadonlyMap<FileUuid, Mapping> => {
+  let built: Map<FileUuid, Mapping> | undefined
+  return () => {
+    if (built === undefined) {
+      built = new Map()
+      for (let i = 0; i < count; i++) built.set(puts[i]!.uuid, puts[i]!)
+    }
+    return built
+  }
 }
 
 // Sorted rows with a key on two rows have them next to each other.

@@ -75,7 +75,8 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
   // Pool files only: the cells hold every file of every client.
   const cells = cellClaims(state.clients, (uuid) => pool.has(uuid))
   const replaced: ReadonlyArray<EvidenceSource> = [...state.evidence.sources, "content", "weak"]
-  const book = openLedgerBook(reconciled.ledger)
+  // Each pool UUID is visited once, and `existing` is its row in the ledger as given.
+  const book = openLedgerBook(reconciled.ledger, { eachUuidOnce: true })
   // Each put below is at the visited key and UUID, each visited once, so the ledger as given
   // knows every other key's and UUID's row.
   const holderOf = ledgerKeyLookup(reconciled.ledger)

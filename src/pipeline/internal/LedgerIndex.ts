@@ -50,7 +50,8 @@ export interface OwnerChange {
  */
 export interface Derivation {
   readonly from: IndexedLedger
-  readonly edits: ReadonlyMap<FileUuid, Mapping>
+  /** The rows the book changed or added, once each. */
+  readonly edits: () => Iterable<Mapping>
   readonly ownerChanges: ReadonlyArray<OwnerChange>
 }
 
@@ -58,6 +59,8 @@ export interface Derivation {
  * A ledger array and what is known about it.
  * - `sorted`: strictly in canonical order (`compareMappings`) with no key on two rows;
  * - `uuidIndex()`: the UUID index of a sorted ledger, or undefined when a UUID is on two rows;
+ * - `uniqueUuids()`: whether `uuidIndex()` is defined, told without building the index when a
+ *   closed book made the ledger;
  * - `owned()`: each owner's UUIDs, sorted;
  * - `reviewCandidates()`: for each file in review, the clients whose cells may keep it;
  * - `ownersNamed()`: every owned row's evidence names its owner.
@@ -69,6 +72,7 @@ export interface IndexedLedger {
   readonly sorted: boolean
   readonly derivation: Derivation | undefined
   readonly uuidIndex: () => IndexLayer | undefined
+  readonly uniqueUuids: () => boolean
   readonly owned: () => ReadonlyMap<RowId, ReadonlyArray<FileUuid>>
   readonly reviewCandidates: () => ReadonlyMap<FileUuid, ReadonlyArray<RowId>>
   readonly ownersNamed: () => boolean
@@ -96,14 +100,16 @@ const withFacts = (
   rows: ReadonlyArray<Mapping>,
   sorted: boolean,
   derivation: Derivation | undefined,
-  uuidIndex: () => IndexLayer | undefined
+  uuidIndex: () => IndexLayer | undefined,
+  uniqueUuids: () => boolean
 ): IndexedLedger => {
-  const changedRows = (): Iterable<Mapping> => (derivation === undefined ? rows : derivation.edits.values())
+  const changedRows = (): Iterable<Mapping> => (derivation === undefined ? rows : derivation.edits())
   return {
     rows,
     sorted,
     derivation,
     uuidIndex,
+    uniqueUuids,
     // From the ledger a book made this one from, by applying only the owners it changed.
     owned: once(() => {
       if (derivation !== undefined) return withOwnerChanges(derivation.from.owned(), derivation.ownerChanges)
@@ -198,28 +204,32 @@ const mergeSorted = (a: ReadonlyArray<FileUuid>, b: ReadonlyArray<FileUuid>): Re
  */
 export const indexLedger = (rows: ReadonlyArray<Mapping>): IndexedLedger => {
   const sorted = isSorted(rows)
-  return withFacts(rows, sorted, undefined, once(() => (sorted ? freshUuidIndex(rows) : undefined)))
+  const uuidIndex = once(() => (sorted ? freshUuidIndex(rows) : undefined))
+  return withFacts(rows, sorted, undefined, uuidIndex, () => uuidIndex() !== undefined)
 }
 
 /**
  * What a closed book made: a ledger in canonical order, with one row per key and per UUID,
- * whose UUID index is `below` with `uuids` (the rows the book changed) on top, made from the
- * ledger `from` (and the rows whose owner differs from that ledger's).
+ * whose UUID index is `below` with `uuids()` (the rows the book changed, by UUID) on top, made
+ * from the ledger `from` (and the rows whose owner differs from that ledger's). `uuids` is
+ * called only when a UUID is first looked up; `edits` gives the same rows without a map.
  *
  * @category constructors
  */
 export const derivedLedger = (
   rows: ReadonlyArray<Mapping>,
   below: IndexLayer,
-  uuids: ReadonlyMap<FileUuid, Mapping>,
+  uuids: () => ReadonlyMap<FileUuid, Mapping>,
   from: IndexedLedger,
-  ownerChanges: ReadonlyArray<OwnerChange>
+  ownerChanges: ReadonlyArray<OwnerChange>,
+  edits: () => Iterable<Mapping>
 ): IndexedLedger => {
   // An empty bottom layer adds nothing to lookups: leave it out.
   const under = below.below === undefined && below.uuids.size === 0 ? undefined : below
   const depth = (under?.depth ?? 0) + 1
-  const layer: IndexLayer = { uuids, below: under, depth }
-  return withFacts(rows, true, { from, edits: uuids, ownerChanges }, depth <= maxDepth ? () => layer : once(() => freshUuidIndex(rows)))
+  const layer = once((): IndexLayer => ({ uuids: uuids(), below: under, depth }))
+  // One row per UUID holds by construction, so a deeper ledger's fresh index is never undefined.
+  return withFacts(rows, true, { from, edits, ownerChanges }, depth <= maxDepth ? layer : once(() => freshUuidIndex(rows)), () => true)
 }
 
 /**
