@@ -9,7 +9,10 @@
  * the sorted array, by UUID through the ledger's index (`IndexedLedger`, handed from phase to
  * phase), and records only its own edits. Closing merges the edits into the old order instead
  * of sorting everything again, and the closed ledger's UUID index is the old one with the
- * edits on top. Any other ledger gets a plain copy indexed from scratch.
+ * edits on top. Edits are kept in the order they were put and indexed by UUID only when a
+ * look-up needs them; a phase that puts each UUID once says so (`eachUuidOnce`), and then a
+ * run of a million new rows builds that map only if a later look-up by UUID asks for it.
+ * Any other ledger gets a plain copy indexed from scratch.
  *
  * @module
  */
