@@ -9,7 +9,7 @@ import { unsafeObjectKey } from "../../src/domain/ObjectKey.ts"
 import { unsafeRowId } from "../../src/domain/RowId.ts"
 import type { FileUuid } from "../../src/domain/FileUuid.ts"
 import { indexLedger, lookupUuid } from "../../src/pipeline/internal/LedgerIndex.ts"
-import { ledgerKeyLookup, openLedgerBook } from "../../src/pipeline/LedgerBook.ts"
+import { ledgerKeyLookup, ledgerUuidLookup, ledgerUuidLookupAmong, openLedgerBook } from "../../src/pipeline/LedgerBook.ts"
 import { uuid } from "../../test/support/StateBuilder.ts"
 import { fc } from "../arbitraries/fc.ts"
 import { makeReach } from "../arbitraries/Reach.ts"
@@ -196,5 +196,20 @@ describe("openLedgerBook", () => {
     })), { numRuns: 2000 })
     // Each UUID once per book leaves fewer puts over a row: about a third of the cases.
     reach.expectReached(0.25)
+  })
+
+  it("finds rows by UUID among the UUIDs asked about as the ledger's own look-up does", () => {
+    const reach = makeReach("UUID look-up among = UUID look-up")
+    fc.assert(fc.property(ledgerArbitrary, fc.uniqueArray(fc.nat(14), { maxLength: 14 }), reach.counted((ledger, ids) => {
+      const indexed = indexLedger(ledger)
+      const asked = new Set(ids.map((id) => uuid(id)))
+      const among = ledgerUuidLookupAmong(indexed, asked)
+      const plain = ledgerUuidLookup(indexed)
+      for (const id of asked) {
+        if (plain(id) !== undefined) reach.reached()
+        expect(among(id)).toBe(plain(id))
+      }
+    })), { numRuns: 1000 })
+    reach.expectReached(0.3)
   })
 })

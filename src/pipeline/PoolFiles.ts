@@ -27,7 +27,7 @@ import type { RowId } from "../domain/RowId.ts"
 import type { State } from "../domain/State.ts"
 import { contentEvidence } from "./ContentIndex.ts"
 import { cellClaims, finishStep, reconcileStep } from "./ExistingState.ts"
-import { hasOneRowPerUuid, ledgerKeyLookup, ledgerUuidLookup, openLedgerBook } from "./LedgerBook.ts"
+import { hasOneRowPerUuid, ledgerKeyLookup, ledgerUuidLookupAmong, openLedgerBook } from "./LedgerBook.ts"
 import { type PhaseStep, startStep } from "./PhaseStep.ts"
 import { resolveClaims } from "./PoolClaims.ts"
 import { decideNew, redecide } from "./Redecide.ts"
@@ -80,7 +80,7 @@ export const poolFileStep = (input: PhaseStep, index: RunIndex): PhaseStep => {
   // Each put below is at the visited key and UUID, each visited once, so the ledger as given
   // knows every other key's and UUID's row.
   const holderOf = ledgerKeyLookup(reconciled.ledger)
-  const rowOf = ledgerUuidLookup(reconciled.ledger)
+  const rowOf = ledgerUuidLookupAmong(reconciled.ledger, pool)
   // With one row per UUID, the row at a pool file's key that has its UUID is that UUID's row:
   // a daily run finds every pool file's row so, walking the ledger in key order, without a
   // look-up by UUID in a map of a million rows.
