@@ -19,6 +19,7 @@
 import type { FileUuid } from "../domain/FileUuid.ts"
 import { compareMappings, type Mapping, ownerOf } from "../domain/Mapping.ts"
 import { derivedLedger, type IndexedLedger, indexLedger, type IndexLayer, keyFinder, lookupUuid, type OwnerChange } from "./internal/LedgerIndex.ts"
+import { once } from "./internal/Once.ts"
 
 /**
  * The book: look up by UUID or key, put a mapping (replacing the one with the same UUID, which
@@ -191,16 +192,20 @@ const openSortedBook = (ledger: IndexedLedger, eachUuidOnce: boolean): LedgerBoo
       if (plain !== undefined) return plain.close()
       if (puts.length === 0) return ledger
       // Each UUID put once (what phases do): every put's `previous` is the row it replaces.
-      const once = eachUuidOnce || edits().size === puts.length
+      const putOnce = eachUuidOnce || edits().size === puts.length
+      // Later puts only append, so the first `count` are this close's edits.
       const count = puts.length
-      const closedPuts = puts
-      const closedEdits = synced === count ? uuids : undefined
       // The closed ledger's map of edits: the book's own when it is complete, else built on need.
-      const editMap = closedEdits === undefined ? lazyEditMap(closedPuts, count) : () => closedEdits
-      const { merged, ownerChanges } = mergeEdits(rows, base!, editMap, once ? { puts, olds: replaced } : undefined)
+      const complete = synced === count ? uuids : undefined
+      const editMap = complete !== undefined ? () => complete : once(() => {
+        const built = new Map<FileUuid, Mapping>()
+        for (let i = 0; i < count; i++) built.set(puts[i]!.uuid, puts[i]!)
+        return built
+      })
+      const { merged, ownerChanges } = mergeEdits(rows, base!, editMap, putOnce ? { puts, olds: replaced } : undefined)
       if (!oneRowPerKey(merged)) return indexLedger(merged)
       shared = true
-      const changed = once ? () => closedPuts.slice(0, count) : () => editMap().values()
+      const changed = putOnce ? () => puts.slice(0, count) : () => editMap().values()
       return derivedLedger(merged, base!, editMap, ledger, ownerChanges, changed)
     }
   }
@@ -248,18 +253,6 @@ const mergeEdits = (
   }
   while (next < placed.length) merged.push(placed[next++]!)
   return { merged, ownerChanges }
-}
-
-// The first `count` puts by UUID, built the first time it is asked for.
-const lazyEditMap = (puts: ReadonlyArray<Mapping>, count: number): () => ReadonlyMap<FileUuid, Mapping> => {
-  let built: Map<FileUuid, Mapping> | undefined
-  return () => {
-    if (built === undefined) {
-      built = new Map()
-      for (let i = 0; i < count; i++) built.set(puts[i]!.uuid, puts[i]!)
-    }
-    return built
-  }
 }
 
 // Sorted rows with a key on two rows have them next to each other.
