@@ -9,20 +9,20 @@ import type { FileUuid } from "../domain/FileUuid.ts"
 import type { State } from "../domain/State.ts"
 import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { keysNeedingUuidsIn } from "../pipeline/ClientFolders.ts"
+import { uuidInUse } from "../pipeline/internal/FreshUuidPicker.ts"
 import { indexLedger } from "../pipeline/internal/LedgerIndex.ts"
+import { ledgerUuidLookup } from "../pipeline/LedgerBook.ts"
 import { buildRunIndex, type RunIndex } from "../pipeline/RunIndex.ts"
 
 /**
- * Whether a UUID is one the state already holds (a pool name, a ledger row, a tracking cell).
- * The pool is asked through the run's index rather than copied into the set.
+ * Whether a UUID is one the state already holds (a pool name, a ledger row, a tracking cell),
+ * by the rule phase 1 applies when it takes them (`uuidInUse`).
  *
  * @category uuids
  */
 export const usedUuids = (state: State, index: RunIndex): (uuid: string) => boolean => {
-  const used = new Set<string>()
-  for (const mapping of state.ledger) used.add(mapping.uuid)
-  for (const client of state.clients) for (const uuid of client.uuids) used.add(uuid)
-  return (uuid) => used.has(uuid) || index.pool.has(uuid as FileUuid)
+  const inUse = uuidInUse(state, ledgerUuidLookup(indexLedger(state.ledger)), index)
+  return (uuid) => inUse(uuid as FileUuid)
 }
 
 /**

@@ -25,8 +25,29 @@ export interface FreshUuidPicker {
 }
 
 /**
- * A picker over `state.freshUuids`. A UUID is in use when a ledger row (`rowOf`), a tracking
- * cell or a UUID-named pool object has it, or the picker gave it out already.
+ * Whether a UUID is one the state already holds: a ledger row's (`rowOf`), a tracking cell's or
+ * a UUID-named pool object's. The one rule for both the program, which draws fresh UUIDs, and
+ * phase 1, which takes them.
+ *
+ * @category constructors
+ */
+export const uuidInUse = (
+  state: Pick<State, "clients">,
+  rowOf: (uuid: FileUuid) => Mapping | undefined,
+  index: Pick<RunIndex, "pool">
+): (uuid: FileUuid) => boolean => {
+  // Built on the first question: a daily run draws few fresh UUIDs, or none.
+  const inCells = once(() => {
+    const uuids = new Set<string>()
+    for (const client of state.clients) for (const uuid of client.uuids) uuids.add(uuid)
+    return uuids
+  })
+  return (uuid) => rowOf(uuid) !== undefined || index.pool.has(uuid) || inCells().has(uuid)
+}
+
+/**
+ * A picker over `state.freshUuids`: it passes over a UUID in use (`uuidInUse`) or given out
+ * already.
  *
  * @category constructors
  */
@@ -36,16 +57,10 @@ export const freshUuidPicker = (
   index: Pick<RunIndex, "pool">
 ): FreshUuidPicker => {
   const fresh = state.freshUuids
-  // Built on the first draw: a daily run takes few fresh UUIDs, or none.
-  const inCells = once(() => {
-    const uuids = new Set<string>()
-    for (const client of state.clients) for (const uuid of client.uuids) uuids.add(uuid)
-    return uuids
-  })
+  const held = uuidInUse(state, rowOf, index)
   const given = new Set<FileUuid>()
   let position = 0
-  const inUse = (uuid: FileUuid): boolean =>
-    given.has(uuid) || rowOf(uuid) !== undefined || index.pool.has(uuid) || inCells().has(uuid)
+  const inUse = (uuid: FileUuid): boolean => given.has(uuid) || held(uuid)
   return {
     next: () => {
       while (position < fresh.length) {
