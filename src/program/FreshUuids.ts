@@ -11,7 +11,7 @@ import { UuidGenerator } from "../io/uuid/UuidGenerator.ts"
 import { keysNeedingUuidsIn } from "../pipeline/ClientFolders.ts"
 import { uuidInUse } from "../pipeline/internal/FreshUuidPicker.ts"
 import { indexLedger } from "../pipeline/internal/LedgerIndex.ts"
-import { ledgerUuidLookup } from "../pipeline/LedgerBook.ts"
+import { ledgerUuidLookup } from "../pipeline/LedgerLookups.ts"
 import { buildRunIndex, type RunIndex } from "../pipeline/RunIndex.ts"
 
 /**
