@@ -80,8 +80,9 @@ export const freshUuidsMissing = (state: State): number => {
 /**
  * Phase 1. New UUIDs are taken from `state.freshUuids` in key order, so the result does not
  * depend on listing order. A UUID the state already uses (a ledger row, a tracking cell, a pool
- * file, or one taken already) is passed over, so no UUID ever lands on two files. Fails loudly (a defect, not bad input) when the program drew too
- * few. Idempotent: a second run finds every key known and changes nothing.
+ * file, or one taken already) is passed over, so no UUID ever lands on two files. Fails loudly
+ * (a defect, not bad input) when too few unused ones were drawn. Idempotent: a second run finds
+ * every key known and changes nothing.
  *
  * @example Phase 1 takes the UUIDs drawn for it
  * ```ts
